@@ -1,0 +1,100 @@
+/// The totals of one trade series over any period, from whatever pieces were published.
+///
+/// Sources publish months, quarters, halves, years and cumulative spans ("January to July").
+/// The total for a period is the cheapest exact cover of its months by published pieces:
+/// fewest derived or estimated pieces first, then fewest pieces. So a reported January–July
+/// figure wins over a sum of seven months that includes derived ones, and a half-year can be
+/// built from a reported quarter and three months. No cover, no total: a missing month stays
+/// missing and ``total(over:)`` says which.
+public struct SeriesTotals: Sendable {
+    /// The latest observation for each period, as chosen by the store.
+    public let observations: [Period: Observation]
+    private let byLastMonth: [Month: [Observation]]
+
+    public init(_ observations: [Observation]) {
+        var d: [Period: Observation] = [:]
+        for o in observations where o.quantityTonnes != nil { d[o.period] = o }
+        self.observations = d
+        self.byLastMonth = Dictionary(grouping: d.values, by: { $0.period.last })
+    }
+
+    /// A total and the published pieces it was built from.
+    public struct Total: Sendable, Hashable {
+        public let period: Period
+        public let tonnes: Double
+        /// Sum of the pieces' values, when every piece has one.
+        public let valueUSD: Double?
+        /// The weakest status among the pieces; a sum of several pieces is at best `derived`.
+        public let status: DataStatus
+        public let pieces: [Observation]
+
+        /// True when one published figure covers the period exactly.
+        public var isSingleFigure: Bool { pieces.count == 1 }
+    }
+
+    /// The total over `period`, or the reason there is none.
+    public func total(over period: Period) -> Result<Total, Unavailable> {
+        let n = period.monthCount
+        // best[i]: cheapest cover of the first i months of `period`.
+        var best: [(cost: Cost, pieces: [Observation])?] = Array(repeating: nil, count: n + 1)
+        best[0] = (Cost(weak: 0, pieces: 0), [])
+        for i in 1...n {
+            let month = period.first.adding(months: i - 1)
+            for piece in byLastMonth[month] ?? [] where piece.period.first >= period.first {
+                let start = piece.period.first.index - period.first.index
+                guard let prefix = best[start] else { continue }
+                let cost = Cost(
+                    weak: prefix.cost.weak + (piece.status == .reported ? 0 : 1), pieces: prefix.cost.pieces + 1)
+                if let current = best[i], !(cost < current.cost) { continue }
+                best[i] = (cost, prefix.pieces + [piece])
+            }
+        }
+        guard let cover = best[n] else {
+            let missing = period.months.filter { m in !observations.keys.contains { $0.contains(m) } }
+            if missing.isEmpty {
+                return .failure(Unavailable(period: period, missing: [], reason: "published pieces overlap but do not add up to \(period)"))
+            }
+            return .failure(Unavailable(period: period, missing: missing, reason: "no figure for \(Self.describe(missing))"))
+        }
+        let pieces = cover.pieces
+        let tonnes = pieces.reduce(0) { $0 + ($1.quantityTonnes ?? 0) }
+        let values = pieces.compactMap(\.valueUSD)
+        var status = pieces.map(\.status).max() ?? .reported
+        if pieces.count > 1 && status == .reported { status = .derived }
+        return .success(
+            Total(period: period, tonnes: tonnes, valueUSD: values.count == pieces.count ? values.reduce(0, +) : nil,
+                status: status, pieces: pieces))
+    }
+
+    /// Why a total is not available.
+    public struct Unavailable: Error, Sendable, Hashable {
+        public let period: Period
+        public let missing: [Month]
+        public let reason: String
+    }
+
+    /// `2025-01..2025-04` for consecutive months, comma-separated otherwise.
+    static func describe(_ months: [Month]) -> String {
+        var runs: [String] = []
+        var start: Month?
+        var previous: Month?
+        for m in months + [Month(index: Int.max / 2)] {
+            if let p = previous, m.index == p.index + 1 {
+                previous = m
+                continue
+            }
+            if let s = start, let p = previous {
+                runs.append(s == p ? s.description : "\(s)..\(p)")
+            }
+            start = m
+            previous = m
+        }
+        return runs.joined(separator: ", ")
+    }
+
+    private struct Cost: Comparable {
+        var weak: Int
+        var pieces: Int
+        static func < (a: Cost, b: Cost) -> Bool { (a.weak, a.pieces) < (b.weak, b.pieces) }
+    }
+}

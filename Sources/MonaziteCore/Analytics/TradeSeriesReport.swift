@@ -1,0 +1,144 @@
+/// One row of a trade series with its analytics: the trade monitor's unit of output.
+///
+/// Field names carry units: tonnes, USD, percent (`Pct`). The JSON contract
+/// (PRODUCT.md section 4) is written from this type by the CLI and the API.
+public struct TradeSeriesRow: Sendable, Hashable {
+    public let period: Period
+    public let quantityTonnes: Computed
+    public let valueUSD: Double?
+    /// USD per kilogram: value / (tonnes × 1000).
+    public let unitValueUSDPerKg: Computed
+    /// Change on the preceding period of the same length (month-on-month for monthly rows).
+    public let momPct: Computed
+    /// Change on the same period one year earlier.
+    public let yoyPct: Computed
+    /// January to the row's last month.
+    public let ytdTonnes: Computed
+    public let ytdYoYPct: Computed
+    /// Sum of the three and twelve months ending with the row (monthly rows only).
+    public let rolling3Tonnes: Computed
+    public let rolling12Tonnes: Computed
+    /// The changes the source published with the figure, when it did, to set beside ours.
+    public let reportedMoMPct: Double?
+    public let reportedYoYPct: Double?
+    /// Status of the quantity; nil when there is no quantity.
+    public let status: DataStatus?
+    /// Where the quantity comes from (one entry per published piece).
+    public let sources: [Provenance]
+    /// Reasons for every unavailable figure and the notes of derived pieces.
+    public let notes: [String]
+}
+
+/// Builds ``TradeSeriesRow``s for a series over a window.
+public enum TradeSeriesReport {
+    /// Rows for every period of `frequency` between `from` and `to` (inclusive), in time order.
+    ///
+    /// Periods with no figure are listed with `quantityTonnes` unavailable: a missing month is
+    /// reported missing, never skipped or filled.
+    public static func rows(
+        totals: SeriesTotals, from: Month, to: Month, frequency: Period.Kind = .month
+    ) -> [TradeSeriesRow] {
+        periods(from: from, to: to, frequency: frequency).map { row(for: $0, totals: totals) }
+    }
+
+    /// The periods of a frequency that lie within `from`…`to`.
+    public static func periods(from: Month, to: Month, frequency: Period.Kind) -> [Period] {
+        guard from <= to else { return [] }
+        var result: [Period] = []
+        switch frequency {
+        case .month, .span:
+            for i in from.index...to.index { result.append(Period(month: Month(index: i))) }
+        case .quarter, .half, .year, .years:
+            for year in from.year...to.year {
+                let candidates: [Period?]
+                switch frequency {
+                case .quarter: candidates = (1...4).map { Period.quarter(year, $0) }
+                case .half: candidates = (1...2).map { Period.half(year, $0) }
+                default: candidates = [Period.year(year)]
+                }
+                for case let p? in candidates where p.first >= from && p.last <= to { result.append(p) }
+            }
+        }
+        return result
+    }
+
+    public static func row(for period: Period, totals: SeriesTotals) -> TradeSeriesRow {
+        var notes: [String] = []
+        let current = totals.total(over: period)
+        let quantity: Computed
+        var status: DataStatus?
+        var sources: [Provenance] = []
+        var value: Double?
+        var reportedMoM: Double?
+        var reportedYoY: Double?
+        switch current {
+        case .success(let t):
+            quantity = .value(t.tonnes)
+            status = t.status
+            sources = t.pieces.map(\.provenance)
+            value = t.valueUSD
+            if t.pieces.count > 1 {
+                notes.append("sum of \(t.pieces.map { $0.period.description }.joined(separator: " + "))")
+            }
+            for p in t.pieces where p.status != .reported {
+                notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")")
+            }
+            if t.isSingleFigure {
+                reportedMoM = t.pieces[0].reportedMoMPct
+                reportedYoY = t.pieces[0].reportedYoYPct
+            }
+        case .failure(let u):
+            quantity = .unavailable(u.reason)
+            notes.append("quantity: \(u.reason)")
+        }
+        let tonnes = quantity.value
+
+        func total(_ p: Period) -> Double? { try? totals.total(over: p).get().tonnes }
+        func labelled(_ name: String, _ c: Computed) -> Computed {
+            if let r = c.reason { notes.append("\(name): \(r)") }
+            return c
+        }
+
+        let mom = labelled(
+            "mom_pct", Change.percent(from: total(period.preceding), to: tonnes, baseLabel: period.preceding.description, currentLabel: period.description))
+        let yoyBase = period.shifted(years: -1)
+        let yoy = labelled("yoy_pct", Change.percent(from: total(yoyBase), to: tonnes, baseLabel: yoyBase.description, currentLabel: period.description))
+
+        let ytdPeriod = period.yearToDate
+        let ytdResult = totals.total(over: ytdPeriod)
+        let ytd: Computed
+        switch ytdResult {
+        case .success(let t): ytd = .value(t.tonnes)
+        case .failure(let u): ytd = .unavailable(u.reason)
+        }
+        _ = labelled("ytd_t", ytd)
+        let ytdBase = ytdPeriod.shifted(years: -1)
+        let ytdYoY: Computed =
+            ytd.value == nil
+            ? .unavailable("no year-to-date total") : Change.percent(from: total(ytdBase), to: ytd.value, baseLabel: ytdBase.description)
+        if ytd.value != nil { _ = labelled("ytd_yoy_pct", ytdYoY) }
+
+        func rolling(_ months: Int) -> Computed {
+            guard period.isMonth else { return .unavailable("rolling sums are for monthly rows") }
+            guard let window = Period(first: period.last.adding(months: -(months - 1)), last: period.last) else {
+                return .unavailable("bad window")
+            }
+            switch totals.total(over: window) {
+            case .success(let t): return .value(t.tonnes)
+            case .failure(let u): return .unavailable(u.reason)
+            }
+        }
+
+        let unitValue: Computed
+        if let value, let tonnes {
+            unitValue = tonnes > 0 ? .checked(value / (tonnes * 1000), otherwise: "not finite") : .unavailable("quantity is zero")
+        } else {
+            unitValue = .unavailable(value == nil ? "no value published" : "no quantity")
+        }
+
+        return TradeSeriesRow(
+            period: period, quantityTonnes: quantity, valueUSD: value, unitValueUSDPerKg: unitValue, momPct: mom, yoyPct: yoy,
+            ytdTonnes: ytd, ytdYoYPct: ytdYoY, rolling3Tonnes: rolling(3), rolling12Tonnes: rolling(12),
+            reportedMoMPct: reportedMoM, reportedYoYPct: reportedYoY, status: status, sources: sources, notes: notes)
+    }
+}

@@ -1,0 +1,156 @@
+public import MonaziteCore
+
+/// UN Comtrade CSV exports (the "Get data" download of comtradeplus.un.org).
+///
+/// Reads `period` (`YYYYMM` or `YYYY`, else `refYear` + `refMonth`), `reporterISO`,
+/// `partnerISO` (`W00` is the world), `flowCode` (`X`, `M`, `RX`, `RM`), `cmdCode` (six digits),
+/// the net weight `netWgt` in kg (else `qty` when `qtyUnitAbbr` is kg), and `primaryValue`
+/// in USD. Rows that break a total down by second partner, customs procedure or transport
+/// mode (`partner2ISO` ≠ W00, `customsCode` ≠ C00, `motCode` ≠ 0) are skipped and counted,
+/// since the totals are what Monazite compares.
+public enum ComtradeCSVFormat {
+    public static let knownColumns: Set<String> = [
+        "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "reporterISO",
+        "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO", "partnerDesc", "partner2Code",
+        "partner2ISO", "partner2Desc", "classificationCode", "classificationSearchCode", "isOriginalClassification",
+        "cmdCode", "cmdDesc", "aggrLevel", "isLeaf", "customsCode", "customsDesc", "mosCode", "motCode", "motDesc",
+        "qtyUnitCode", "qtyUnitAbbr", "qty", "isQtyEstimated", "altQtyUnitCode", "altQtyUnitAbbr", "altQty",
+        "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated", "cifvalue", "fobvalue",
+        "primaryValue", "legacyEstimationFlag", "isReported", "isAggregate",
+    ]
+    public static let requiredColumns = ["reporterISO", "partnerISO", "flowCode", "cmdCode"]
+    public static let defaultSource = "UN Comtrade"
+    public static let defaultURL = "https://comtradeplus.un.org/"
+
+    /// Counts of what a read did besides emitting observations.
+    public struct Summary: Sendable {
+        public var rows = 0
+        public var skippedBreakdowns = 0
+    }
+
+    @discardableResult
+    public static func read(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, provenance: Provenance, progress: ProgressHandler? = nil,
+        sink: ObservationSink
+    ) throws(ImportFailure) -> Summary {
+        var issues = IssueCollector(file: file)
+        var reader: CSVReader
+        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
+        var record = CSVReader.Record()
+        let hasHeader: Bool
+        do { hasHeader = try reader.next(into: &record) } catch { throw ImportFailure(issues: [error]) }
+        guard hasHeader else {
+            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty: a header row is required")])
+        }
+        let header = CSVHeader(reader: reader, record: record, known: knownColumns, required: requiredColumns, issues: &issues)
+        if header["period"] == nil && header["refYear"] == nil {
+            issues.add(line: 1, column: 1, "missing required column \"period\" (or \"refYear\")")
+        }
+        if header["netWgt"] == nil && header["qty"] == nil && header["primaryValue"] == nil {
+            issues.add(line: 1, column: 1, "missing a quantity or value column (\"netWgt\", \"qty\" or \"primaryValue\")")
+        }
+        guard issues.isEmpty else { throw issues.failure }
+
+        var summary = Summary()
+        var seen: [PackedKey: Int] = [:]
+        seen.reserveCapacity(1 << 16)
+        var countries: [String: CountryCode] = [:]
+        var commodities: [String: HSCode] = [:]
+        while true {
+            let more: Bool
+            do { more = try reader.next(into: &record) } catch {
+                issues.add(line: error.line, column: error.column, error.reason)
+                break
+            }
+            guard more else { break }
+            summary.rows += 1
+            if summary.rows % 65536 == 0 { progress?(reader.bytesRead, reader.totalBytes) }
+            if record.count != header.count {
+                issues.add(line: record.line, column: 1, "expected \(header.count) fields as in the header, found \(record.count)")
+                continue
+            }
+            var skip = false
+            let observation: Observation? = withUnsafePointer(to: reader) { pointer in
+                var row = RowContext(reader: pointer, record: record, issues: issues)
+                defer { issues = row.issues }
+                if let t = row.text(header["partner2ISO"], "partner2ISO"), t != "W00", t != "WLD" { skip = true }
+                if let t = row.text(header["customsCode"], "customsCode"), t != "C00" { skip = true }
+                if let t = row.text(header["motCode"], "motCode"), t != "0" { skip = true }
+                if skip { return nil }
+                return parseRow(&row, header: header, provenance: provenance, countries: &countries, commodities: &commodities)
+            }
+            if skip {
+                summary.skippedBreakdowns += 1
+                continue
+            }
+            guard let observation else { continue }
+            let key = PackedKey(observation)
+            if let first = seen[key] {
+                issues.add(line: record.line, column: 1, "duplicate key: same reporter, partner, flow, commodity and period as line \(first)")
+                continue
+            }
+            seen[key] = record.line
+            if issues.isEmpty, let reason = sink(observation, record.line) { issues.add(line: record.line, column: 1, reason) }
+        }
+        progress?(reader.totalBytes, reader.totalBytes)
+        if summary.rows == 0 { issues.add(line: 2, column: 1, "no data rows after the header") }
+        guard issues.isEmpty else { throw issues.failure }
+        return summary
+    }
+
+    private static func parseRow(
+        _ row: inout RowContext, header: CSVHeader, provenance: Provenance, countries: inout [String: CountryCode],
+        commodities: inout [String: HSCode]
+    ) -> Observation? {
+        var period: Period?
+        if let t = row.text(header["period"], "period") {
+            period = Period(parsing: t)
+            if period == nil { row.fail(header["period"] ?? 0, "period: \"\(t)\" is not YYYYMM or YYYY") }
+        } else if let y = row.number(header["refYear"], "refYear") {
+            let m = row.number(header["refMonth"], "refMonth")
+            if let m, m != 52, let month = Month(year: Int(y), month: Int(m)) {
+                period = Period(month: month)
+            } else {
+                period = Period.year(Int(y))
+            }
+            if period == nil { row.fail(header["refYear"] ?? 0, "refYear: \(y) is not a year") }
+        } else {
+            row.fail(header["period"] ?? header["refYear"] ?? 0, "period is empty")
+        }
+        let reporter = row.country(header["reporterISO"], "reporterISO", cache: &countries)
+        let partner = row.country(header["partnerISO"], "partnerISO", cache: &countries)
+        var flow: TradeFlow?
+        if let t = row.required(header["flowCode"], "flowCode") {
+            flow = TradeFlow(parsing: t)
+            if flow == nil { row.fail(header["flowCode"] ?? 0, "flowCode: \"\(t)\" is not X, M, RX or RM") }
+        }
+        var commodity: HSCode?
+        if let t = row.required(header["cmdCode"], "cmdCode") {
+            if let c = commodities[t] {
+                commodity = c
+            } else if let c = HSCode(t) {
+                commodities[t] = c
+                commodity = c
+            } else {
+                row.fail(header["cmdCode"] ?? 0, "cmdCode: \"\(t)\" is not a six-digit HS subheading")
+            }
+        }
+        var tonnes: Double?
+        if let kg = row.number(header["netWgt"], "netWgt") {
+            tonnes = kg / 1000
+        } else if let q = row.number(header["qty"], "qty") {
+            let unit = row.text(header["qtyUnitAbbr"], "qtyUnitAbbr") ?? ""
+            if let u = MassUnit(parsing: unit) { tonnes = q * u.tonnes }
+        }
+        if let t = tonnes, t < 0 { row.fail(header["netWgt"] ?? header["qty"] ?? 0, "quantity is negative") }
+        let value = row.number(header["primaryValue"], "primaryValue")
+        if let v = value, v < 0 { row.fail(header["primaryValue"] ?? 0, "primaryValue: \(v) is negative") }
+        if tonnes == nil && value == nil && !row.failed {
+            row.fail(header["netWgt"] ?? header["primaryValue"] ?? 0, "row has neither a net weight in kg nor a value")
+        }
+        guard !row.failed, let period, let reporter, let partner, let flow, let commodity else { return nil }
+        return Observation(
+            key: SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity), period: period,
+            quantityTonnes: tonnes, valueUSD: value, status: .reported, provenance: provenance)
+    }
+}

@@ -1,0 +1,213 @@
+public import MonaziteCore
+public import MonaziteIngest
+import GRDB
+import GRDBSQLite
+
+extension SQLiteStore {
+    /// Imports observations read by `read`, which hands each row to the sink it is given.
+    ///
+    /// All or nothing: when `read` throws (a bad row anywhere in the file) or a row conflicts
+    /// with a stored figure, the transaction rolls back and the store is as it was. Rows equal
+    /// to stored figures change nothing; a file with nothing new leaves no trace at all.
+    public func importObservations(
+        file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
+    ) throws -> ImportReport {
+        try write { db in
+            var report = ImportReport(file: file, format: format)
+            try db.execute(
+                sql: "INSERT INTO import_batch (file, format, imported_at, row_count) VALUES (?, ?, ?, 0)",
+                arguments: [file, format, SQLiteStore.now()])
+            let batchID = db.lastInsertedRowID
+            var ids = IDCache()
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
+                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (series_id, first_month, last_month, release) DO NOTHING
+                    """)
+            let stmt = insert.sqliteStatement
+            let sqliteDB = db.sqliteConnection
+            var storeFailure: (any Error)?
+            let sink: ObservationSink = { o, line in
+                do {
+                    guard let seriesID = try ids.seriesID(o.key, db) else { return "internal: no series id" }
+                    let sourceID = try ids.sourceID(o.provenance, db)
+                    sqlite3_reset(stmt)
+                    sqlite3_bind_int64(stmt, 1, seriesID)
+                    sqlite3_bind_int64(stmt, 2, Int64(StoreEncoding.month(o.period.first)))
+                    sqlite3_bind_int64(stmt, 3, Int64(StoreEncoding.month(o.period.last)))
+                    sqlite3_bind_int64(stmt, 4, Int64(StoreEncoding.release(o.provenance.release)))
+                    bindDouble(stmt, 5, o.quantityTonnes)
+                    bindDouble(stmt, 6, o.valueUSD)
+                    bindText(stmt, 7, o.status.rawValue)
+                    sqlite3_bind_int64(stmt, 8, sourceID)
+                    sqlite3_bind_int64(stmt, 9, batchID)
+                    bindDouble(stmt, 10, o.reportedMoMPct)
+                    bindDouble(stmt, 11, o.reportedYoYPct)
+                    bindText(stmt, 12, o.nationalCode)
+                    bindText(stmt, 13, o.note)
+                    let rc = sqlite3_step(stmt)
+                    guard rc == SQLITE_DONE else {
+                        return "rejected by the store: \(String(cString: sqlite3_errmsg(sqliteDB)))"
+                    }
+                    report.rowsRead += 1
+                    if sqlite3_changes(sqliteDB) > 0 {
+                        report.inserted += 1
+                        return nil
+                    }
+                    return try self.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
+                } catch {
+                    storeFailure = error
+                    return "store error: \(error)"
+                }
+            }
+            _ = try read(sink)
+            sqlite3_reset(stmt)
+            if let storeFailure { throw storeFailure }
+            guard report.inserted > 0 else { return (report, false) }
+            report.revisions =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM observation o WHERE o.batch_id = ? AND EXISTS (
+                            SELECT 1 FROM observation p WHERE p.series_id = o.series_id AND p.first_month = o.first_month
+                            AND p.last_month = o.last_month AND p.release < o.release)
+                        """, arguments: [batchID]) ?? 0
+            try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
+            report.batchID = batchID
+            return (report, true)
+        }
+    }
+
+    /// An insert that did nothing met a figure with the same series, period and release:
+    /// identical is fine, different is a conflict the user must resolve with a release date.
+    private func compareWithStored(
+        _ o: Observation, seriesID: Int64, sourceID: Int64, db: Database, report: inout ImportReport
+    ) throws -> String? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT quantity_t, value_usd, status, source_id FROM observation
+                WHERE series_id = ? AND first_month = ? AND last_month = ? AND release = ?
+                """,
+            arguments: [
+                seriesID, StoreEncoding.month(o.period.first), StoreEncoding.month(o.period.last),
+                StoreEncoding.release(o.provenance.release),
+            ])
+        guard let row else { return "conflict with a stored figure" }
+        let q: Double? = row["quantity_t"]
+        let v: Double? = row["value_usd"]
+        let s: String = row["status"]
+        let src: Int64 = row["source_id"]
+        if Self.same(q, o.quantityTonnes) && Self.same(v, o.valueUSD) && s == o.status.rawValue && src == sourceID {
+            report.unchanged += 1
+            return nil
+        }
+        let stored = q.map { "\($0) t" } ?? v.map { "USD \($0)" } ?? "?"
+        let release = o.provenance.release?.description ?? "no release date"
+        return "\(o.key.reporter) \(o.key.flow) \(o.key.commodity) \(o.key.partner) \(o.period) (\(release)) is already stored "
+            + "with a different figure (\(stored)); a revision needs a later release date"
+    }
+
+    static func same(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(x))
+        default: false
+        }
+    }
+
+    /// Imports salient statistics (USGS tables): all or nothing, identical cells change nothing,
+    /// a different value for the same edition, item and year is refused (editions are the revisions).
+    public func importSalientStatistics(_ stats: [SalientStatistic], file: String) throws -> ImportReport {
+        try write { db in
+            var report = ImportReport(file: file, format: "usgs-salient")
+            report.rowsRead = stats.count
+            try db.execute(
+                sql: "INSERT INTO import_batch (file, format, imported_at, row_count) VALUES (?, 'usgs-salient', ?, 0)",
+                arguments: [file, SQLiteStore.now()])
+            let batchID = db.lastInsertedRowID
+            var ids = IDCache()
+            for s in stats {
+                let sourceID = try ids.sourceID(s.provenance, db)
+                let key: StatementArguments = [
+                    s.edition, s.country.alpha3, s.commodityName, s.section, s.subsection ?? "", s.item, s.year,
+                ]
+                if let existing = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT text FROM salient_statistic WHERE edition = ? AND country = ? AND commodity_name = ?
+                        AND section = ? AND subsection = ? AND item = ? AND year = ?
+                        """, arguments: key)
+                {
+                    let text: String = existing["text"]
+                    if text == s.text {
+                        report.unchanged += 1
+                        continue
+                    }
+                    throw StoreError.invalidQuery(
+                        "\(file): \(s.edition) \(s.item) \(s.year) is already stored as \(text), not \(s.text); editions are revisions, a new edition needs its own name")
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO salient_statistic (edition, country, commodity_name, section, subsection, item, unit,
+                            footnote, year, is_estimated, text, value, source_id, batch_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        s.edition, s.country.alpha3, s.commodityName, s.section, s.subsection ?? "", s.item, s.unit, s.footnote,
+                        s.year, s.isEstimated, s.text, s.value, sourceID, batchID,
+                    ])
+                report.inserted += 1
+            }
+            guard report.inserted > 0 else { return (report, false) }
+            try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
+            report.batchID = batchID
+            return (report, true)
+        }
+    }
+
+    /// Imports indicators (production, reserves, stage and import-source shares): all or nothing.
+    public func importIndicators(_ indicators: [Indicator], file: String) throws -> ImportReport {
+        try write { db in
+            var report = ImportReport(file: file, format: "indicators")
+            report.rowsRead = indicators.count
+            try db.execute(
+                sql: "INSERT INTO import_batch (file, format, imported_at, row_count) VALUES (?, 'indicators', ?, 0)",
+                arguments: [file, SQLiteStore.now()])
+            let batchID = db.lastInsertedRowID
+            var ids = IDCache()
+            for i in indicators {
+                let sourceID = try ids.sourceID(i.provenance, db)
+                try db.execute(
+                    sql: """
+                        INSERT INTO indicator (measure, country, importer, stage, scope, first_month, last_month, value, text,
+                            unit, status, dataset, edition, source_id, batch_id, note)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        """,
+                    arguments: [
+                        i.measure.rawValue, i.country.alpha3, i.importer?.alpha3 ?? "", i.stage?.rawValue ?? "", i.scope,
+                        StoreEncoding.month(i.period.first), StoreEncoding.month(i.period.last), i.value, i.text, i.unit,
+                        i.status.rawValue, i.dataset, i.edition, sourceID, batchID, i.note,
+                    ])
+                if db.changesCount > 0 { report.inserted += 1 } else { report.unchanged += 1 }
+            }
+            guard report.inserted > 0 else { return (report, false) }
+            try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
+            report.batchID = batchID
+            return (report, true)
+        }
+    }
+}
+
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+private func bindDouble(_ stmt: OpaquePointer?, _ i: Int32, _ v: Double?) {
+    if let v { sqlite3_bind_double(stmt, i, v) } else { sqlite3_bind_null(stmt, i) }
+}
+
+private func bindText(_ stmt: OpaquePointer?, _ i: Int32, _ v: String?) {
+    if let v { sqlite3_bind_text(stmt, i, v, -1, transient) } else { sqlite3_bind_null(stmt, i) }
+}

@@ -1,0 +1,234 @@
+public import MonaziteCore
+import GRDB
+
+extension SQLiteStore {
+    /// The figures of one series: for each period, the latest release on or before `asOf`
+    /// (all releases when `asOf` is nil). Figures without a release date count as released
+    /// before any dated one.
+    public func observations(for key: SeriesKey, asOf: CalendarDay? = nil) throws -> [Observation] {
+        try pool.read { db in
+            var ids = IDCache()
+            guard let seriesID = try ids.seriesID(key, db, create: false) else { return [] }
+            return try Self.latest(Self.fetchObservations(db, key: key, seriesID: seriesID, asOf: asOf))
+        }
+    }
+
+    /// Every release of one series and period, oldest first: the revision history.
+    public func releases(for key: SeriesKey, period: Period) throws -> [Observation] {
+        try pool.read { db in
+            var ids = IDCache()
+            guard let seriesID = try ids.seriesID(key, db, create: false) else { return [] }
+            return try Self.fetchObservations(db, key: key, seriesID: seriesID, asOf: nil, period: period)
+        }
+    }
+
+    /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases.
+    public func partnerObservations(
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil
+    ) throws -> [CountryCode: [Observation]] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, partner FROM series WHERE reporter = ? AND flow = ? AND commodity = ?",
+                arguments: [reporter.alpha3, flow.rawValue, commodity.digits])
+            var result: [CountryCode: [Observation]] = [:]
+            for row in rows {
+                let partnerCode: String = row["partner"]
+                guard let partner = CountryCode(partnerCode) else { continue }
+                let key = SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
+                result[partner] = try Self.latest(Self.fetchObservations(db, key: key, seriesID: row["id"], asOf: asOf))
+            }
+            return result
+        }
+    }
+
+    /// The series the store holds, with their period coverage.
+    public func seriesList() throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.reporter, s.partner, s.flow, s.commodity, min(o.first_month) AS first, max(o.last_month) AS last,
+                        count(*) AS n
+                    FROM series s JOIN observation o ON o.series_id = s.id GROUP BY s.id ORDER BY s.reporter, s.commodity, s.partner
+                    """
+            ).compactMap { row in
+                guard let r = CountryCode(row["reporter"]), let p = CountryCode(row["partner"]),
+                    let f = TradeFlow(rawValue: row["flow"]), let c = HSCode(row["commodity"] as String),
+                    let first = StoreEncoding.month(row["first"]), let last = StoreEncoding.month(row["last"])
+                else { return nil }
+                return (SeriesKey(reporter: r, partner: p, flow: f, commodity: c), first, last, row["n"])
+            }
+        }
+    }
+
+    static func fetchObservations(
+        _ db: Database, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil
+    ) throws -> [Observation] {
+        var sql = """
+            SELECT o.*, s.name AS source_name, s.url AS source_url FROM observation o
+            JOIN source s ON s.id = o.source_id WHERE o.series_id = ?
+            """
+        var args: StatementArguments = [seriesID]
+        if let asOf {
+            sql += " AND o.release <= ?"
+            args += [StoreEncoding.release(asOf)]
+        }
+        if let period {
+            sql += " AND o.first_month = ? AND o.last_month = ?"
+            args += [StoreEncoding.month(period.first), StoreEncoding.month(period.last)]
+        }
+        sql += " ORDER BY o.last_month, o.first_month, o.release"
+        return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
+            guard let p = StoreEncoding.period(first: row["first_month"], last: row["last_month"]),
+                let status = DataStatus(rawValue: row["status"])
+            else { return nil }
+            let url: String = row["source_url"]
+            return Observation(
+                key: key, period: p, quantityTonnes: row["quantity_t"], valueUSD: row["value_usd"], status: status,
+                provenance: Provenance(source: row["source_name"], url: url.isEmpty ? nil : url, release: StoreEncoding.release(row["release"])),
+                reportedMoMPct: row["reported_mom_pct"], reportedYoYPct: row["reported_yoy_pct"], nationalCode: row["national_code"],
+                note: row["note"])
+        }
+    }
+
+    /// Keeps the last release of each period (input ordered by release within a period).
+    static func latest(_ observations: [Observation]) -> [Observation] {
+        var byPeriod: [Period: Observation] = [:]
+        for o in observations { byPeriod[o.period] = o }
+        return byPeriod.values.sorted { $0.period < $1.period }
+    }
+
+    /// Salient statistics of one country; of one edition, or of every edition when nil.
+    public func salientStatistics(country: CountryCode, edition: String? = nil) throws -> [SalientStatistic] {
+        try pool.read { db in
+            var sql = """
+                SELECT t.*, s.name AS source_name, s.url AS source_url FROM salient_statistic t
+                JOIN source s ON s.id = t.source_id WHERE t.country = ?
+                """
+            var args: StatementArguments = [country.alpha3]
+            if let edition {
+                sql += " AND t.edition = ?"
+                args += [edition]
+            }
+            sql += " ORDER BY t.edition, t.id, t.year"
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+                let sub: String = row["subsection"]
+                let url: String = row["source_url"]
+                return SalientStatistic(
+                    edition: row["edition"], country: country, commodityName: row["commodity_name"], section: row["section"],
+                    subsection: sub.isEmpty ? nil : sub, item: row["item"], unit: row["unit"], footnote: row["footnote"],
+                    year: row["year"], isEstimated: row["is_estimated"], text: row["text"], value: row["value"],
+                    provenance: Provenance(source: row["source_name"], url: url.isEmpty ? nil : url))
+            }
+        }
+    }
+
+    /// Editions of salient statistics held for a country, newest name last.
+    public func salientEditions(country: CountryCode) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT edition FROM salient_statistic WHERE country = ? ORDER BY edition",
+                arguments: [country.alpha3])
+        }
+    }
+
+    /// Indicators of one measure, optionally of one stage.
+    public func indicators(measure: Indicator.Measure, stage: SupplyStage? = nil) throws -> [Indicator] {
+        try pool.read { db in
+            var sql = """
+                SELECT i.*, s.name AS source_name, s.url AS source_url FROM indicator i
+                JOIN source s ON s.id = i.source_id WHERE i.measure = ?
+                """
+            var args: StatementArguments = [measure.rawValue]
+            if let stage {
+                sql += " AND i.stage = ?"
+                args += [stage.rawValue]
+            }
+            sql += " ORDER BY i.stage, i.scope, i.last_month, i.value DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
+                guard let country = CountryCode(row["country"]),
+                    let period = StoreEncoding.period(first: row["first_month"], last: row["last_month"]),
+                    let status = DataStatus(rawValue: row["status"])
+                else { return nil }
+                let url: String = row["source_url"]
+                let importer: String = row["importer"]
+                return Indicator(
+                    measure: measure, country: country, importer: CountryCode(importer), stage: SupplyStage(rawValue: row["stage"]),
+                    scope: row["scope"], period: period, value: row["value"], text: row["text"], unit: row["unit"], status: status,
+                    dataset: row["dataset"], edition: row["edition"],
+                    provenance: Provenance(source: row["source_name"], url: url.isEmpty ? nil : url), note: row["note"])
+            }
+        }
+    }
+
+    /// What the store holds, by source: the answer to "where does this come from?".
+    public struct SourceSummary: Sendable, Hashable {
+        public let source: String
+        public let url: String?
+        public let observations: Int
+        public let salientStatistics: Int
+        public let indicators: Int
+        /// Figures by status across all three kinds.
+        public let derivedOrEstimated: Int
+        public let firstPeriod: String?
+        public let lastPeriod: String?
+        public let releases: [CalendarDay]
+    }
+
+    public func sourceSummaries() throws -> [SourceSummary] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.name, s.url,
+                      (SELECT count(*) FROM observation o WHERE o.source_id = s.id) AS obs,
+                      (SELECT count(*) FROM salient_statistic t WHERE t.source_id = s.id) AS sal,
+                      (SELECT count(*) FROM indicator i WHERE i.source_id = s.id) AS ind,
+                      (SELECT count(*) FROM observation o WHERE o.source_id = s.id AND o.status != 'reported')
+                        + (SELECT count(*) FROM indicator i WHERE i.source_id = s.id AND i.status != 'reported') AS weak,
+                      (SELECT min(first_month) FROM observation o WHERE o.source_id = s.id) AS first,
+                      (SELECT max(last_month) FROM observation o WHERE o.source_id = s.id) AS last
+                    FROM source s ORDER BY s.name, s.url
+                    """)
+            return try rows.map { row in
+                let url: String = row["url"]
+                let releases = try Int.fetchAll(
+                    db, sql: "SELECT DISTINCT release FROM observation WHERE source_id = ? AND release > 0 ORDER BY release",
+                    arguments: [row["id"] as Int64]
+                ).compactMap(StoreEncoding.release)
+                let first: Int? = row["first"]
+                let last: Int? = row["last"]
+                return SourceSummary(
+                    source: row["name"], url: url.isEmpty ? nil : url, observations: row["obs"], salientStatistics: row["sal"],
+                    indicators: row["ind"], derivedOrEstimated: row["weak"],
+                    firstPeriod: first.flatMap(StoreEncoding.month)?.description,
+                    lastPeriod: last.flatMap(StoreEncoding.month)?.description, releases: releases)
+            }
+        }
+    }
+
+    /// Counts of rows per table, for status lines and tests.
+    public func counts() throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) {
+        try pool.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM salient_statistic") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM import_batch") ?? 0
+            )
+        }
+    }
+
+    /// A digest of every stored figure, to prove a failed import left the content unchanged.
+    public func contentDigest() throws -> String {
+        try pool.read { db in
+            var lines: [String] = []
+            for table in ["source", "import_batch", "series", "observation", "salient_statistic", "indicator"] {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
+                    lines.append(table + ":" + row.description)
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import MonaziteCore
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode, written through GRDB.
+///
+/// Every import is one transaction: it is saved whole or not at all. A figure is never
+/// overwritten: a later release of the same series and period is stored beside the earlier
+/// one, and reads pick the latest release on or before an as-of date.
+public final class SQLiteStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens the store at `path`, creating it and migrating its schema as needed.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            pool = try DatabasePool(path: path, configuration: config)
+            try StoreSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? "not a SQLite database")
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction and commits only if it returns true.
+    func write<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+        var result: T?
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let (value, commit) = try body(db)
+                result = value
+                return commit ? .commit : .rollback
+            }
+        }
+        guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
+        return result
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        return f.string(from: Date())
+    }
+}
+
+/// Looks up or creates ids of sources and series within one transaction.
+struct IDCache {
+    var sources: [Provenance.SourceKey: Int64] = [:]
+    var series: [SeriesKey: Int64] = [:]
+
+    mutating func sourceID(_ p: Provenance, _ db: Database) throws -> Int64 {
+        let key = p.sourceKey
+        if let id = sources[key] { return id }
+        let url = p.url ?? ""
+        let id: Int64
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE name = ? AND url = ?", arguments: [p.source, url]) {
+            id = existing
+        } else {
+            try db.execute(sql: "INSERT INTO source (name, url) VALUES (?, ?)", arguments: [p.source, url])
+            id = db.lastInsertedRowID
+        }
+        sources[key] = id
+        return id
+    }
+
+    mutating func seriesID(_ k: SeriesKey, _ db: Database, create: Bool = true) throws -> Int64? {
+        if let id = series[k] { return id }
+        let args: StatementArguments = [k.reporter.alpha3, k.partner.alpha3, k.flow.rawValue, k.commodity.digits]
+        if let existing = try Int64.fetchOne(
+            db, sql: "SELECT id FROM series WHERE reporter = ? AND partner = ? AND flow = ? AND commodity = ?", arguments: args)
+        {
+            series[k] = existing
+            return existing
+        }
+        guard create else { return nil }
+        try db.execute(sql: "INSERT INTO series (reporter, partner, flow, commodity) VALUES (?, ?, ?, ?)", arguments: args)
+        series[k] = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+}
+
+extension Provenance {
+    struct SourceKey: Hashable {
+        let name: String
+        let url: String
+    }
+    var sourceKey: SourceKey { SourceKey(name: source, url: url ?? "") }
+}

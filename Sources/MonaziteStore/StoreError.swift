@@ -1,0 +1,14 @@
+/// Why the store refused a request. Database error text stays inside the store.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The file at the path is not a Monazite store, or cannot be opened.
+    case cannotOpen(path: String, reason: String)
+    /// A query asked for something the store cannot answer.
+    case invalidQuery(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "cannot open the store at \(path): \(reason)"
+        case .invalidQuery(let reason): reason
+        }
+    }
+}

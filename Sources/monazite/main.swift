@@ -1,0 +1,3 @@
+import MonaziteCLI
+
+await MonaziteCommand.main()
