@@ -1,0 +1,12 @@
+/// A set of edges whose daily shipments are recorded, e.g. "China magnet exports to the US".
+///
+/// The selector has the same meaning as a licensing shock's scope.
+public struct FlowProbe: Sendable, Hashable {
+    public var name: String
+    public var scope: LicensingScope
+
+    public init(name: String, scope: LicensingScope) {
+        self.name = name
+        self.scope = scope
+    }
+}

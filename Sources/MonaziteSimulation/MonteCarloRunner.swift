@@ -1,0 +1,90 @@
+/// Runs a scenario's Monte Carlo draws in parallel and gathers the results in draw order.
+///
+/// Draw `d` samples its inputs from `SplitMix64(seed:drawIndex: d)` and runs independently, so a
+/// result depends only on the seed and the number of runs, not on the number of workers.
+public enum MonteCarloRunner {
+    /// - Parameters:
+    ///   - runs: number of draws (≥ 1).
+    ///   - workers: chunks run concurrently (one task each); default one per core.
+    ///   - recordDaily: keep daily shortfall and probe series for every draw (memory:
+    ///     `runs × series × horizonDays × 4` bytes).
+    ///   - sample: false runs every draw with the baseline values (a deterministic run).
+    ///   - progress: called from worker tasks with the number of draws just finished.
+    public static func run(
+        _ compiled: CompiledScenario, runs: Int, seed: UInt64, workers: Int? = nil, recordDaily: Bool = false,
+        sample: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> MonteCarloResult {
+        let runs = max(runs, 1)
+        let chunkCount = max(1, min(workers ?? defaultWorkers(), runs))
+        let bounds = (0...chunkCount).map { $0 * runs / chunkCount }
+        let chunks = await withTaskGroup(of: (Int, Chunk).self) { group in
+            for c in 0..<chunkCount {
+                group.addTask {
+                    (c, runChunk(compiled, draws: bounds[c]..<bounds[c + 1], seed: seed, recordDaily: recordDaily,
+                                 sample: sample, progress: progress))
+                }
+            }
+            var collected = [Chunk?](repeating: nil, count: chunkCount)
+            for await (c, chunk) in group { collected[c] = chunk }
+            return collected.compactMap { $0 }
+        }
+        var cumulative: [Double] = [], first: [Int32] = [], recovery: [Int32] = [], drawn: [Double] = []
+        var daily: [Float]? = recordDaily ? [] : nil
+        for chunk in chunks {
+            cumulative += chunk.cumulative
+            first += chunk.first
+            recovery += chunk.recovery
+            drawn += chunk.drawn
+            if recordDaily { daily? += chunk.daily }
+        }
+        return MonteCarloResult(
+            groups: compiled.groups, runs: runs, seed: seed, horizonDays: compiled.horizonDays,
+            cumulativeShortfallTonnes: cumulative, firstStockOutDay: first, recoveryDay: recovery, drawnValues: drawn,
+            uncertainNames: compiled.scenario.uncertain.map { $0.target.description }, dailyGroups: compiled.dailyGroups,
+            probeNames: compiled.probes.map(\.name), daily: daily)
+    }
+
+    /// Active processor count, at least 1.
+    public static func defaultWorkers() -> Int { max(1, ProcessInfoCores.count) }
+
+    struct Chunk: Sendable {
+        var cumulative: [Double], first: [Int32], recovery: [Int32], drawn: [Double], daily: [Float]
+    }
+
+    static func runChunk(
+        _ compiled: CompiledScenario, draws: Range<Int>, seed: UInt64, recordDaily: Bool, sample: Bool,
+        progress: (@Sendable (Int) -> Void)?
+    ) -> Chunk {
+        let g = compiled.groups.count
+        let u = compiled.uncertainTargets.count
+        let perDrawDaily = recordDaily ? (compiled.dailyGroups.count + compiled.probes.count) * compiled.horizonDays : 0
+        var cumulative = [Double](repeating: 0, count: draws.count * g)
+        var first = [Int32](repeating: -1, count: draws.count * g)
+        var recovery = [Int32](repeating: -1, count: draws.count * g)
+        var drawn = [Double](repeating: 0, count: draws.count * u)
+        var daily = [Float](repeating: 0, count: draws.count * perDrawDaily)
+        let simulator = DrawSimulator(compiled)
+        var pending = 0
+        cumulative.withUnsafeMutableBufferPointer { cum in
+        first.withUnsafeMutableBufferPointer { fst in
+        recovery.withUnsafeMutableBufferPointer { rec in
+        daily.withUnsafeMutableBufferPointer { day in
+            for (k, d) in draws.enumerated() {
+                simulator.prepare(seed: seed, drawIndex: d, sample: sample)
+                simulator.run(
+                    cumulativeTonnes: cum.baseAddress.unsafelyUnwrapped + k * g,
+                    firstStockOutDay: fst.baseAddress.unsafelyUnwrapped + k * g,
+                    recoveryDay: rec.baseAddress.unsafelyUnwrapped + k * g,
+                    daily: recordDaily ? day.baseAddress.map { $0 + k * perDrawDaily } : nil)
+                for q in 0..<u { drawn[k * u + q] = simulator.drawnValues[q] }
+                pending += 1
+                if pending == 64 {
+                    progress?(pending)
+                    pending = 0
+                }
+            }
+        }}}}
+        if pending > 0 { progress?(pending) }
+        return Chunk(cumulative: cumulative, first: first, recovery: recovery, drawn: drawn, daily: daily)
+    }
+}

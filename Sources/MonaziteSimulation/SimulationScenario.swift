@@ -1,0 +1,28 @@
+/// Everything one simulation needs: the network, the horizon, the shocks and the uncertain inputs.
+public struct SimulationScenario: Sendable, Hashable {
+    public var name: String
+    public var network: SupplyNetwork
+    public var horizonDays: Int
+    public var shocks: [Shock]
+    public var uncertain: [UncertainParameter]
+    /// Monte Carlo draws when the user does not say.
+    public var defaultRuns: Int
+    public var defaultSeed: UInt64
+    /// Day D of "P(stock-out by day D)".
+    public var stockOutByDay: Int
+
+    public init(
+        name: String, network: SupplyNetwork, horizonDays: Int, shocks: [Shock] = [],
+        uncertain: [UncertainParameter] = [], defaultRuns: Int = 1000, defaultSeed: UInt64 = 1,
+        stockOutByDay: Int = 90
+    ) {
+        self.name = name
+        self.network = network
+        self.horizonDays = horizonDays
+        self.shocks = shocks
+        self.uncertain = uncertain
+        self.defaultRuns = defaultRuns
+        self.defaultSeed = defaultSeed
+        self.stockOutByDay = stockOutByDay
+    }
+}

@@ -1,0 +1,60 @@
+import MonaziteCore
+import Testing
+
+@testable import MonaziteSimulation
+
+@Suite struct MonteCarloRunnerTests {
+    static let scenario = TestNetworks.random(seed: 3)
+
+    @Test func sameSeedGivesTheSameResultForAnyNumberOfWorkers() async throws {
+        let compiled = try CompiledScenario(Self.scenario)
+        let one = await MonteCarloRunner.run(compiled, runs: 37, seed: 42, workers: 1, recordDaily: true)
+        let three = await MonteCarloRunner.run(compiled, runs: 37, seed: 42, workers: 3, recordDaily: true)
+        let again = await MonteCarloRunner.run(compiled, runs: 37, seed: 42, workers: 2, recordDaily: true)
+        #expect(one.cumulativeShortfallTonnes == three.cumulativeShortfallTonnes)
+        #expect(one.firstStockOutDay == three.firstStockOutDay)
+        #expect(one.recoveryDay == three.recoveryDay)
+        #expect(one.daily == three.daily)
+        #expect(one.drawnValues == again.drawnValues)
+        #expect(one.cumulativeShortfallTonnes.map(\.bitPattern) == again.cumulativeShortfallTonnes.map(\.bitPattern))
+    }
+
+    @Test func differentSeedsDrawDifferentInputs() async throws {
+        let compiled = try CompiledScenario(Self.scenario)
+        let a = await MonteCarloRunner.run(compiled, runs: 8, seed: 1)
+        let b = await MonteCarloRunner.run(compiled, runs: 8, seed: 2)
+        #expect(a.drawnValues != b.drawnValues)
+    }
+
+    @Test func drawnValuesStayInsideTheirDistributions() async throws {
+        let compiled = try CompiledScenario(Self.scenario)
+        let result = await MonteCarloRunner.run(compiled, runs: 200, seed: 5)
+        let u = result.uncertainNames.count
+        for d in 0..<result.runs {
+            for (k, parameter) in Self.scenario.uncertain.enumerated() {
+                #expect(parameter.distribution.bounds.contains(result.drawnValues[d * u + k]))
+            }
+        }
+    }
+
+    @Test func percentilesInterpolateLinearly() {
+        #expect(Percentile.of(sorted: [1, 2, 3, 4, 5], 0.5) == 3)
+        #expect(Percentile.of(sorted: [0, 10], 0.05) == 0.5)
+        #expect(Percentile.of(sorted: [7], 0.95) == 7)
+        #expect(Percentile.of(sorted: [], 0.5) == nil)
+    }
+
+    @Test func summaryCountsStockOutsByDay() async throws {
+        let scenario = SimulationScenario(
+            name: "cut", network: TestNetworks.chain(demand: 1, inventoryDays: 10), horizonDays: 100,
+            shocks: [Shock(id: "cut", startDay: 0, endDay: 100, kind: .outage(nodes: ["CHN.mining"], lostShare: 1))],
+            uncertain: [UncertainParameter(target: .nodeInventoryDays("USA.evTraction"), distribution: .uniform(min: 0, max: 80))])
+        let compiled = try CompiledScenario(scenario)
+        let result = await MonteCarloRunner.run(compiled, runs: 400, seed: 11)
+        let summary = SimulationSummary(result, scenario: "cut", network: "chain", stockOutByDay: 40)
+        let total = try #require(summary.groups.first)
+        // Stock-out on day ⌊I⌋ with I ~ U(0, 80): P(day ≤ 40) ≈ 0.5.
+        #expect(abs(total.stockOutProbabilityByDay - 0.5) < 0.1)
+        #expect(total.stockOutProbability == 1)
+    }
+}
