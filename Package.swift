@@ -61,7 +61,11 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        .executableTarget(name: "monazite", dependencies: ["MonaziteCLI"], swiftSettings: strictSwift),
+        .executableTarget(
+            name: "monazite",
+            dependencies: ["MonaziteCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSwift
+        ),
 
         .testTarget(name: "MonaziteCoreTests", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .testTarget(

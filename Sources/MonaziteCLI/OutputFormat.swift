@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// How a command prints its result.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

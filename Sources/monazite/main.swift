@@ -1,3 +1,3 @@
 import MonaziteCLI
 
-await MonaziteCommand.main()
+await MonaziteCommand.runAsync()

@@ -81,7 +81,7 @@ public enum TradeSeriesReport {
                 notes.append("sum of \(t.pieces.map { $0.period.description }.joined(separator: " + "))")
             }
             for p in t.pieces where p.status != .reported {
-                notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")")
+                notes.append((t.pieces.count > 1 ? "\(p.period) is \(p.status)" : "\(p.status)") + (p.note.map { ": \($0)" } ?? ""))
             }
             if t.isSingleFigure {
                 reportedMoM = t.pieces[0].reportedMoMPct

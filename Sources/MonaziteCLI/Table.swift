@@ -1,0 +1,98 @@
+import Foundation
+
+/// A result ready to print as a table, CSV or JSON.
+struct Table {
+    var title: String?
+    var columns: [String]
+    var rows: [[String]]
+    /// JSON objects, one per row (the JSON form is richer than the text columns).
+    var json: Any
+    var notes: [String] = []
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return renderText()
+        case .csv: return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .json:
+            let options: JSONSerialization.WritingOptions = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            guard let data = try? JSONSerialization.data(withJSONObject: json, options: options) else { return "null\n" }
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    private func renderText() -> String {
+        var widths = columns.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+                // Numbers right-aligned, text left-aligned.
+                return Self.looksNumeric(c) ? pad + c : c + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var out: [String] = []
+        if let title { out.append(title) }
+        out.append(line(columns))
+        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out += rows.map(line)
+        if !notes.isEmpty {
+            out.append("")
+            out += notes.map { "  " + $0 }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func looksNumeric(_ s: String) -> Bool {
+        guard let f = s.first else { return false }
+        return f.isNumber || ((f == "-" || f == "+" || f == "~") && s.count > 1 && s.dropFirst().first?.isNumber == true)
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Number formatting for the terminal.
+enum Format {
+    /// `3,188` or `1,238.47` (up to `decimals`, trailing zeros dropped).
+    static func tonnes(_ v: Double?, decimals: Int = 2) -> String {
+        guard let v else { return "n/a" }
+        let f = NumberFormatter()
+        f.numberStyle = .decimal
+        f.maximumFractionDigits = decimals
+        f.minimumFractionDigits = 0
+        f.usesGroupingSeparator = true
+        f.groupingSeparator = ","
+        f.decimalSeparator = "."
+        return f.string(from: NSNumber(value: v)) ?? String(v)
+    }
+
+    /// `+157.4%`, `-38.1%`, or `n/a`.
+    static func pct(_ v: Double?, decimals: Int = 1) -> String {
+        guard let v else { return "n/a" }
+        let s = String(format: "%.\(decimals)f", v)
+        return (v >= 0 && !s.hasPrefix("-") ? "+" : "") + s + "%"
+    }
+
+    /// `11.1%`: a share, never signed.
+    static func share(_ v: Double?) -> String {
+        guard let v else { return "n/a" }
+        return String(format: "%.1f%%", v * 100)
+    }
+
+    /// Rounds for JSON so that output is stable and readable.
+    static func json(_ v: Double?, places: Double = 1e6) -> Any {
+        guard let v, v.isFinite else { return NSNull() }
+        return (v * places).rounded() / places
+    }
+}
