@@ -20,7 +20,7 @@ struct RelianceCommand: AsyncParsableCommand {
             throw CLIError("no edition \"\(chosen)\" for \(c); stored: \(editions.joined(separator: ", "))")
         }
         let stats = try store.salientStatistics(country: c, edition: chosen)
-        let table = RelianceTable(stats: stats)
+        let table = NetImportRelianceTable(stats: stats)
         var rows: [[String]] = []
         var json: [[String: Any]] = []
         for y in table.years {
@@ -53,45 +53,3 @@ struct RelianceCommand: AsyncParsableCommand {
     }
 }
 
-/// The rows of a salient table that reliance needs, per year.
-struct RelianceTable {
-    struct Year {
-        let year: Int
-        let estimated: Bool
-        let production: Double?
-        let imports: Double?
-        let exports: Double?
-        let apparentConsumption: Double?
-        let computed: Computed
-        let computedForm: NetImportReliance.Published?
-        let published: NetImportReliance.Published?
-        let agrees: Bool?
-    }
-
-    let years: [Year]
-
-    init(stats: [SalientStatistic]) {
-        let byYear = Dictionary(grouping: stats, by: \.year)
-        years = byYear.keys.sorted().map { year in
-            let s = byYear[year] ?? []
-            func value(section: String, item: String? = nil) -> Double? {
-                s.first { $0.section.lowercased().hasPrefix(section) && (item == nil || $0.item.lowercased().contains(item!)) }?.value
-            }
-            func sum(section: String, excluding: String? = nil) -> Double? {
-                let xs = s.filter { $0.section.lowercased() == section && (excluding == nil || !$0.item.lowercased().contains(excluding!)) }
-                return xs.isEmpty ? nil : xs.compactMap(\.value).reduce(0, +)
-            }
-            let production = value(section: "production", item: "compounds and metals")
-            let consumption = value(section: "consumption, apparent")
-            let computed = NetImportReliance.percent(production: production, imports: nil, exports: nil, apparentConsumption: consumption)
-            let published = s.first { $0.section.lowercased().hasPrefix("net import reliance") && $0.item.lowercased().contains("compounds and metals") }
-                .flatMap { NetImportReliance.Published(parsing: $0.text) }
-            let form = computed.value.map { NetImportReliance.published(percent: $0, production: production) }
-            let agrees = computed.value.flatMap { v in published.map { NetImportReliance.agrees(computedPercent: v, production: production, with: $0) } }
-            return Year(
-                year: year, estimated: s.contains { $0.isEstimated }, production: production, imports: sum(section: "imports"),
-                exports: sum(section: "exports", excluding: "ores"), apparentConsumption: consumption, computed: computed, computedForm: form,
-                published: published, agrees: agrees)
-        }
-    }
-}

@@ -50,7 +50,8 @@ public struct SeriesTotals: Sendable {
             }
         }
         guard let cover = best[n] else {
-            let missing = period.months.filter { m in !observations.keys.contains { $0.contains(m) } }
+            let inside = observations.keys.filter { $0.first >= period.first && $0.last <= period.last }
+            let missing = period.months.filter { m in !inside.contains { $0.contains(m) } }
             if missing.isEmpty {
                 return .failure(Unavailable(period: period, missing: [], reason: "published pieces overlap but do not add up to \(period)"))
             }

@@ -43,7 +43,27 @@ public enum RareEarthElement: String, CaseIterable, Sendable, Codable, Comparabl
     }
 
     /// English name, lower case.
-    public var name: String { String(describing: self) }
+    public var name: String {
+        switch self {
+        case .scandium: "scandium"
+        case .yttrium: "yttrium"
+        case .lanthanum: "lanthanum"
+        case .cerium: "cerium"
+        case .praseodymium: "praseodymium"
+        case .neodymium: "neodymium"
+        case .promethium: "promethium"
+        case .samarium: "samarium"
+        case .europium: "europium"
+        case .gadolinium: "gadolinium"
+        case .terbium: "terbium"
+        case .dysprosium: "dysprosium"
+        case .holmium: "holmium"
+        case .erbium: "erbium"
+        case .thulium: "thulium"
+        case .ytterbium: "ytterbium"
+        case .lutetium: "lutetium"
+        }
+    }
     public var description: String { rawValue }
 
     /// The four elements IEA counts as "magnet rare earths": Nd, Pr, Dy, Tb.
