@@ -36,6 +36,11 @@ public struct CompiledScenario: Sendable {
     public let dailyGroups: [Int]
     let probeEdgeStart: [Int]
     let probeEdges: [Int]
+    /// Probes of edge e: `edgeProbes[edgeProbeStart[e] ..< edgeProbeStart[e + 1]]`.
+    let edgeProbeStart: [Int]
+    let edgeProbes: [Int]
+    /// Length of each probe's ring of shipments waiting for approval (largest delay + 1).
+    let probeRingSize: Int
 
     enum ShockCode: Sendable { case licensing, outage, demandChange, stockRelease }
 
@@ -217,6 +222,18 @@ public struct CompiledScenario: Sendable {
         }
         probeEdgeStart = probeStart
         probeEdges = probeList
+        var perEdge = Array(repeating: [Int](), count: net.edgeCount)
+        for p in probes.indices {
+            for r in probeStart[p]..<probeStart[p + 1] { perEdge[probeList[r]].append(p) }
+        }
+        var edgeStart = [0], edgeList: [Int] = []
+        for e in 0..<net.edgeCount {
+            edgeList += perEdge[e]
+            edgeStart.append(edgeList.count)
+        }
+        edgeProbeStart = edgeStart
+        edgeProbes = edgeList
+        probeRingSize = (edgeMaxDelay.max() ?? 0) + 1
     }
 
     /// Edges whose supplier is in the exporter, buyer abroad, stage, element group and destination match.

@@ -53,6 +53,8 @@ public final class DrawSimulator {
     // Group accumulators.
     let groupToday: UnsafeMutablePointer<Double>
     let groupThreshold: UnsafeMutablePointer<Double>
+    /// Probe shipments waiting for licence approval: `probe * probeRingSize + day % probeRingSize`.
+    let probeRing: UnsafeMutablePointer<Double>
 
     public init(_ compiled: CompiledScenario) {
         self.compiled = compiled
@@ -80,13 +82,14 @@ public final class DrawSimulator {
         approved = doubles(m); delay = ints(m); requested = doubles(m); approvedOrder = doubles(m); shipped = doubles(m)
         pipeline = doubles(compiled.pipelineLength)
         groupToday = doubles(g); groupThreshold = doubles(g)
+        probeRing = doubles(compiled.probes.count * compiled.probeRingSize)
         for k in 0..<g { groupThreshold[k] = 1e-9 * compiled.groups[k].baselineDemandTonnesPerDay + 1e-12 }
     }
 
     deinit {
         for p in [inventoryDays, subLimit, subRamp, shockApproved, shockMagnitude, inventory, inTransit, ordersIn,
                   capacityFactor, demandFactor, release, spare, subShare, target, shortfall, approved, requested,
-                  approvedOrder, shipped, pipeline, groupToday, groupThreshold] {
+                  approvedOrder, shipped, pipeline, groupToday, groupThreshold, probeRing] {
             p.deallocate()
         }
         for p in [shockStart, shockEnd, shockDelay, shortDays, delay] { p.deallocate() }
@@ -181,6 +184,9 @@ public final class DrawSimulator {
                 shortDays[i] = 0
             }
             for k in 0..<c.pipelineLength { pipeline[k] = 0 }
+            let probeRingSize = c.probeRingSize
+            let recordProbes = daily != nil && !c.probes.isEmpty
+            for k in 0..<(c.probes.count * probeRingSize) { probeRing[k] = 0 }
             for e in 0..<m where lead[e] > 0 && baseFlow[e] > 0 {
                 for t in 0..<lead[e] { pipeline[pipeOffset[e] + t % ring[e]] += baseFlow[e] }
                 inTransit[edgeBuyer[e]] += baseFlow[e] * Double(lead[e])
@@ -311,6 +317,12 @@ public final class DrawSimulator {
                         let e = supplierEdges[q]
                         let amount = orders > 0 ? p * (approvedOrder[e] / orders) : 0
                         shipped[e] = amount
+                        if recordProbes && amount > 0 {
+                            // Exports count when they clear approval, `delay` days after shipment.
+                            for r in c.edgeProbeStart[e]..<c.edgeProbeStart[e + 1] {
+                                probeRing[c.edgeProbes[r] * probeRingSize + (t + delay[e]) % probeRingSize] += amount
+                            }
+                        }
                         if amount > 0 {
                             let b = edgeBuyer[e]
                             let lag = lead[e] + delay[e]
@@ -358,9 +370,9 @@ public final class DrawSimulator {
                 if let daily {
                     for (r, q) in c.dailyGroups.enumerated() { daily[r * h + t] = Float(groupToday[q]) }
                     for p in 0..<c.probes.count {
-                        var sum = 0.0
-                        for r in c.probeEdgeStart[p]..<c.probeEdgeStart[p + 1] { sum += shipped[c.probeEdges[r]] }
-                        daily[(dailyCount + p) * h + t] = Float(sum)
+                        let slot = p * probeRingSize + t % probeRingSize
+                        daily[(dailyCount + p) * h + t] = Float(probeRing[slot])
+                        probeRing[slot] = 0
                     }
                 }
                 if let balance {

@@ -43,8 +43,9 @@ import Testing
         let shortfall = trace.dailyShortfallTonnes[0]
         let shipped = trace.probeTonnes[0]
         for t in 0..<compiled.horizonDays {
-            let expectedShipped = t < start ? demand : demand / 2
-            #expect(abs(shipped[t] - expectedShipped) < 1e-5, "shipped on day \(t)")
+            // Exports count when they clear approval: nothing clears during the first `delay` days.
+            let expectedExports = t < start ? demand : (t < start + delay ? 0 : demand / 2)
+            #expect(abs(shipped[t] - expectedExports) < 1e-5, "exports on day \(t)")
             let expectedShortfall: Double
             if t < start + lead { expectedShortfall = 0 }
             else if t < start + lead + delay { expectedShortfall = demand }

@@ -1,0 +1,245 @@
+import MonaziteCore
+public import MonaziteSimulation
+
+/// A scenario read from a YAML scenario file, with its network.
+///
+/// Format (documented in `docs/simulation.md`): `name`, `network` (a bundled network's name or a
+/// path relative to the file), `horizonDays`, optional `startDate`, `runs`, `seed`,
+/// `stockOutByDay`, `shocks`, `uncertain` and `probes`.
+public struct ScenarioFile: Sendable {
+    public var scenario: SimulationScenario
+    public var probes: [FlowProbe]
+    public var networkFile: NetworkFile
+    public var description: String
+    /// Calendar date of day 0, if the file gives one (labels only).
+    public var startDate: String?
+    public var file: String
+
+    static let shockKeys: Set<String> = [
+        "id", "kind", "startDay", "endDay", "durationDays", "note", "exporter", "elementGroup", "stage", "destinations",
+        "approvedShare", "approvalDelayDays", "nodes", "lostShare", "factor", "tonnesPerDay",
+    ]
+
+    /// Parses and validates scenario YAML.
+    ///
+    /// - Parameter loadNetwork: resolves the `network` value (and the line it is on) to a network file.
+    /// - Throws: ``ScenarioFileError`` at the offending line.
+    public init(
+        yaml: String, file: String, loadNetwork: (String, YAMLLocation) throws(ScenarioFileError) -> NetworkFile
+    ) throws(ScenarioFileError) {
+        self.file = file
+        let root = try YAMLField.parse(yaml, file: file)
+        _ = try root.mapping(allowed: [
+            "format", "name", "description", "network", "startDate", "horizonDays", "runs", "seed", "stockOutByDay",
+            "shocks", "uncertain", "probes",
+        ])
+        if let format = try root.optional("format"), try format.string() != "monazite-scenario/1" {
+            throw format.error("unsupported format '\(try format.string())' (expected monazite-scenario/1)")
+        }
+        let name = try root.required("name").string()
+        description = try root.optional("description")?.string() ?? ""
+        startDate = try root.optional("startDate")?.string()
+        let networkField = try root.required("network")
+        networkFile = try loadNetwork(try networkFile_name(networkField), YAMLLocation(file: file, line: networkField.line))
+        let network = networkFile.network
+        let horizonField = try root.required("horizonDays")
+        let horizon = try horizonField.int()
+        guard horizon >= 1, horizon <= 100_000 else { throw horizonField.error("horizonDays must be 1…100000 (got \(horizon))") }
+        let runs = try root.optional("runs").map { field throws(ScenarioFileError) -> Int in
+            let v = try field.int()
+            guard v >= 1 else { throw field.error("runs must be ≥ 1") }
+            return v
+        } ?? 1000
+        let seed = try root.optional("seed").map { field throws(ScenarioFileError) -> UInt64 in
+            let v = try field.int()
+            guard v >= 0 else { throw field.error("seed must be ≥ 0") }
+            return UInt64(v)
+        } ?? 1
+        let byDay = try root.optional("stockOutByDay")?.int() ?? 90
+
+        let ids = network.nodes.map(\.id)
+        func nodes(_ field: YAMLField) throws(ScenarioFileError) -> [String] {
+            var out: [String] = []
+            for pattern in try field.strings() {
+                let matches = ids.filter { Self.matches($0, pattern: pattern) }
+                if matches.isEmpty { throw field.error("unknown node '\(pattern)'") }
+                out += matches
+            }
+            return out
+        }
+        func share(_ field: YAMLField, _ what: String) throws(ScenarioFileError) -> Double {
+            let v = try field.double()
+            guard (0...1).contains(v) else { throw field.error("\(what) = \(v) is outside 0…1") }
+            return v
+        }
+
+        var shocks: [Shock] = []
+        var shockKinds: [String: String] = [:]
+        if let list = try root.optional("shocks") {
+            for (k, item) in try list.sequence().enumerated() {
+                _ = try item.mapping(allowed: Self.shockKeys)
+                let id = try item.optional("id")?.string() ?? "shock\(k + 1)"
+                if shockKinds[id] != nil { throw item.error("duplicate shock id '\(id)'") }
+                let startField = try item.required("startDay")
+                let start = try startField.int()
+                guard start >= 0 else { throw startField.error("startDay must be ≥ 0") }
+                let end: Int
+                switch (try item.optional("endDay"), try item.optional("durationDays")) {
+                case (let e?, nil):
+                    end = try e.int()
+                    guard end >= start else { throw e.error("endDay must not be before startDay") }
+                case (nil, let d?):
+                    let days = try d.int()
+                    guard days >= 0 else { throw d.error("durationDays must be ≥ 0") }
+                    end = start + days
+                case (nil, nil): end = horizon
+                default: throw item.error("give endDay or durationDays, not both")
+                }
+                let kindField = try item.required("kind")
+                let kindName = try kindField.string()
+                let kind: ShockKind
+                switch kindName {
+                case "licensing":
+                    let exporterField = try item.required("exporter")
+                    guard let exporter = CountryCode(try exporterField.string()) else {
+                        throw exporterField.error("unknown country code '\(try exporterField.string())'")
+                    }
+                    var group: RareEarthElement.Group?
+                    if let g = try item.optional("elementGroup"), try g.string() != "any" {
+                        guard let parsed = RareEarthElement.Group(rawValue: try g.string()) else {
+                            throw g.error("unknown element group '\(try g.string())' (light, heavy, any)")
+                        }
+                        group = parsed
+                    }
+                    var stage: SupplyStage?
+                    if let s = try item.optional("stage"), try s.string() != "any" {
+                        guard let parsed = SupplyStage(parsing: try s.string()) else {
+                            throw s.error("unknown stage '\(try s.string())'")
+                        }
+                        stage = parsed
+                    }
+                    let destinations = try Self.countries(try item.optional("destinations"))
+                    let approved = try share(try item.required("approvedShare"), "approvedShare")
+                    let delayField = try item.optional("approvalDelayDays")
+                    let delay = try delayField?.int() ?? 0
+                    if let delayField, delay < 0 { throw delayField.error("approvalDelayDays must be ≥ 0") }
+                    kind = .licensing(
+                        LicensingScope(exporter: exporter, elementGroup: group, stage: stage, destinations: destinations),
+                        approvedShare: approved, approvalDelayDays: delay)
+                case "outage":
+                    kind = .outage(nodes: try nodes(try item.required("nodes")), lostShare: try share(try item.required("lostShare"), "lostShare"))
+                case "demandChange":
+                    let f = try item.required("factor")
+                    let factor = try f.double()
+                    guard factor >= 0 else { throw f.error("factor must not be negative") }
+                    kind = .demandChange(nodes: try nodes(try item.required("nodes")), factor: factor)
+                case "stockRelease":
+                    let f = try item.required("tonnesPerDay")
+                    let tonnes = try f.double()
+                    guard tonnes >= 0 else { throw f.error("tonnesPerDay must not be negative") }
+                    kind = .stockRelease(nodes: try nodes(try item.required("nodes")), tonnesPerDay: tonnes)
+                default:
+                    throw kindField.error("unknown shock kind '\(kindName)' (licensing, outage, demandChange, stockRelease)")
+                }
+                shockKinds[id] = kindName
+                shocks.append(Shock(id: id, startDay: start, endDay: end, kind: kind))
+            }
+        }
+
+        var uncertain: [UncertainParameter] = []
+        if let list = try root.optional("uncertain") {
+            for item in try list.sequence() {
+                _ = try item.mapping(allowed: ["parameter", "distribution", "value", "min", "max", "mode", "mean", "sd", "note"])
+                let parameterField = try item.required("parameter")
+                let name = try parameterField.string()
+                guard let target = UncertainParameter.Target(name: name) else {
+                    throw parameterField.error("unknown parameter '\(name)' (shock.ID.durationDays|approvedShare|approvalDelayDays|magnitude, inventoryDaysFactor, node.ID.inventoryDays, substitutionLimitShare, substitutionRampDays)")
+                }
+                switch target {
+                case .shockDurationDays(let id), .shockApprovedShare(let id), .shockApprovalDelayDays(let id), .shockMagnitude(let id):
+                    if shockKinds[id] == nil { throw parameterField.error("unknown shock '\(id)'") }
+                case .nodeInventoryDays(let id):
+                    if !ids.contains(id) { throw parameterField.error("unknown node '\(id)'") }
+                default: break
+                }
+                let distributionField = try item.required("distribution")
+                func number(_ key: String) throws(ScenarioFileError) -> Double { try item.required(key).double() }
+                let distribution: Distribution
+                switch try distributionField.string() {
+                case "fixed": distribution = .fixed(try number("value"))
+                case "uniform": distribution = .uniform(min: try number("min"), max: try number("max"))
+                case "triangular": distribution = .triangular(min: try number("min"), mode: try number("mode"), max: try number("max"))
+                case "normal":
+                    distribution = .truncatedNormal(
+                        mean: try number("mean"), standardDeviation: try number("sd"), min: try number("min"), max: try number("max"))
+                default:
+                    throw distributionField.error("unknown distribution '\(try distributionField.string())' (fixed, uniform, triangular, normal)")
+                }
+                if let problem = distribution.problem { throw distributionField.error("bad \(try distributionField.string()) distribution for \(name): \(problem)") }
+                let parameter = UncertainParameter(target: target, distribution: distribution)
+                uncertain.append(parameter)
+                // Range checks the engine also makes, reported here with a line.
+                let scenarioSoFar = SimulationScenario(name: name, network: network, horizonDays: horizon, shocks: shocks, uncertain: [parameter])
+                do { _ = try CompiledScenario(scenarioSoFar) } catch { throw distributionField.error(error.description) }
+            }
+        }
+
+        var probes: [FlowProbe] = []
+        if let list = try root.optional("probes") {
+            for item in try list.sequence() {
+                _ = try item.mapping(allowed: ["name", "exporter", "stage", "destinations"])
+                let exporterField = try item.required("exporter")
+                guard let exporter = CountryCode(try exporterField.string()) else {
+                    throw exporterField.error("unknown country code '\(try exporterField.string())'")
+                }
+                var stage: SupplyStage?
+                if let s = try item.optional("stage") {
+                    guard let parsed = SupplyStage(parsing: try s.string()) else { throw s.error("unknown stage '\(try s.string())'") }
+                    stage = parsed
+                }
+                probes.append(FlowProbe(
+                    name: try item.required("name").string(),
+                    scope: LicensingScope(exporter: exporter, stage: stage, destinations: try Self.countries(try item.optional("destinations")))))
+            }
+        }
+        self.probes = probes
+        scenario = SimulationScenario(
+            name: name, network: network, horizonDays: horizon, shocks: shocks, uncertain: uncertain, defaultRuns: runs,
+            defaultSeed: seed, stockOutByDay: byDay)
+        do {
+            _ = try CompiledScenario(scenario, probes: probes)
+        } catch {
+            throw ScenarioFileError(file: file, line: 1, reason: error.description)
+        }
+    }
+
+    /// `all` (or absent) → nil; otherwise country codes.
+    static func countries(_ field: YAMLField?) throws(ScenarioFileError) -> [CountryCode]? {
+        guard let field else { return nil }
+        let texts = try field.strings()
+        if texts == ["all"] { return nil }
+        var out: [CountryCode] = []
+        for text in texts {
+            guard let code = CountryCode(text) else { throw field.error("unknown country code '\(text)'") }
+            out.append(code)
+        }
+        return out
+    }
+
+    /// `*` matches one whole dot-separated part: `USA.*`, `*.evTraction`.
+    static func matches(_ id: String, pattern: String) -> Bool {
+        if !pattern.contains("*") { return id == pattern }
+        let a = id.split(separator: ".", omittingEmptySubsequences: false)
+        let b = pattern.split(separator: ".", omittingEmptySubsequences: false)
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { $1 == "*" || $0 == $1 }
+    }
+}
+
+private func networkFile_name(_ field: YAMLField) throws(ScenarioFileError) -> String { try field.string() }
+
+/// A file and line, for errors about a value that points elsewhere.
+public struct YAMLLocation: Sendable {
+    public var file: String
+    public var line: Int
+}

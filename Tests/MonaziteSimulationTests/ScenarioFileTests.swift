@@ -1,0 +1,168 @@
+import MonaziteCore
+import MonaziteScenario
+import MonaziteSimulation
+import Testing
+
+/// The YAML formats: bundled files load, and each kind of mistake is reported at its line.
+@Suite struct ScenarioFileTests {
+    static let network = """
+        format: monazite-network/1
+        name: tiny
+        sources:
+          - id: src
+            title: A source
+        nodes:
+          - id: CHN.mining
+            country: CHN
+            stage: mining
+            capacityTonnesPerDay: {value: 10, source: src}
+          - id: CHN.magnet
+            country: CHN
+            stage: magnet
+            capacityTonnesPerDay: 10
+            inventoryDays: {value: 5, assumption: true}
+          - id: USA.wind
+            country: USA
+            sector: wind
+            demandTonnesPerDay: 1
+        edges:
+          - from: CHN.mining
+            to: CHN.magnet
+            share: 1
+            leadTimeDays: 0
+          - from: CHN.magnet
+            to: USA.wind
+            share: 1
+            leadTimeDays: 3
+        """
+
+    static func scenario(_ body: String) -> String {
+        "format: monazite-scenario/1\nname: test\nnetwork: tiny\nhorizonDays: 50\n" + body
+    }
+
+    static func loadScenario(_ text: String) throws(ScenarioFileError) -> ScenarioFile {
+        try ScenarioFile(yaml: text, file: "s.yaml") { _, _ throws(ScenarioFileError) in
+            try NetworkFile(yaml: network, file: "n.yaml")
+        }
+    }
+
+    @Test func tinyNetworkLoadsWithProvenance() throws {
+        let file = try NetworkFile(yaml: Self.network, file: "n.yaml")
+        #expect(file.network.nodes.count == 3)
+        let assumed = Set(file.assumptions.map { "\($0.subject).\($0.parameter)" })
+        #expect(assumed.contains("CHN.magnet.capacityTonnesPerDay"))
+        #expect(assumed.contains("CHN.magnet.inventoryDays"))
+        #expect(!assumed.contains("CHN.mining.capacityTonnesPerDay"))
+    }
+
+    @Test(arguments: [
+        ("share: 1\n    leadTimeDays: 3", "share: 1.5\n    leadTimeDays: 3", 27, "outside 0…1"),
+        ("capacityTonnesPerDay: {value: 10, source: src}", "capacityTonnesPerDay: {value: -10, source: src}", 10, "must not be negative"),
+        ("  - from: CHN.magnet\n    to: USA.wind", "  - from: CHN.magnetx\n    to: USA.wind", 25, "unknown node 'CHN.magnetx'"),
+        ("source: src}", "source: nope}", 10, "unknown source 'nope'"),
+        ("    sector: wind", "    sector: windmills", 18, "unknown sector"),
+        ("capacityTonnesPerDay: {value: 10, source: src}", "capacityTonnesPerDay: {value: 10}", 10, "give a source or mark it 'assumption: true'"),
+        ("  - id: USA.wind", "  - id: USA.wind\n    colour: red", 17, "unknown key 'colour'"),
+    ])
+    func networkMistakesAreReportedAtTheirLine(original: String, replacement: String, line: Int, reason: String) {
+        let text = Self.network.replacingOccurrences(of: original, with: replacement)
+        #expect(text != Self.network)
+        do {
+            _ = try NetworkFile(yaml: text, file: "n.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "n.yaml")
+            #expect(error.line == line, "\(error)")
+            #expect(error.reason.contains(reason), "\(error)")
+            #expect(error.description.hasPrefix("n.yaml:\(line): "))
+        }
+    }
+
+    @Test func cyclesAmongProductionStagesAreRejected() {
+        let text = Self.network.replacingOccurrences(of: "    stage: magnet", with: "    stage: mining") + """
+
+              - from: CHN.magnet
+                to: CHN.mining
+                share: 0
+                leadTimeDays: 1
+            """
+        // Two mines feeding each other: the second edge goes into a mine, which is never allowed.
+        #expect(throws: ScenarioFileError.self) { try NetworkFile(yaml: text, file: "n.yaml") }
+        let cyclic = """
+            name: loop
+            nodes:
+              - {id: CHN.mining, country: CHN, stage: mining, capacityTonnesPerDay: 5}
+              - {id: CHN.magnet, country: CHN, stage: magnet, capacityTonnesPerDay: 5}
+              - {id: JPN.magnet, country: JPN, stage: magnet, capacityTonnesPerDay: 5}
+            edges:
+              - {from: CHN.mining, to: CHN.magnet, share: 0.5, leadTimeDays: 1}
+              - {from: JPN.magnet, to: CHN.magnet, share: 0.5, leadTimeDays: 1}
+              - {from: CHN.magnet, to: JPN.magnet, share: 1, leadTimeDays: 1}
+            """
+        do {
+            _ = try NetworkFile(yaml: cyclic, file: "loop.yaml")
+            Issue.record("expected a cycle error")
+        } catch {
+            #expect(error.reason.contains("cycle among production stages"), "\(error)")
+            #expect(error.line >= 7 && error.line <= 9, "\(error)")
+        }
+    }
+
+    @Test(arguments: [
+        ("shocks:\n  - id: x\n    kind: flood\n    startDay: 0\n", 7, "unknown shock kind 'flood'"),
+        ("shocks:\n  - id: x\n    kind: outage\n    startDay: 0\n    nodes: [CHN.nothing]\n    lostShare: 1\n", 9, "unknown node 'CHN.nothing'"),
+        ("shocks:\n  - id: x\n    kind: licensing\n    startDay: 0\n    exporter: CHN\n    approvedShare: 1.2\n", 10, "outside 0…1"),
+        ("shocks:\n  - id: x\n    kind: outage\n    startDay: 0\n    nodes: CHN.mining\n    lostShare: 1\nuncertain:\n  - parameter: shock.x.durationDays\n    distribution: triangular\n    min: 10\n    mode: 5\n    max: 20\n", 13, "needs min <= mode <= max"),
+        ("uncertain:\n  - parameter: inventoryDaysFactor\n    distribution: normal\n    mean: 1\n    sd: -1\n    min: 0\n    max: 2\n", 7, "standard deviation must be > 0"),
+        ("uncertain:\n  - parameter: shock.nope.approvedShare\n    distribution: fixed\n    value: 1\n", 6, "unknown shock 'nope'"),
+        ("uncertain:\n  - parameter: inventoryDays\n    distribution: fixed\n    value: 1\n", 6, "unknown parameter"),
+        ("uncertain:\n  - parameter: substitutionLimitShare\n    distribution: uniform\n    min: 0.5\n    max: 1.5\n", 7, "within 0…1"),
+    ])
+    func scenarioMistakesAreReportedAtTheirLine(body: String, line: Int, reason: String) {
+        do {
+            _ = try Self.loadScenario(Self.scenario(body))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.reason.contains(reason), "\(error)")
+        }
+    }
+
+    @Test func wildcardsSelectNodes() throws {
+        let file = try Self.loadScenario(Self.scenario("shocks:\n  - id: x\n    kind: demandChange\n    startDay: 0\n    nodes: ['*.wind']\n    factor: 2\n"))
+        #expect(file.scenario.shocks.first?.kind == .demandChange(nodes: ["USA.wind"], factor: 2))
+    }
+
+    @Test(arguments: ScenarioLibrary.bundledScenarioNames)
+    func bundledScenariosLoadAndConserveMass(name: String) throws {
+        let file = try ScenarioLibrary.loadScenario(name)
+        #expect(file.networkFile.sources.contains { $0.id == "iea-cmde" })
+        #expect(!file.networkFile.assumptions.isEmpty)
+        let compiled = try ScenarioLibrary.compile(file)
+        let simulator = DrawSimulator(compiled)
+        simulator.prepare(seed: 1, drawIndex: 0)
+        let trace = simulator.trace()
+        for day in trace.massBalance {
+            #expect(abs(day.residualTonnes) <= 1e-9 * max(1, day.stocksBeforeTonnes), "day \(day.day)")
+            #expect(day.minimumInventoryTonnes >= 0)
+        }
+    }
+
+    @Test func fourScenariosAreBundled() {
+        #expect(ScenarioLibrary.bundledScenarioNames.count == 4)
+        #expect(ScenarioLibrary.bundledNetworkNames == ["baseline-2024"])
+    }
+
+    @Test func baselineIsASteadyState() throws {
+        let file = try ScenarioLibrary.loadNetwork("baseline-2024")
+        let scenario = SimulationScenario(name: "calm", network: file.network, horizonDays: 365)
+        let compiled = try CompiledScenario(scenario)
+        let simulator = DrawSimulator(compiled)
+        simulator.prepare(seed: 0, drawIndex: 0, sample: false)
+        let trace = simulator.trace()
+        #expect(trace.cumulativeShortfallTonnes.allSatisfy { $0 < 1e-6 })
+        // World magnet demand ~188,700 t/yr from the IEA-derived figures.
+        let total = try #require(compiled.groups.first)
+        #expect(abs(total.baselineDemandTonnesPerDay * 365 - 188_685) < 200)
+    }
+}
