@@ -13,5 +13,5 @@ public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvert
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(line): \(reason)" }
+    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
 }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import MonaziteScenario
+import MonaziteSimulation
+
+/// `monazite simulate SCENARIO`: Monte Carlo runs of the disruption simulator.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate a supply disruption: who runs out of magnets, when, and for how long.",
+        discussion: """
+            SCENARIO is a scenario YAML file or the name of a bundled scenario \
+            (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))). \
+            The format and the model are described in docs/simulation.md.
+            """)
+
+    @Argument(help: "Scenario file, or a bundled scenario's name.")
+    var scenario: String
+
+    @Option(help: "Monte Carlo draws (default: the scenario's runs).")
+    var runs: Int?
+
+    @Option(help: "Seed of the random streams (default: the scenario's seed). Same seed, same result.")
+    var seed: UInt64?
+
+    @Option(help: "Override the scenario's horizon in days.")
+    var days: Int?
+
+    @Option(name: .customLong("by-day"), help: "D in P(stock-out by day D) (default: the scenario's stockOutByDay).")
+    var byDay: Int?
+
+    @Option(help: "Parallel workers (default: one per core). Results do not depend on it.")
+    var workers: Int?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Rows to show: sectors, countries, nodes or all.")
+    var rows: SimulateRowSelection = .all
+
+    @Option(help: "Write daily series as CSV and an SVG chart into this directory.")
+    var out: String?
+
+    @Flag(inversion: .prefixedNo, help: "Progress bar on stderr (default: only when stderr is a terminal).")
+    var progress: Bool?
+
+    func validate() throws {
+        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if let days, days < 1 { throw ValidationError("--days must be at least 1") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if let byDay, byDay < 0 { throw ValidationError("--by-day must not be negative") }
+    }
+
+    func run() async throws {
+        var file = try ScenarioLibrary.loadScenario(scenario)
+        if let days { file.scenario.horizonDays = days }
+        let compiled = try ScenarioLibrary.compile(file)
+        let runCount = runs ?? file.scenario.defaultRuns
+        let seedValue = seed ?? file.scenario.defaultSeed
+        let stockOutBy = byDay ?? file.scenario.stockOutByDay
+        let showProgress = progress ?? (isatty(STDERR_FILENO) == 1)
+        let bar = showProgress ? SimulateProgressBar(total: runCount) : nil
+        let started = Date()
+        var report: (@Sendable (Int) -> Void)?
+        if let bar { report = { bar.advance(by: $0) } }
+        let result = await MonteCarloRunner.run(
+            compiled, runs: runCount, seed: seedValue, workers: workers, recordDaily: out != nil, progress: report)
+        bar?.finish()
+        let elapsed = Date().timeIntervalSince(started)
+        let summary = SimulationSummary(result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: stockOutBy)
+        let output = SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: elapsed, rows: rows)
+        if let out {
+            try SimulateFiles.write(report: output, to: out)
+        }
+        print(output.table.render(format), terminator: "")
+    }
+}
+
+/// Which groups the summary shows.
+enum SimulateRowSelection: String, ExpressibleByArgument, CaseIterable {
+    case sectors, countries, nodes, all
+}
