@@ -2,16 +2,26 @@ public import ArgumentParser
 import Foundation
 import MonaziteStore
 
-/// Options every store-backed command takes.
+/// Options every store-backed command takes: the store and the output format.
 public struct GlobalOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    public init() {}
+
+    var storePath: String { storeOptions.storePath }
+    func openStore() throws -> SQLiteStore { try storeOptions.openStore() }
+}
+
+/// The store a command works on.
+public struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Path of the SQLite store.", discussion: "Default: $MONAZITE_STORE, else $XDG_DATA_HOME/monazite/monazite.sqlite (~/.local/share/…)."))
     var store: String?
-
-    @Option(name: .long, help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
 
     public init() {}
 

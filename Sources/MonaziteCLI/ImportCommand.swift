@@ -14,7 +14,8 @@ struct ImportCommand: AsyncParsableCommand {
         case observations, comtrade, usgsSalient = "usgs-salient", indicators
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("output-format"), help: "Output format of the report: table, csv or json.") var outputFormat: OutputFormat = .table
     @Argument(help: "The file to import.") var file: String
     @Option(name: .customLong("format"), help: "observations, comtrade, usgs-salient or indicators (default: from the header).")
     var fileFormat: FileFormat?
@@ -35,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
             releaseDay = d
         }
         let format = fileFormat ?? Self.sniff(data)
-        let store = try global.openStore()
+        let store = try storeOptions.openStore()
         let name = file
         let showProgress = progress || data.count >= 16 << 20
         let reporter = ProgressLine(label: "importing \((file as NSString).lastPathComponent)", enabled: showProgress)
@@ -77,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
                 "revisions": report.revisions, "unchanged": report.unchanged, "skipped": report.skipped,
             ],
             notes: report.inserted == 0 ? ["nothing new: the store is unchanged"] : [])
-        print(table.render(global.format), terminator: "")
+        print(table.render(outputFormat), terminator: "")
     }
 
     /// Guesses the format from the header row.

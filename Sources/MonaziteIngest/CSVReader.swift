@@ -134,6 +134,13 @@ public struct CSVReader: ~Copyable {
                 break
             }
         }
+        var ascii = true
+        for b in slice where b >= 0x80 {
+            ascii = false
+            break
+        }
+        // ASCII is valid UTF-8: decode without the generic validating path (the common case).
+        if ascii && !hasQuote { return String(decoding: slice, as: UTF8.self) }
         guard let s = String(validating: slice, as: UTF8.self) else {
             throw ImportIssue(
                 file: file, line: record.line, column: record.columns[i],

@@ -53,7 +53,7 @@ public enum ComtradeCSVFormat {
 
         var summary = Summary()
         var seen: [PackedKey: Int] = [:]
-        seen.reserveCapacity(1 << 16)
+        seen.reserveCapacity(max(1 << 12, bytes.count / 150))
         var countries: [String: CountryCode] = [:]
         var commodities: [String: HSCode] = [:]
         while true {

@@ -14,6 +14,9 @@ extension SQLiteStore {
     ) throws -> ImportReport {
         try write { db in
             var report = ImportReport(file: file, format: format)
+            // A large page cache keeps the unique index's B-tree in memory during a bulk load.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.execute(
                 sql: "INSERT INTO import_batch (file, format, imported_at, row_count) VALUES (?, ?, ?, 0)",
                 arguments: [file, format, SQLiteStore.now()])
@@ -54,6 +57,20 @@ extension SQLiteStore {
                     report.rowsRead += 1
                     if sqlite3_changes(sqliteDB) > 0 {
                         report.inserted += 1
+                        if !ids.created.contains(seriesID),
+                            try Bool.fetchOne(
+                                db,
+                                sql: """
+                                    SELECT EXISTS (SELECT 1 FROM observation WHERE series_id = ? AND first_month = ?
+                                        AND last_month = ? AND release < ?)
+                                    """,
+                                arguments: [
+                                    seriesID, StoreEncoding.month(o.period.first), StoreEncoding.month(o.period.last),
+                                    StoreEncoding.release(o.provenance.release),
+                                ]) == true
+                        {
+                            report.revisions += 1
+                        }
                         return nil
                     }
                     return try self.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
@@ -66,14 +83,6 @@ extension SQLiteStore {
             sqlite3_reset(stmt)
             if let storeFailure { throw storeFailure }
             guard report.inserted > 0 else { return (report, false) }
-            report.revisions =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM observation o WHERE o.batch_id = ? AND EXISTS (
-                            SELECT 1 FROM observation p WHERE p.series_id = o.series_id AND p.first_month = o.first_month
-                            AND p.last_month = o.last_month AND p.release < o.release)
-                        """, arguments: [batchID]) ?? 0
             try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
             report.batchID = batchID
             return (report, true)

@@ -55,6 +55,8 @@ public final class SQLiteStore: Sendable {
 struct IDCache {
     var sources: [Provenance.SourceKey: Int64] = [:]
     var series: [SeriesKey: Int64] = [:]
+    /// Series created by this transaction: their figures cannot be revisions.
+    var created: Set<Int64> = []
 
     mutating func sourceID(_ p: Provenance, _ db: Database) throws -> Int64 {
         let key = p.sourceKey
@@ -83,6 +85,7 @@ struct IDCache {
         guard create else { return nil }
         try db.execute(sql: "INSERT INTO series (reporter, partner, flow, commodity) VALUES (?, ?, ?, ?)", arguments: args)
         series[k] = db.lastInsertedRowID
+        created.insert(db.lastInsertedRowID)
         return db.lastInsertedRowID
     }
 }

@@ -104,9 +104,9 @@ extension Period {
     /// Parses the text forms listed on ``Period``; nil for anything else.
     public init?(parsing text: String) {
         let s = text.trimmingWhitespace()
-        if let range = s.range(of: "..") {
-            let lhs = String(s[s.startIndex..<range.lowerBound])
-            let rhs = String(s[range.upperBound...])
+        if let dots = Period.indexOfDoubleDot(s) {
+            let lhs = String(s.utf8.prefix(dots)) ?? ""
+            let rhs = String(s.utf8.dropFirst(dots + 2)) ?? ""
             if let y1 = Period.parseYear(lhs), let y2 = Period.parseYear(rhs) {
                 guard let a = Period.year(y1), let b = Period.year(y2), let p = Period(first: a.first, last: b.last)
                 else { return nil }
@@ -146,6 +146,20 @@ extension Period {
         self = p
     }
 
+    /// Byte offset of the first `..`, without Foundation's string search (this is on the import hot path).
+    static func indexOfDoubleDot(_ s: String) -> Int? {
+        var previousWasDot = false
+        for (i, b) in s.utf8.enumerated() {
+            if b == UInt8(ascii: ".") {
+                if previousWasDot { return i - 1 }
+                previousWasDot = true
+            } else {
+                previousWasDot = false
+            }
+        }
+        return nil
+    }
+
     static func parseYear(_ s: String) -> Int? {
         guard s.count == 4, s.allSatisfy(\.isASCIIDigit), let y = Int(s), y >= 1 else { return nil }
         return y
@@ -154,9 +168,10 @@ extension Period {
     /// `YYYY-MM` or `YYYYMM` (UN Comtrade's `period` column).
     static func parseMonth(_ s: String) -> Month? {
         let digits: String
-        if s.count == 7, s[s.index(s.startIndex, offsetBy: 4)] == "-" {
-            digits = s.replacingOccurrences(of: "-", with: "")
-        } else if s.count == 6 {
+        let bytes = Array(s.utf8)
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-") {
+            digits = String(decoding: bytes[0..<4] + bytes[5..<7], as: UTF8.self)
+        } else if bytes.count == 6 {
             digits = s
         } else {
             return nil
@@ -173,7 +188,9 @@ extension Character {
 }
 
 extension String {
+    /// Trims white space; returns `self` untouched in the common case of none (checked on bytes).
     func trimmingWhitespace() -> String {
+        if let f = utf8.first, let l = utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

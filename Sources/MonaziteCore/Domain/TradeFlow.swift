@@ -10,6 +10,13 @@ public enum TradeFlow: String, CaseIterable, Sendable, Codable, CustomStringConv
     /// Accepts `export`, `import`, `re-export`, `re-import` and the UN Comtrade flow codes
     /// `X`, `M`, `RX`, `RM`.
     public init?(parsing text: String) {
+        switch text {
+        case "export", "X": self = .export
+            return
+        case "M", "import": self = .import
+            return
+        default: break
+        }
         switch text.trimmingWhitespace().lowercased() {
         case "export", "x": self = .export
         case "import", "m": self = .import

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Second command of the README (and what CI runs): the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libsqlite3-dev
+fi
+swift build --build-tests
+swift test --skip-build --disable-xctest
