@@ -40,6 +40,33 @@ public struct CSVReader: ~Copyable {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
+    /// Opens `bytes` and reads the header row into `record`; an unreadable or empty file is a failure.
+    public static func open(bytes: UnsafeBufferPointer<UInt8>, file: String, header record: inout Record) throws(ImportFailure) -> CSVReader {
+        var reader: CSVReader
+        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
+        let hasHeader: Bool
+        do { hasHeader = try reader.next(into: &record) } catch { throw ImportFailure(issues: [error]) }
+        guard hasHeader else {
+            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty: a header row is required")])
+        }
+        return reader
+    }
+
+    /// Reads the next data record with `fieldCount` fields. A malformed record is added to
+    /// `issues` and skipped (a structural error ends the file); false at the end.
+    public mutating func nextDataRecord(into record: inout Record, fieldCount: Int, issues: inout IssueCollector) -> Bool {
+        while true {
+            let more: Bool
+            do { more = try next(into: &record) } catch {
+                issues.add(line: error.line, column: error.column, error.reason)
+                return false
+            }
+            guard more else { return false }
+            if record.count == fieldCount { return true }
+            issues.add(line: record.line, column: 1, "expected \(fieldCount) fields as in the header, found \(record.count)")
+        }
+    }
+
     public var bytesRead: Int { position }
     public var totalBytes: Int { base.count }
 

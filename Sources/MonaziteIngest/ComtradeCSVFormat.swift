@@ -34,14 +34,8 @@ public enum ComtradeCSVFormat {
         sink: ObservationSink
     ) throws(ImportFailure) -> Summary {
         var issues = IssueCollector(file: file)
-        var reader: CSVReader
-        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
         var record = CSVReader.Record()
-        let hasHeader: Bool
-        do { hasHeader = try reader.next(into: &record) } catch { throw ImportFailure(issues: [error]) }
-        guard hasHeader else {
-            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty: a header row is required")])
-        }
+        var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
         let header = CSVHeader(reader: reader, record: record, known: knownColumns, required: requiredColumns, issues: &issues)
         if header["period"] == nil && header["refYear"] == nil {
             issues.add(line: 1, column: 1, "missing required column \"period\" (or \"refYear\")")
@@ -56,19 +50,9 @@ public enum ComtradeCSVFormat {
         seen.reserveCapacity(max(1 << 12, bytes.count / 150))
         var countries: [String: CountryCode] = [:]
         var commodities: [String: HSCode] = [:]
-        while true {
-            let more: Bool
-            do { more = try reader.next(into: &record) } catch {
-                issues.add(line: error.line, column: error.column, error.reason)
-                break
-            }
-            guard more else { break }
+        while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             summary.rows += 1
             if summary.rows % 65536 == 0 { progress?(reader.bytesRead, reader.totalBytes) }
-            if record.count != header.count {
-                issues.add(line: record.line, column: 1, "expected \(header.count) fields as in the header, found \(record.count)")
-                continue
-            }
             var skip = false
             let observation: Observation? = withUnsafePointer(to: reader) { pointer in
                 var row = RowContext(reader: pointer, record: record, issues: issues)

@@ -13,27 +13,13 @@ public enum IndicatorCSVFormat {
 
     public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ImportFailure) -> [Indicator] {
         var issues = IssueCollector(file: file)
-        var reader: CSVReader
-        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
         var record = CSVReader.Record()
-        let hasHeader: Bool
-        do { hasHeader = try reader.next(into: &record) } catch { throw ImportFailure(issues: [error]) }
-        guard hasHeader else { throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty")]) }
+        var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
         let header = CSVHeader(reader: reader, record: record, known: Set(columns), required: requiredColumns, issues: &issues)
         guard issues.isEmpty else { throw issues.failure }
         var result: [Indicator] = []
         var countries: [String: CountryCode] = [:]
-        while true {
-            let more: Bool
-            do { more = try reader.next(into: &record) } catch {
-                issues.add(line: error.line, column: error.column, error.reason)
-                break
-            }
-            guard more else { break }
-            if record.count != header.count {
-                issues.add(line: record.line, column: 1, "expected \(header.count) fields as in the header, found \(record.count)")
-                continue
-            }
+        while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             let indicator: Indicator? = withUnsafePointer(to: reader) { pointer in
                 var row = RowContext(reader: pointer, record: record, issues: issues)
                 defer { issues = row.issues }

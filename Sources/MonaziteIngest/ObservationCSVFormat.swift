@@ -21,16 +21,8 @@ public enum ObservationCSVFormat {
         bytes: UnsafeBufferPointer<UInt8>, file: String, progress: ProgressHandler? = nil, sink: ObservationSink
     ) throws(ImportFailure) {
         var issues = IssueCollector(file: file)
-        var reader: CSVReader
-        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
         var record = CSVReader.Record()
-        do {
-            guard try reader.next(into: &record) else {
-                throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty: a header row is required")])
-            }
-        } catch let e as ImportIssue { throw ImportFailure(issues: [e]) } catch let e as ImportFailure { throw e } catch {
-            throw ImportFailure(issues: [])
-        }
+        var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
         let header = CSVHeader(
             reader: reader, record: record, known: Set(requiredColumns + optionalColumns), required: requiredColumns,
             issues: &issues)
@@ -45,19 +37,9 @@ public enum ObservationCSVFormat {
         var seen: [PackedKey: Int] = [:]
         var countries: [String: CountryCode] = [:]
         var rows = 0
-        while true {
-            let more: Bool
-            do { more = try reader.next(into: &record) } catch {
-                issues.add(line: error.line, column: error.column, error.reason)
-                break
-            }
-            guard more else { break }
+        while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             rows += 1
             if rows % 65536 == 0 { progress?(reader.bytesRead, reader.totalBytes) }
-            if record.count != header.count {
-                issues.add(line: record.line, column: 1, "expected \(header.count) fields as in the header, found \(record.count)")
-                continue
-            }
             let observation: Observation? = withUnsafePointer(to: reader) { pointer in
                 var row = RowContext(reader: pointer, record: record, issues: issues)
                 defer { issues = row.issues }

@@ -13,14 +13,8 @@ public enum USGSSalientFormat {
         bytes: UnsafeBufferPointer<UInt8>, file: String, country: CountryCode, commodityName: String, provenance: Provenance
     ) throws(ImportFailure) -> [SalientStatistic] {
         var issues = IssueCollector(file: file)
-        var reader: CSVReader
-        do { reader = try CSVReader(bytes: bytes, file: file) } catch { throw ImportFailure(issues: [error]) }
         var record = CSVReader.Record()
-        let hasHeader: Bool
-        do { hasHeader = try reader.next(into: &record) } catch { throw ImportFailure(issues: [error]) }
-        guard hasHeader else {
-            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, column: 1, reason: "file is empty: a header row is required")])
-        }
+        var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
         // Year columns are whatever parses as a year; everything else must be a fixed column.
         var yearColumns: [(index: Int, year: Int, estimated: Bool)] = []
         var known = Set(fixedColumns)
@@ -39,17 +33,7 @@ public enum USGSSalientFormat {
 
         var result: [SalientStatistic] = []
         var seen: [String: Int] = [:]
-        while true {
-            let more: Bool
-            do { more = try reader.next(into: &record) } catch {
-                issues.add(line: error.line, column: error.column, error.reason)
-                break
-            }
-            guard more else { break }
-            if record.count != header.count {
-                issues.add(line: record.line, column: 1, "expected \(header.count) fields as in the header, found \(record.count)")
-                continue
-            }
+        while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             let line = record.line
             let stats: [SalientStatistic] = withUnsafePointer(to: reader) { pointer in
                 var row = RowContext(reader: pointer, record: record, issues: issues)
