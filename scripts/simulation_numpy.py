@@ -276,7 +276,7 @@ class Model:
         spare = np.zeros((N, D))
         sub = np.zeros((N, D))
         short_days = np.zeros((N, D), dtype=np.int64)
-        requested = np.zeros((E, D))
+        requested = np.zeros((N, D))
         approved_order = np.zeros((E, D))
         shipped = np.zeros((E, D))
         G = len(self.group_names)
@@ -327,6 +327,7 @@ class Model:
                 total = np.maximum(0, use + (target[J] - inv[J] - in_transit[J]) / self.refill[J][:, None])
                 total_of = np.zeros((N, D))
                 total_of[J] = total
+                requested[J] = total  # the weights sum to 1, so the buyer asks for `total` in all
                 eb = plan["eb"]
                 b = self.e_buy[eb]
                 s_e = self.e_sup[eb]
@@ -338,9 +339,7 @@ class Model:
                 We = W_of[b]
                 share = self.e_share[eb][:, None]
                 w = share * (1 - subs) + np.where(subs > 0, np.where(We > 0, subs * spare_w / np.where(We > 0, We, 1), subs * share), 0)
-                o = total_of[b] * w
-                requested[eb] = o
-                a = o * appr[eb]
+                a = total_of[b] * w * appr[eb]
                 approved_order[eb] = a
                 orders_in[plan["sup_ids"]] += np.add.reduceat(a[plan["sup_perm"]], plan["sup_starts"], axis=0)
             # Production and consumption, upstream first.
@@ -378,9 +377,9 @@ class Model:
                     inv[En] -= take
                     shortfall[En] = d - take
             # Substitution state.
-            want = np.add.reduceat(requested, self.all_starts, axis=0)
-            have = np.add.reduceat(shipped, self.all_starts, axis=0)
             J = self.all_buyers
+            want = requested[J]
+            have = np.add.reduceat(shipped, self.all_starts, axis=0)
             step = p["sub_limit"][J] / p["sub_ramp"][J]
             short = (want > 0) & (have < want * (1 - 1e-9))
             sd = np.where(short, short_days[J] + 1, 0)

@@ -46,10 +46,13 @@ public final class DrawSimulator {
     // Edge state.
     let approved: UnsafeMutablePointer<Double>
     let delay: UnsafeMutablePointer<Int>
-    let requested: UnsafeMutablePointer<Double>
     let approvedOrder: UnsafeMutablePointer<Double>
-    let shipped: UnsafeMutablePointer<Double>
+    /// Per buyer: tonnes ordered today (before licensing) and tonnes shipped to it today.
+    let requested: UnsafeMutablePointer<Double>
+    let received: UnsafeMutablePointer<Double>
     let pipeline: UnsafeMutablePointer<Double>
+    /// `t % ringSize[e]` for today, advanced each day (avoids a division per edge per day).
+    let cursor: UnsafeMutablePointer<Int>
     // Group accumulators.
     let groupToday: UnsafeMutablePointer<Double>
     let groupThreshold: UnsafeMutablePointer<Double>
@@ -79,8 +82,9 @@ public final class DrawSimulator {
         inventory = doubles(n); inTransit = doubles(n); ordersIn = doubles(n); capacityFactor = doubles(n)
         demandFactor = doubles(n); release = doubles(n); spare = doubles(n); subShare = doubles(n)
         shortDays = ints(n); target = doubles(n); shortfall = doubles(n)
-        approved = doubles(m); delay = ints(m); requested = doubles(m); approvedOrder = doubles(m); shipped = doubles(m)
+        approved = doubles(m); delay = ints(m); requested = doubles(n); approvedOrder = doubles(m); received = doubles(n)
         pipeline = doubles(compiled.pipelineLength)
+        cursor = ints(m)
         groupToday = doubles(g); groupThreshold = doubles(g)
         probeRing = doubles(compiled.probes.count * compiled.probeRingSize)
         for k in 0..<g { groupThreshold[k] = 1e-9 * compiled.groups[k].baselineDemandTonnesPerDay + 1e-12 }
@@ -89,10 +93,10 @@ public final class DrawSimulator {
     deinit {
         for p in [inventoryDays, subLimit, subRamp, shockApproved, shockMagnitude, inventory, inTransit, ordersIn,
                   capacityFactor, demandFactor, release, spare, subShare, target, shortfall, approved, requested,
-                  approvedOrder, shipped, pipeline, groupToday, groupThreshold, probeRing] {
+                  approvedOrder, received, pipeline, groupToday, groupThreshold, probeRing] {
             p.deallocate()
         }
-        for p in [shockStart, shockEnd, shockDelay, shortDays, delay] { p.deallocate() }
+        for p in [shockStart, shockEnd, shockDelay, shortDays, delay, cursor] { p.deallocate() }
     }
 
     /// Sets the draw's inputs: the baseline values, then each uncertain input in declared order
@@ -184,6 +188,17 @@ public final class DrawSimulator {
                 shortDays[i] = 0
             }
             for k in 0..<c.pipelineLength { pipeline[k] = 0 }
+            for i in 0..<n {
+                capacityFactor[i] = 1
+                demandFactor[i] = 1
+                release[i] = 0
+                received[i] = 0
+            }
+            for e in 0..<m {
+                cursor[e] = 0
+                approved[e] = 1
+                delay[e] = 0
+            }
             let probeRingSize = c.probeRingSize
             let recordProbes = daily != nil && !c.probes.isEmpty
             for k in 0..<(c.probes.count * probeRingSize) { probeRing[k] = 0 }
@@ -199,15 +214,19 @@ public final class DrawSimulator {
             let shockCount = c.shockKind.count
             let dailyCount = c.dailyGroups.count
             for t in 0..<h {
-                // 1. Shock factors.
-                for i in 0..<n {
-                    capacityFactor[i] = 1
-                    demandFactor[i] = 1
-                    release[i] = 0
-                }
-                for e in 0..<m {
-                    approved[e] = 1
-                    delay[e] = 0
+                // 1. Shock factors: reset what any shock touches, then apply the active ones.
+                for s in 0..<shockCount {
+                    let lo = targetStart[s], hi = targetStart[s + 1]
+                    switch c.shockKind[s] {
+                    case .licensing:
+                        for k in lo..<hi {
+                            approved[targets[k]] = 1
+                            delay[targets[k]] = 0
+                        }
+                    case .outage: for k in lo..<hi { capacityFactor[targets[k]] = 1 }
+                    case .demandChange: for k in lo..<hi { demandFactor[targets[k]] = 1 }
+                    case .stockRelease: for k in lo..<hi { release[targets[k]] = 0 }
+                    }
                 }
                 for s in 0..<shockCount where t >= shockStart[s] && t < shockEnd[s] {
                     let lo = targetStart[s], hi = targetStart[s + 1]
@@ -232,7 +251,11 @@ public final class DrawSimulator {
                 }
                 // 2. Arrivals and releases.
                 for e in 0..<m {
-                    let slot = pipeOffset[e] + t % ring[e]
+                    if t > 0 {
+                        let next = cursor[e] + 1
+                        cursor[e] = next == ring[e] ? 0 : next
+                    }
+                    let slot = pipeOffset[e] + cursor[e]
                     let q = pipeline[slot]
                     if q != 0 {
                         let b = edgeBuyer[e]
@@ -260,6 +283,9 @@ public final class DrawSimulator {
                         use = min(ordersIn[j], capacity[j] * capacityFactor[j]) / yield[j]
                     }
                     let total = max(0, use + (target[j] - inventory[j] - inTransit[j]) / refill[j])
+                    // The weights below sum to 1, so the buyer asks for `total` in all.
+                    requested[j] = total
+                    received[j] = 0
                     let lo = buyerStart[j], hi = buyerStart[j + 1]
                     let sub = subShare[j]
                     var spareWeight = 0.0
@@ -271,9 +297,7 @@ public final class DrawSimulator {
                         if sub > 0 {
                             w += spareWeight > 0 ? sub * spare[edgeSupplier[e]] * approved[e] / spareWeight : sub * share[e]
                         }
-                        let o = total * w
-                        requested[e] = o
-                        let a = o * approved[e]
+                        let a = total * w * approved[e]
                         approvedOrder[e] = a
                         ordersIn[edgeSupplier[e]] += a
                     }
@@ -316,7 +340,7 @@ public final class DrawSimulator {
                     for q in lo..<hi {
                         let e = supplierEdges[q]
                         let amount = orders > 0 ? p * (approvedOrder[e] / orders) : 0
-                        shipped[e] = amount
+                        received[edgeBuyer[e]] += amount
                         if recordProbes && amount > 0 {
                             // Exports count when they clear approval, `delay` days after shipment.
                             for r in c.edgeProbeStart[e]..<c.edgeProbeStart[e + 1] {
@@ -329,7 +353,10 @@ public final class DrawSimulator {
                             if lag == 0 {
                                 inventory[b] += amount
                             } else {
-                                pipeline[pipeOffset[e] + (t + lag) % ring[e]] += amount
+                                // lag < ring[e], so one wrap at most.
+                                var slot = cursor[e] + lag
+                                if slot >= ring[e] { slot -= ring[e] }
+                                pipeline[pipeOffset[e] + slot] += amount
                                 inTransit[b] += amount
                             }
                         }
@@ -337,11 +364,7 @@ public final class DrawSimulator {
                 }
                 // 5. Substitution state.
                 for j in 0..<n where !isMine[j] {
-                    var want = 0.0, got = 0.0
-                    for e in buyerStart[j]..<buyerStart[j + 1] {
-                        want += requested[e]
-                        got += shipped[e]
-                    }
+                    let want = requested[j], got = received[j]
                     let step = subLimit[j] / subRamp[j]
                     if want > 0 && got < want * (1 - 1e-9) {
                         shortDays[j] += 1
