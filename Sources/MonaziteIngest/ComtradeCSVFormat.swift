@@ -20,6 +20,10 @@ public enum ComtradeCSVFormat {
     ]
     public static let requiredColumns = ["reporterISO", "partnerISO", "flowCode", "cmdCode"]
     public static let defaultSource = "UN Comtrade"
+
+    /// Field values compared as packed bytes on the hot path (see `RowContext.packed`).
+    static func pack(_ s: String) -> Int { s.utf8.reduce(0) { $0 << 8 | Int($1) } }
+    static let w00 = pack("W00"), wld = pack("WLD"), c00 = pack("C00"), zero = pack("0"), x = pack("X"), m = pack("M")
     public static let defaultURL = "https://comtradeplus.un.org/"
 
     /// Counts of what a read did besides emitting observations.
@@ -48,8 +52,9 @@ public enum ComtradeCSVFormat {
         var summary = Summary()
         var seen: [PackedKey: Int] = [:]
         seen.reserveCapacity(max(1 << 12, bytes.count / 150))
-        var countries: [String: CountryCode] = [:]
-        var commodities: [String: HSCode] = [:]
+        var countries: [Int: CountryCode] = [:]
+        var commodities: [Int: HSCode] = [:]
+        var periods: [Int: Period] = [:]
         while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             summary.rows += 1
             if summary.rows % 65536 == 0 { progress?(reader.bytesRead, reader.totalBytes) }
@@ -57,11 +62,13 @@ public enum ComtradeCSVFormat {
             let observation: Observation? = withUnsafePointer(to: reader) { pointer in
                 var row = RowContext(reader: pointer, record: record, issues: issues)
                 defer { issues = row.issues }
-                if let t = row.text(header["partner2ISO"], "partner2ISO"), t != "W00", t != "WLD" { skip = true }
-                if let t = row.text(header["customsCode"], "customsCode"), t != "C00" { skip = true }
-                if let t = row.text(header["motCode"], "motCode"), t != "0" { skip = true }
+                // Totals only: compared as bytes, this runs for every row.
+                if let k = row.packed(header["partner2ISO"]), k != Self.w00, k != Self.wld { skip = true }
+                if let k = row.packed(header["customsCode"]), k != Self.c00 { skip = true }
+                if let k = row.packed(header["motCode"]), k != Self.zero { skip = true }
                 if skip { return nil }
-                return parseRow(&row, header: header, provenance: provenance, countries: &countries, commodities: &commodities)
+                return parseRow(
+                    &row, header: header, provenance: provenance, countries: &countries, commodities: &commodities, periods: &periods)
             }
             if skip {
                 summary.skippedBreakdowns += 1
@@ -83,11 +90,15 @@ public enum ComtradeCSVFormat {
     }
 
     private static func parseRow(
-        _ row: inout RowContext, header: CSVHeader, provenance: Provenance, countries: inout [String: CountryCode],
-        commodities: inout [String: HSCode]
+        _ row: inout RowContext, header: CSVHeader, provenance: Provenance, countries: inout [Int: CountryCode],
+        commodities: inout [Int: HSCode], periods: inout [Int: Period]
     ) -> Observation? {
         var period: Period?
-        if let t = row.text(header["period"], "period") {
+        if let key = row.packed(header["period"]), let p = periods[key] {
+            period = p
+        } else if let t = row.text(header["period"], "period") {
+            period = Period(parsing: t)
+            if let p = period, let key = row.packed(header["period"]) { periods[key] = p }
             period = Period(parsing: t)
             if period == nil { row.fail(header["period"] ?? 0, "period: \"\(t)\" is not YYYYMM or YYYY") }
         } else if let y = row.number(header["refYear"], "refYear") {
@@ -104,16 +115,18 @@ public enum ComtradeCSVFormat {
         let reporter = row.country(header["reporterISO"], "reporterISO", cache: &countries)
         let partner = row.country(header["partnerISO"], "partnerISO", cache: &countries)
         var flow: TradeFlow?
-        if let t = row.required(header["flowCode"], "flowCode") {
+        if let k = row.packed(header["flowCode"]), k == Self.x || k == Self.m {
+            flow = k == Self.x ? .export : .import
+        } else if let t = row.required(header["flowCode"], "flowCode") {
             flow = TradeFlow(parsing: t)
             if flow == nil { row.fail(header["flowCode"] ?? 0, "flowCode: \"\(t)\" is not X, M, RX or RM") }
         }
         var commodity: HSCode?
-        if let t = row.required(header["cmdCode"], "cmdCode") {
-            if let c = commodities[t] {
-                commodity = c
-            } else if let c = HSCode(t) {
-                commodities[t] = c
+        if let key = row.packed(header["cmdCode"]), let c = commodities[key] {
+            commodity = c
+        } else if let t = row.required(header["cmdCode"], "cmdCode") {
+            if let c = HSCode(t) {
+                if let key = row.packed(header["cmdCode"]) { commodities[key] = c }
                 commodity = c
             } else {
                 row.fail(header["cmdCode"] ?? 0, "cmdCode: \"\(t)\" is not a six-digit HS subheading")

@@ -43,6 +43,26 @@ struct RowContext: ~Copyable {
         return nil
     }
 
+    /// The field's bytes packed into an integer (fields of 1…8 bytes), for cache look-ups
+    /// that need no string; nil for longer or empty fields.
+    func packed(_ i: Int?) -> Int? {
+        guard let i else { return nil }
+        let bytes = reader.pointee.bytes(record, i)
+        guard (1...8).contains(bytes.count) else { return nil }
+        var key = 0
+        for b in bytes { key = key << 8 | Int(b) }
+        return key
+    }
+
+    /// A country code through a cache keyed by the field's bytes.
+    mutating func country(_ i: Int?, _ name: String, cache: inout [Int: CountryCode]) -> CountryCode? {
+        if let key = packed(i), let c = cache[key] { return c }
+        var strings: [String: CountryCode] = [:]
+        guard let c = country(i, name, cache: &strings) else { return nil }
+        if let key = packed(i) { cache[key] = c }
+        return c
+    }
+
     mutating func country(_ i: Int?, _ name: String, cache: inout [String: CountryCode]) -> CountryCode? {
         guard let t = required(i, name), let i else { return nil }
         if let c = cache[t] { return c }

@@ -76,14 +76,14 @@ struct IDCache {
     mutating func seriesID(_ k: SeriesKey, _ db: Database, create: Bool = true) throws -> Int64? {
         if let id = series[k] { return id }
         let args: StatementArguments = [k.reporter.alpha3, k.partner.alpha3, k.flow.rawValue, k.commodity.digits]
-        if let existing = try Int64.fetchOne(
-            db, sql: "SELECT id FROM series WHERE reporter = ? AND partner = ? AND flow = ? AND commodity = ?", arguments: args)
-        {
+        // Cached statements: a bulk import creates thousands of series.
+        let select = try db.cachedStatement(sql: "SELECT id FROM series WHERE reporter = ? AND partner = ? AND flow = ? AND commodity = ?")
+        if let existing = try Int64.fetchOne(select, arguments: args) {
             series[k] = existing
             return existing
         }
         guard create else { return nil }
-        try db.execute(sql: "INSERT INTO series (reporter, partner, flow, commodity) VALUES (?, ?, ?, ?)", arguments: args)
+        try db.cachedStatement(sql: "INSERT INTO series (reporter, partner, flow, commodity) VALUES (?, ?, ?, ?)").execute(arguments: args)
         series[k] = db.lastInsertedRowID
         created.insert(db.lastInsertedRowID)
         return db.lastInsertedRowID
