@@ -15,7 +15,9 @@ import random
 
 ISO = ("CHN USA JPN DEU KOR VNM IND AUS MYS MMR FRA GBR ITA ESP NLD BEL POL CZE SWE FIN NOR DNK AUT CHE CAN MEX "
        "BRA ARG CHL PER ZAF NGA EGY TUR SAU ARE ISR THA IDN PHL SGP NZL RUS KAZ UKR ROU HUN PRT GRC IRL EST LVA LTU "
-       "SVK SVN HRV BGR SRB MAR TUN KEN TZA GHA ETH COL ECU URY PRY BOL PAK BGD LKA NPL MNG UZB").split()
+       "SVK SVN HRV BGR SRB MAR TUN KEN TZA GHA ETH COL ECU URY PRY BOL PAK BGD LKA NPL MNG UZB "
+       "DZA AGO CMR CIV SEN UGA ZMB ZWE MOZ NAM BWA MDG JOR LBN OMN QAT KWT BHR IRQ IRN AFG KGZ TJK TKM AZE "
+       "ARM GEO BLR MDA ISL LUX MLT CYP MKD ALB BIH MNE CRI PAN GTM HND SLV NIC DOM JAM TTO CUB VEN GUY").split()
 STAGES = ["mining", "separation", "metal", "magnet"]
 SECTORS = ["evTraction", "wind", "defense", "consumerElectronics", "industrialMotors", "other"]
 YIELD = {"separation": 0.95, "metal": 0.857, "magnet": 3.226}
@@ -32,6 +34,7 @@ def main():
     producers_per_stage = max(2, min(len(ISO), round(n * 0.12)))
     end_count = n - 4 * producers_per_stage
     assert end_count >= 1, "too few nodes"
+    assert end_count <= 6 * len(ISO), "too many nodes for the country list"
     nodes = []  # (id, country, role, stage_or_sector)
     layers = []
     for stage in STAGES:

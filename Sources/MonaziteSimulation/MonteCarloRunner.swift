@@ -63,27 +63,57 @@ public enum MonteCarloRunner {
         var recovery = [Int32](repeating: -1, count: draws.count * g)
         var drawn = [Double](repeating: 0, count: draws.count * u)
         var daily = [Float](repeating: 0, count: draws.count * perDrawDaily)
-        let simulator = DrawSimulator(compiled)
         var pending = 0
-        cumulative.withUnsafeMutableBufferPointer { cum in
-        first.withUnsafeMutableBufferPointer { fst in
-        recovery.withUnsafeMutableBufferPointer { rec in
-        daily.withUnsafeMutableBufferPointer { day in
-            for (k, d) in draws.enumerated() {
-                simulator.prepare(seed: seed, drawIndex: d, sample: sample)
-                simulator.run(
-                    cumulativeTonnes: cum.baseAddress.unsafelyUnwrapped + k * g,
-                    firstStockOutDay: fst.baseAddress.unsafelyUnwrapped + k * g,
-                    recoveryDay: rec.baseAddress.unsafelyUnwrapped + k * g,
-                    daily: recordDaily ? day.baseAddress.map { $0 + k * perDrawDaily } : nil)
-                for q in 0..<u { drawn[k * u + q] = simulator.drawnValues[q] }
-                pending += 1
-                if pending == 64 {
-                    progress?(pending)
-                    pending = 0
-                }
+        func report(_ count: Int) {
+            pending += count
+            if pending >= 64 {
+                progress?(pending)
+                pending = 0
             }
-        }}}}
+        }
+        if recordDaily {
+            // Daily series need the scalar simulator.
+            let simulator = DrawSimulator(compiled)
+            cumulative.withUnsafeMutableBufferPointer { cum in
+            first.withUnsafeMutableBufferPointer { fst in
+            recovery.withUnsafeMutableBufferPointer { rec in
+            daily.withUnsafeMutableBufferPointer { day in
+                guard let cumBase = cum.baseAddress, let fstBase = fst.baseAddress, let recBase = rec.baseAddress else { return }
+                for (k, d) in draws.enumerated() {
+                    simulator.prepare(seed: seed, drawIndex: d, sample: sample)
+                    simulator.run(
+                        cumulativeTonnes: cumBase + k * g, firstStockOutDay: fstBase + k * g, recoveryDay: recBase + k * g,
+                        daily: day.baseAddress.map { $0 + k * perDrawDaily })
+                    for q in 0..<u { drawn[k * u + q] = simulator.drawnValues[q] }
+                    report(1)
+                }
+            }}}}
+        } else {
+            // Four draws at a time, one per SIMD lane; identical numbers to the scalar path.
+            let simulator = BatchDrawSimulator(compiled)
+            let width = BatchDrawSimulator.width
+            cumulative.withUnsafeMutableBufferPointer { cum in
+            first.withUnsafeMutableBufferPointer { fst in
+            recovery.withUnsafeMutableBufferPointer { rec in
+                guard let cumBase = cum.baseAddress, let fstBase = fst.baseAddress, let recBase = rec.baseAddress else { return }
+                var k = 0
+                while k < draws.count {
+                    let used = min(width, draws.count - k)
+                    for l in 0..<width {
+                        // Spare lanes repeat the last draw; their results are not written.
+                        simulator.prepare(lane: l, seed: seed, drawIndex: draws.lowerBound + k + min(l, used - 1), sample: sample)
+                    }
+                    simulator.run(
+                        lanesUsed: used, cumulativeTonnes: cumBase + k * g, firstStockOutDay: fstBase + k * g,
+                        recoveryDay: recBase + k * g)
+                    for l in 0..<used {
+                        for q in 0..<u { drawn[(k + l) * u + q] = simulator.drawnValues[l * u + q] }
+                    }
+                    k += used
+                    report(used)
+                }
+            }}}
+        }
         if pending > 0 { progress?(pending) }
         return Chunk(cumulative: cumulative, first: first, recovery: recovery, drawn: drawn, daily: daily)
     }

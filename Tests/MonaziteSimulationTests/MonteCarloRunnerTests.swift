@@ -19,6 +19,18 @@ import Testing
         #expect(one.cumulativeShortfallTonnes.map(\.bitPattern) == again.cumulativeShortfallTonnes.map(\.bitPattern))
     }
 
+    @Test(arguments: 0..<12)
+    func fourLaneBatchEqualsTheScalarSimulator(seed: Int) async throws {
+        let compiled = try CompiledScenario(TestNetworks.random(seed: UInt64(100 + seed)))
+        // recordDaily uses the scalar simulator, otherwise the four-lane batch; 11 draws leave spare lanes.
+        let scalar = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2, recordDaily: true)
+        let batch = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2)
+        #expect(scalar.cumulativeShortfallTonnes == batch.cumulativeShortfallTonnes)
+        #expect(scalar.firstStockOutDay == batch.firstStockOutDay)
+        #expect(scalar.recoveryDay == batch.recoveryDay)
+        #expect(scalar.drawnValues == batch.drawnValues)
+    }
+
     @Test func differentSeedsDrawDifferentInputs() async throws {
         let compiled = try CompiledScenario(Self.scenario)
         let a = await MonteCarloRunner.run(compiled, runs: 8, seed: 1)
