@@ -61,8 +61,8 @@ public final class BatchDrawSimulator {
         target = lanes(n); shortfall = lanes(n); requested = lanes(n); received = lanes(n)
         approved = lanes(m); approvedOrder = lanes(m); delay = intLanes(m)
         pipeline = lanes(compiled.pipelineLength)
-        cursor = UnsafeMutablePointer<Int>.allocate(capacity: max(m, 1))
-        cursor.initialize(repeating: 0, count: max(m, 1))
+        cursor = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
+        cursor.initialize(repeating: 0, count: max(n, 1))
         groupToday = lanes(g); groupThreshold = lanes(g); cumulative = lanes(g); firstDay = lanes(g); recovery = lanes(g)
         for k in 0..<g { groupThreshold[k] = Lanes(repeating: 1e-9 * compiled.groups[k].baselineDemandTonnesPerDay + 1e-12) }
     }
@@ -144,15 +144,15 @@ public final class BatchDrawSimulator {
                 demandFactor[i] = one
                 release[i] = zero
                 received[i] = zero
+                cursor[i] = 0
             }
             for k in 0..<c.pipelineLength { pipeline[k] = zero }
             for e in 0..<m {
-                cursor[e] = 0
                 approved[e] = one
                 delay[e] = .zero
             }
             for e in 0..<m where lead[e] > 0 && baseFlow[e] > 0 {
-                for t in 0..<lead[e] { pipeline[pipeOffset[e] + t % ring[e]] += Lanes(repeating: baseFlow[e]) }
+                for t in 0..<lead[e] { pipeline[pipeOffset[edgeBuyer[e]] + t] += Lanes(repeating: baseFlow[e]) }
                 inTransit[edgeBuyer[e]] += Lanes(repeating: baseFlow[e] * Double(lead[e]))
             }
             for q in 0..<g {
@@ -207,15 +207,14 @@ public final class BatchDrawSimulator {
                     }
                 }
                 // 2. Arrivals and releases.
-                for e in 0..<m {
+                for b in 0..<n {
                     if t > 0 {
-                        let next = cursor[e] + 1
-                        cursor[e] = next == ring[e] ? 0 : next
+                        let next = cursor[b] + 1
+                        cursor[b] = next == ring[b] ? 0 : next
                     }
-                    let slot = pipeOffset[e] + cursor[e]
+                    let slot = pipeOffset[b] + cursor[b]
                     let q = pipeline[slot]
                     if q != zero {
-                        let b = edgeBuyer[e]
                         inventory[b] += q
                         inTransit[b] = pointwiseMax(zero, inTransit[b] - q)
                         pipeline[slot] = zero
@@ -299,9 +298,9 @@ public final class BatchDrawSimulator {
                             if lag == 0 {
                                 inventory[b][l] += amount[l]
                             } else {
-                                var slot = cursor[e] + lag
-                                if slot >= ring[e] { slot -= ring[e] }
-                                pipeline[pipeOffset[e] + slot][l] += amount[l]
+                                var slot = cursor[b] + lag
+                                if slot >= ring[b] { slot -= ring[b] }
+                                pipeline[pipeOffset[b] + slot][l] += amount[l]
                                 inTransit[b][l] += amount[l]
                             }
                         }

@@ -23,7 +23,8 @@ public struct CompiledScenario: Sendable {
     let uncertainTargets: [CompiledTarget]
     let uncertainDistributions: [Distribution]
 
-    /// Ring buffer of in-transit shipments per edge: `ringSize[e] = lead + largest delay + 1`.
+    /// Ring buffer of in-transit shipments per buyer node: `ringSize[i]` = 1 + the longest lead
+    /// time plus approval delay of any edge into `i`; slot `(t + lag) % ringSize[i]` holds what arrives on day `t + lag`.
     let pipelineOffset: [Int]
     let ringSize: [Int]
     let pipelineLength: Int
@@ -168,12 +169,16 @@ public struct CompiledScenario: Sendable {
         for s in kinds.indices where kinds[s] == .licensing {
             for k in targetStart[s]..<targetStart[s + 1] { edgeMaxDelay[targets[k]] = max(edgeMaxDelay[targets[k]], maxDelay[s]) }
         }
-        var offsets: [Int] = [], sizes: [Int] = [], length = 0
+        // One ring per buyer: arrivals only matter per buyer, so shipments on all its edges share it.
+        var sizes = Array(repeating: 1, count: net.nodeCount)
         for e in 0..<net.edgeCount {
-            let size = net.edgeLeadTimeDays[e] + edgeMaxDelay[e] + 1
+            let b = net.edgeBuyer[e]
+            sizes[b] = max(sizes[b], net.edgeLeadTimeDays[e] + edgeMaxDelay[e] + 1)
+        }
+        var offsets: [Int] = [], length = 0
+        for i in 0..<net.nodeCount {
             offsets.append(length)
-            sizes.append(size)
-            length += size
+            length += sizes[i]
         }
         pipelineOffset = offsets
         ringSize = sizes

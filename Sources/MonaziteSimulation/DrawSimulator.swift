@@ -51,7 +51,7 @@ public final class DrawSimulator {
     let requested: UnsafeMutablePointer<Double>
     let received: UnsafeMutablePointer<Double>
     let pipeline: UnsafeMutablePointer<Double>
-    /// `t % ringSize[e]` for today, advanced each day (avoids a division per edge per day).
+    /// `t % ringSize[i]` for today, per buyer, advanced each day (avoids a division).
     let cursor: UnsafeMutablePointer<Int>
     // Group accumulators.
     let groupToday: UnsafeMutablePointer<Double>
@@ -84,7 +84,7 @@ public final class DrawSimulator {
         shortDays = ints(n); target = doubles(n); shortfall = doubles(n)
         approved = doubles(m); delay = ints(m); requested = doubles(n); approvedOrder = doubles(m); received = doubles(n)
         pipeline = doubles(compiled.pipelineLength)
-        cursor = ints(m)
+        cursor = ints(n)
         groupToday = doubles(g); groupThreshold = doubles(g)
         probeRing = doubles(compiled.probes.count * compiled.probeRingSize)
         for k in 0..<g { groupThreshold[k] = 1e-9 * compiled.groups[k].baselineDemandTonnesPerDay + 1e-12 }
@@ -193,9 +193,9 @@ public final class DrawSimulator {
                 demandFactor[i] = 1
                 release[i] = 0
                 received[i] = 0
+                cursor[i] = 0
             }
             for e in 0..<m {
-                cursor[e] = 0
                 approved[e] = 1
                 delay[e] = 0
             }
@@ -203,7 +203,7 @@ public final class DrawSimulator {
             let recordProbes = daily != nil && !c.probes.isEmpty
             for k in 0..<(c.probes.count * probeRingSize) { probeRing[k] = 0 }
             for e in 0..<m where lead[e] > 0 && baseFlow[e] > 0 {
-                for t in 0..<lead[e] { pipeline[pipeOffset[e] + t % ring[e]] += baseFlow[e] }
+                for t in 0..<lead[e] { pipeline[pipeOffset[edgeBuyer[e]] + t] += baseFlow[e] }
                 inTransit[edgeBuyer[e]] += baseFlow[e] * Double(lead[e])
             }
             for k in 0..<g {
@@ -250,15 +250,14 @@ public final class DrawSimulator {
                     for i in 0..<n { stocksBefore += inventory[i] + inTransit[i] }
                 }
                 // 2. Arrivals and releases.
-                for e in 0..<m {
+                for b in 0..<n {
                     if t > 0 {
-                        let next = cursor[e] + 1
-                        cursor[e] = next == ring[e] ? 0 : next
+                        let next = cursor[b] + 1
+                        cursor[b] = next == ring[b] ? 0 : next
                     }
-                    let slot = pipeOffset[e] + cursor[e]
+                    let slot = pipeOffset[b] + cursor[b]
                     let q = pipeline[slot]
                     if q != 0 {
-                        let b = edgeBuyer[e]
                         inventory[b] += q
                         inTransit[b] = max(0, inTransit[b] - q)
                         pipeline[slot] = 0
@@ -353,10 +352,10 @@ public final class DrawSimulator {
                             if lag == 0 {
                                 inventory[b] += amount
                             } else {
-                                // lag < ring[e], so one wrap at most.
-                                var slot = cursor[e] + lag
-                                if slot >= ring[e] { slot -= ring[e] }
-                                pipeline[pipeOffset[e] + slot] += amount
+                                // lag < ring[b], so one wrap at most.
+                                var slot = cursor[b] + lag
+                                if slot >= ring[b] { slot -= ring[b] }
+                                pipeline[pipeOffset[b] + slot] += amount
                                 inTransit[b] += amount
                             }
                         }
