@@ -166,3 +166,27 @@ import Testing
         #expect(abs(total.baselineDemandTonnesPerDay * 365 - 188_685) < 200)
     }
 }
+
+/// The hand-written SVG chart of the `--out` files.
+@Suite struct ShortfallBandChartTests {
+    @Test func chartHasTitleAxesAndOnePanelPerSector() async throws {
+        let file = try ScenarioLibrary.loadScenario("us-magnet-embargo-6-months")
+        var scenario = file.scenario
+        scenario.horizonDays = 60
+        let compiled = try CompiledScenario(scenario, probes: file.probes)
+        let result = await MonteCarloRunner.run(compiled, runs: 8, seed: 1, recordDaily: true)
+        let bands = try #require(DailyBands(result))
+        #expect(bands.series.contains { $0.isProbe })
+        let svg = ShortfallBandChart.svg(bands: bands, title: "A & B", subtitle: "sub", sourceNote: "IEA (2025)")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("<title>A &amp; B</title>"))
+        #expect(svg.contains("shortfall, t/day"))
+        #expect(svg.contains(">day</text>"))
+        #expect(svg.contains("IEA (2025)"))
+        let sectors = bands.series.filter { $0.name.hasPrefix("sector:") }.count
+        #expect(svg.components(separatedBy: "<polygon").count - 1 == sectors)
+        for band in bands.series {
+            for t in 0..<bands.horizonDays { #expect(band.p5[t] <= band.p50[t] && band.p50[t] <= band.p95[t]) }
+        }
+    }
+}
