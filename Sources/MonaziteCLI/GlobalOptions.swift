@@ -12,7 +12,7 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     var storePath: String { storeOptions.storePath }
-    func openStore() throws -> SQLiteStore { try storeOptions.openStore() }
+    func openStore() throws -> any TradeStore { try storeOptions.openStore() }
 }
 
 /// The store a command works on.
@@ -35,7 +35,7 @@ public struct StoreOptions: ParsableArguments {
     }
 
     /// Opens an existing store; a missing file is an error that says how to make one.
-    func openStore() throws -> SQLiteStore {
+    func openStore() throws -> any TradeStore {
         guard FileManager.default.fileExists(atPath: storePath) else {
             throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
         }

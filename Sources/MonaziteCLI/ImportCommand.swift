@@ -40,34 +40,39 @@ struct ImportCommand: AsyncParsableCommand {
         let name = file
         let showProgress = progress || data.count >= 16 << 20
         let reporter = ProgressLine(label: "importing \((file as NSString).lastPathComponent)", enabled: showProgress)
-        let report: ImportReport = try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            switch format {
-            case .observations:
-                return try store.importObservations(file: name, format: format.rawValue) { sink throws(ImportFailure) in
+        let report: ImportReport
+        switch format {
+        case .observations:
+            report = try await store.importObservations(file: name, format: format.rawValue) { sink throws(ImportFailure) in
+                try data.withBytes { bytes throws(ImportFailure) in
                     try ObservationCSVFormat.read(bytes: bytes, file: name, progress: reporter.update, sink: sink)
-                    return 0
                 }
-            case .comtrade:
-                let provenance = Provenance(
-                    source: source ?? ComtradeCSVFormat.defaultSource, url: url ?? ComtradeCSVFormat.defaultURL, release: releaseDay)
-                var skipped = 0
-                var r = try store.importObservations(file: name, format: format.rawValue) { sink throws(ImportFailure) in
-                    let summary = try ComtradeCSVFormat.read(bytes: bytes, file: name, provenance: provenance, progress: reporter.update, sink: sink)
-                    skipped = summary.skippedBreakdowns
-                    return summary.rows
-                }
-                r.skipped = skipped
-                return r
-            case .usgsSalient:
-                guard let c = CountryCode(country) else { throw ValidationError("--country: unknown country \"\(country)\"") }
-                let provenance = Provenance(
-                    source: source ?? "USGS Mineral Commodity Summaries", url: url, release: releaseDay)
-                let stats = try USGSSalientFormat.read(bytes: bytes, file: name, country: c, commodityName: "Rare earths", provenance: provenance)
-                return try store.importSalientStatistics(stats, file: name)
-            case .indicators:
-                return try store.importIndicators(IndicatorCSVFormat.read(bytes: bytes, file: name), file: name)
+                return 0
             }
+        case .comtrade:
+            let provenance = Provenance(
+                source: source ?? ComtradeCSVFormat.defaultSource, url: url ?? ComtradeCSVFormat.defaultURL, release: releaseDay)
+            var skipped = 0
+            var r = try await store.importObservations(file: name, format: format.rawValue) { sink throws(ImportFailure) in
+                let summary = try data.withBytes { bytes throws(ImportFailure) in
+                    try ComtradeCSVFormat.read(bytes: bytes, file: name, provenance: provenance, progress: reporter.update, sink: sink)
+                }
+                skipped = summary.skippedBreakdowns
+                return summary.rows
+            }
+            r.skipped = skipped
+            report = r
+        case .usgsSalient:
+            guard let c = CountryCode(country) else { throw ValidationError("--country: unknown country \"\(country)\"") }
+            let provenance = Provenance(
+                source: source ?? "USGS Mineral Commodity Summaries", url: url, release: releaseDay)
+            let stats = try data.withBytes { bytes throws(ImportFailure) in
+                try USGSSalientFormat.read(bytes: bytes, file: name, country: c, commodityName: "Rare earths", provenance: provenance)
+            }
+            report = try await store.importSalientStatistics(stats, file: name)
+        case .indicators:
+            let indicators = try data.withBytes { bytes throws(ImportFailure) in try IndicatorCSVFormat.read(bytes: bytes, file: name) }
+            report = try await store.importIndicators(indicators, file: name)
         }
         reporter.finish()
         let table = Table(

@@ -11,7 +11,7 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try SQLiteStore(path: global.storePath)
-        let reports = try BundledDataset.install(into: store)
+        let reports = try await BundledDataset.install(into: store)
         var rows: [[String]] = []
         var json: [[String: Any]] = []
         for (file, r) in zip(BundledDataset.files, reports) {

@@ -19,7 +19,7 @@ struct PartnersCommand: AsyncParsableCommand {
         let key = try options.key()
         let p = try parsePeriod(period, option: "--period")
         let store = try global.openStore()
-        let all = try store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
+        let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
         func figure(_ observations: [Observation]) -> Observation? {
             guard let t = try? SeriesTotals(observations).total(over: p).get() else { return nil }
             guard let first = t.pieces.first else { return nil }

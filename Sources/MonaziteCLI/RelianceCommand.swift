@@ -14,12 +14,12 @@ struct RelianceCommand: AsyncParsableCommand {
     func run() async throws {
         guard let c = CountryCatalog.resolve(country) else { throw ValidationError("--country: unknown country \"\(country)\"") }
         let store = try global.openStore()
-        let editions = try store.salientEditions(country: c)
+        let editions = try await store.salientEditions(country: c)
         guard let chosen = edition ?? editions.last else { throw CLIError("no salient statistics stored for \(c)") }
         guard editions.contains(chosen) else {
             throw CLIError("no edition \"\(chosen)\" for \(c); stored: \(editions.joined(separator: ", "))")
         }
-        let stats = try store.salientStatistics(country: c, edition: chosen)
+        let stats = try await store.salientStatistics(country: c, edition: chosen)
         let table = NetImportRelianceTable(stats: stats)
         var rows: [[String]] = []
         var json: [[String: Any]] = []

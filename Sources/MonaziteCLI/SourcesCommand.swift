@@ -9,7 +9,7 @@ struct SourcesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.openStore()
-        let summaries = try store.sourceSummaries()
+        let summaries = try await store.sourceSummaries()
         let rows = summaries.map { s in
             [
                 s.source, String(s.observations + s.salientStatistics + s.indicators), String(s.derivedOrEstimated),
@@ -23,7 +23,7 @@ struct SourcesCommand: AsyncParsableCommand {
                 "last_period": s.lastPeriod ?? NSNullValue.null, "releases": s.releases.map(\.description),
             ] as [String: Any]
         }
-        let c = try store.counts()
+        let c = try await store.counts()
         let table = Table(
             title: "\(c.observations) trade figures, \(c.salient) salient statistics, \(c.indicators) indicators from \(summaries.count) sources",
             columns: ["source", "figures", "derived/est.", "periods", "releases", "url"], rows: rows, json: json,

@@ -19,7 +19,7 @@ struct SummaryCommand: AsyncParsableCommand {
         let options = try SeriesOptions.parse(["--reporter", reporter, "--commodity", commodity, "--flow", flow] + (asOf.map { ["--as-of", $0] } ?? []))
         let key = try options.key()
         let store = try global.openStore()
-        let all = try store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
+        let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
         guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw CLIError("no world figures stored for \(key)") }
         let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldSeries))
         guard let worldTonnes = world.quantityTonnes.value else {

@@ -24,7 +24,7 @@ struct TradeCommand: AsyncParsableCommand {
     func run() async throws {
         let key = try series.key()
         let store = try global.openStore()
-        let observations = try store.observations(for: key, asOf: try series.asOfDay())
+        let observations = try await store.observations(for: key, asOf: try series.asOfDay())
         guard let firstStored = observations.first?.period.first, let lastStored = observations.map(\.period.last).max() else {
             throw CLIError("no figures stored for \(key); `monazite sources` lists what the store holds")
         }

@@ -35,26 +35,31 @@ public enum BundledDataset {
     }
 
     /// Imports every file of the bundle into `store`; files already loaded change nothing.
-    public static func install(into store: SQLiteStore) throws -> [ImportReport] {
+    public static func install(into store: any TradeStore) async throws -> [ImportReport] {
         var reports: [ImportReport] = []
         for file in files {
             guard let url = url(of: file) else { throw StoreError.invalidQuery("bundled file \(file.name) is missing from this build") }
             let data = try Data(contentsOf: url)
-            let report: ImportReport = try data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                switch file.format {
-                case "observations":
-                    return try store.importObservations(file: file.name, format: file.format) { sink throws(ImportFailure) in
+            let report: ImportReport
+            switch file.format {
+            case "observations":
+                report = try await store.importObservations(file: file.name, format: file.format) { sink throws(ImportFailure) in
+                    try data.withBytes { bytes throws(ImportFailure) in
                         try ObservationCSVFormat.read(bytes: bytes, file: file.name, sink: sink)
-                        return 0
                     }
-                case "usgs-salient":
-                    let stats = try USGSSalientFormat.read(
-                        bytes: bytes, file: file.name, country: .unitedStates, commodityName: "Rare earths", provenance: usgsProvenance)
-                    return try store.importSalientStatistics(stats, file: file.name)
-                default:
-                    return try store.importIndicators(IndicatorCSVFormat.read(bytes: bytes, file: file.name), file: file.name)
+                    return 0
                 }
+            case "usgs-salient":
+                let stats = try data.withBytes { bytes throws(ImportFailure) in
+                    try USGSSalientFormat.read(
+                        bytes: bytes, file: file.name, country: .unitedStates, commodityName: "Rare earths", provenance: usgsProvenance)
+                }
+                report = try await store.importSalientStatistics(stats, file: file.name)
+            default:
+                let indicators = try data.withBytes { bytes throws(ImportFailure) in
+                    try IndicatorCSVFormat.read(bytes: bytes, file: file.name)
+                }
+                report = try await store.importIndicators(indicators, file: file.name)
             }
             reports.append(report)
         }

@@ -161,20 +161,6 @@ extension SQLiteStore {
         }
     }
 
-    /// What the store holds, by source: the answer to "where does this come from?".
-    public struct SourceSummary: Sendable, Hashable {
-        public let source: String
-        public let url: String?
-        public let observations: Int
-        public let salientStatistics: Int
-        public let indicators: Int
-        /// Figures by status across all three kinds.
-        public let derivedOrEstimated: Int
-        public let firstPeriod: String?
-        public let lastPeriod: String?
-        public let releases: [CalendarDay]
-    }
-
     public func sourceSummaries() throws -> [SourceSummary] {
         try pool.read { db in
             let rows = try Row.fetchAll(

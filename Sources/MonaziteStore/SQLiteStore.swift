@@ -97,3 +97,7 @@ extension Provenance {
     }
     var sourceKey: SourceKey { SourceKey(name: source, url: url ?? "") }
 }
+
+extension SQLiteStore: TradeStore {
+    public var location: String { path }
+}

@@ -40,8 +40,8 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func refusedWithLocationAndStoreUnchanged(_ c: Case) throws {
-        let store = try TestStore.bundled()
+    func refusedWithLocationAndStoreUnchanged(_ c: Case) async throws {
+        let store = try await TestStore.bundled()
         let before = try store.contentDigest()
         let url = try TestStore.resource("BadFiles", c.file)
         do {

@@ -10,8 +10,8 @@ import Testing
     let world: SeriesTotals
     let us: SeriesTotals
 
-    init() throws {
-        store = try TestStore.bundled()
+    init() async throws {
+        store = try await TestStore.bundled()
         world = SeriesTotals(try store.observations(for: TestStore.magnetsWorld))
         us = SeriesTotals(try store.observations(for: TestStore.magnetsUS))
     }

@@ -53,10 +53,10 @@ import Testing
         #expect(try store.contentDigest() == before)
     }
 
-    @Test func bundledDatasetLoadsOnceAndCarriesItsSources() throws {
-        let store = try TestStore.bundled()
+    @Test func bundledDatasetLoadsOnceAndCarriesItsSources() async throws {
+        let store = try await TestStore.bundled()
         let digest = try store.contentDigest()
-        let reports = try MonaziteDatasetReload.install(store)
+        let reports = try await MonaziteDatasetReload.install(store)
         #expect(reports.allSatisfy { $0.inserted == 0 })
         #expect(try store.contentDigest() == digest)
         for s in try store.sourceSummaries() {
@@ -71,5 +71,5 @@ import Testing
 import MonaziteDataset
 
 enum MonaziteDatasetReload {
-    static func install(_ store: SQLiteStore) throws -> [ImportReport] { try BundledDataset.install(into: store) }
+    static func install(_ store: SQLiteStore) async throws -> [ImportReport] { try await BundledDataset.install(into: store) }
 }

@@ -12,9 +12,9 @@ enum TestStore {
     }
 
     /// A store with the bundled dataset loaded.
-    static func bundled() throws -> SQLiteStore {
+    static func bundled() async throws -> SQLiteStore {
         let store = try SQLiteStore(path: emptyPath())
-        _ = try BundledDataset.install(into: store)
+        _ = try await BundledDataset.install(into: store)
         return store
     }
 

@@ -1,0 +1,52 @@
+public import MonaziteCore
+public import MonaziteIngest
+
+/// What every storage backend offers: the embedded SQLite store and the PostgreSQL server store
+/// behave the same behind this protocol, and the contract tests run against both.
+///
+/// Requirements are `async` so that a network backend can implement them; the SQLite store
+/// witnesses them with its synchronous methods.
+public protocol TradeStore: Sendable {
+    /// Where the store lives, safe to print (a path, or a URL without its password).
+    var location: String { get }
+
+    /// Imports observations read by `read`, all or nothing (see `SQLiteStore.importObservations`).
+    func importObservations(
+        file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
+    ) async throws -> ImportReport
+    func importSalientStatistics(_ stats: [SalientStatistic], file: String) async throws -> ImportReport
+    func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport
+
+    /// The figures of one series, every release on or before `asOf` (all when nil), in period order.
+    func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation]
+    /// Every release of one period of a series, oldest first.
+    func releases(for key: SeriesKey, period: Period) async throws -> [Observation]
+    /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases.
+    func partnerObservations(
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?
+    ) async throws -> [CountryCode: [Observation]]
+    /// The series held, with their period coverage.
+    func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)]
+    func salientStatistics(country: CountryCode, edition: String?) async throws -> [SalientStatistic]
+    func salientEditions(country: CountryCode) async throws -> [String]
+    func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator]
+    func sourceSummaries() async throws -> [SourceSummary]
+    func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int)
+    /// A digest of every stored figure, to prove a failed import left the content unchanged.
+    func contentDigest() async throws -> String
+}
+
+/// What the store holds, by source: the answer to "where does this come from?".
+public struct SourceSummary: Sendable, Hashable {
+    public let source: String
+    public let url: String?
+    public let observations: Int
+    public let salientStatistics: Int
+    public let indicators: Int
+    /// Figures by status across all three kinds.
+    public let derivedOrEstimated: Int
+    public let firstPeriod: String?
+    public let lastPeriod: String?
+    public let releases: [CalendarDay]
+}
+
