@@ -4,11 +4,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A query asked for something the store cannot answer.
     case invalidQuery(String)
+    /// A write would break a uniqueness rule (a token name already in use, say).
+    case conflict(String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "cannot open the store at \(path): \(reason)"
         case .invalidQuery(let reason): reason
+        case .conflict(let reason): reason
         }
     }
 }

@@ -93,6 +93,18 @@ enum StoreSchema {
                     CREATE INDEX series_by_reporter ON series (reporter, flow, commodity);
                     """)
         }
+        migrator.registerMigration("v2-access-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_token (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+                        secret_sha256 TEXT NOT NULL UNIQUE CHECK (length(secret_sha256) = 64),
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 }
