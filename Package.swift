@@ -10,6 +10,8 @@ import PackageDescription
 /// - `MonaziteScenario`: the scenario file format of the simulator (YAML) and its validation.
 /// - `MonaziteStore`: the embedded SQLite store (GRDB): schema, migrations, revisions.
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
+/// - `MonaziteService`: the queries every interface answers (trade series, partners, summary,
+///   reliance, sources, file import) as reports with figures, notes and sources.
 /// - `MonaziteCLI`: the `monazite` commands; `monazite` is the executable around them.
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -53,9 +55,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MonaziteService",
+            dependencies: ["MonaziteCore", "MonaziteIngest", "MonaziteStore"],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MonaziteCLI",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset",
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService",
                 "MonaziteSimulation", "MonaziteScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -87,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteCLITests",
-            dependencies: ["MonaziteCLI"],
+            dependencies: ["MonaziteCLI", "MonaziteService"],
             swiftSettings: strictSwift
         ),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MonaziteDataset
+import MonaziteService
 import MonaziteStore
 
 /// `monazite init`: create a store and load the bundled dataset.
@@ -18,7 +19,7 @@ struct InitCommand: AsyncParsableCommand {
             rows.append([file.name, String(r.inserted), String(r.unchanged), file.description])
             json.append(["file": file.name, "inserted": r.inserted, "unchanged": r.unchanged, "description": file.description])
         }
-        let table = Table(
+        let table = Report(
             title: "Store: \(global.storePath)", columns: ["file", "new", "unchanged", "content"], rows: rows,
             json: ["store": global.storePath, "files": json],
             notes: ["every figure keeps its source; see `monazite sources`"])

@@ -1,3 +1,4 @@
+import MonaziteService
 import Foundation
 import MonaziteScenario
 import MonaziteSimulation
@@ -36,8 +37,8 @@ enum SimulateFiles {
         let files: [(String, String)] = [
             ("daily_series.csv", daily),
             ("draws.csv", draws),
-            ("summary.csv", report.table.render(.csv)),
-            ("summary.json", report.table.render(.json)),
+            ("summary.csv", report.table.render(ReportFormat.csv)),
+            ("summary.json", report.table.render(ReportFormat.json)),
             ("shortfall_by_sector.svg", chart),
         ]
         for (name, text) in files {

@@ -1,3 +1,4 @@
+import MonaziteService
 import Foundation
 import MonaziteScenario
 import MonaziteSimulation
@@ -22,7 +23,7 @@ struct SimulateReport {
         }
     }
 
-    var table: Table {
+    var table: Report {
         let d = summary.stockOutByDay
         let columns = [
             "group", "demand_t_per_day", "shortfall_t_p5", "shortfall_t_p50", "shortfall_t_p95", "shortfall_days_p5",
@@ -50,7 +51,7 @@ struct SimulateReport {
             "Data: " + network.sources.map { $0.title }.joined(separator: "; "),
         ]
         if file.scenario.uncertain.isEmpty { notes.append("No uncertain inputs: every draw is the same.") }
-        return Table(
+        return Report(
             title: "Disruption simulation: \(summary.scenario)", columns: columns, rows: textRows, json: json, notes: notes)
     }
 

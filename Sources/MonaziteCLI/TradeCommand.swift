@@ -1,6 +1,6 @@
 import ArgumentParser
 import MonaziteCore
-import MonaziteStore
+import MonaziteService
 
 /// `monazite trade`: a trade series with MoM, YoY, YTD and rolling sums.
 struct TradeCommand: AsyncParsableCommand {
@@ -18,34 +18,14 @@ struct TradeCommand: AsyncParsableCommand {
         var kind: Period.Kind { Period.Kind(rawValue: rawValue) ?? .month }
     }
 
-    /// Longest window a query may ask for, in months (a guard against typos like 1025-01).
-    static let maximumMonths = 600
-
     func run() async throws {
         let key = try series.key()
-        let store = try global.openStore()
-        let observations = try await store.observations(for: key, asOf: try series.asOfDay())
-        guard let firstStored = observations.first?.period.first, let lastStored = observations.map(\.period.last).max() else {
-            throw CLIError("no figures stored for \(key); `monazite sources` lists what the store holds")
-        }
-        let start = try from.map { try parsePeriod($0, option: "--from").first } ?? firstStored
-        let end = try to.map { try parsePeriod($0, option: "--to").last } ?? lastStored
-        guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
-        guard end.index - start.index < Self.maximumMonths else {
-            throw ValidationError("range \(start)..\(end) is longer than \(Self.maximumMonths / 12) years")
-        }
-        let rows = TradeSeriesReport.rows(totals: SeriesTotals(observations), from: start, to: end, frequency: frequency.kind)
-        var notes: [String] = []
-        for row in rows {
-            for n in row.notes where !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") {
-                notes.append("\(row.period): \(n)")
-            }
-        }
-        let cited = Dictionary(grouping: rows.flatMap(\.sources), by: \.source).keys.sorted()
-        notes.append("sources: " + cited.joined(separator: "; "))
-        let table = Table(
-            title: "\(key.reporter.name) \(key.flow)s of HS \(key.commodity) to \(key.partner.name), tonnes",
-            columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json), notes: notes)
-        print(table.render(global.format), terminator: "")
+        let start = try from.map { try parsePeriod($0, option: "--from") }
+        let end = try to.map { try parsePeriod($0, option: "--to") }
+        let asOf = try series.asOfDay()
+        let store = try await global.openStore()
+        let report = try await TradeQueries.series(
+            store: store, key: key, from: start, to: end, frequency: frequency.kind, asOf: asOf, fromName: "--from", toName: "--to")
+        print(report.render(global.format), terminator: "")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import MonaziteCore
 import Testing
 
+import MonaziteService
 @testable import MonaziteCLI
 
 @Suite struct CLITests {
@@ -13,8 +14,8 @@ import Testing
         }
         let rows = TradeSeriesReport.rows(
             totals: SeriesTotals(observations), from: try #require(Month(year: 2025, month: 5)), to: try #require(Month(year: 2025, month: 6)))
-        let table = Table(title: nil, columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json))
-        let data = Data(table.render(.json).utf8)
+        let table = Report(title: nil, columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json))
+        let data = Data(table.render(ReportFormat.json).utf8)
         let array = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(array.count == 2)
         for object in array {
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func tableRendersCSVWithQuoting() {
-        let t = Table(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], json: [])
-        #expect(t.render(.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+        let t = Report(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], json: [])
+        #expect(t.render(ReportFormat.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
     }
 }

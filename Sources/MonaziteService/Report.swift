@@ -1,22 +1,48 @@
-import Foundation
+public import Foundation
 
-/// A result ready to print as a table, CSV or JSON.
-struct Table {
-    var title: String?
-    var columns: [String]
-    var rows: [[String]]
+/// How a report is written out.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a terminal, with notes under the table.
+    case table
+    /// RFC 4180 CSV with a header row.
+    case csv
+    /// JSON with sorted keys; numbers that are not available are `null` with a reason in `notes`.
+    case json
+}
+
+/// A result ready to print as a table, CSV or JSON: what every query of the service returns,
+/// so that the CLI and the HTTP API give the same figures, notes and sources.
+public struct Report: @unchecked Sendable {
+    // @unchecked: `json` holds only JSONSerialization values (strings, numbers, NSNull, arrays,
+    // dictionaries), built once and never mutated after the report is returned.
+    public var title: String?
+    public var columns: [String]
+    public var rows: [[String]]
     /// JSON objects, one per row (the JSON form is richer than the text columns).
-    var json: Any
-    var notes: [String] = []
+    public var json: Any
+    public var notes: [String] = []
 
-    func render(_ format: OutputFormat) -> String {
+    public init(title: String?, columns: [String], rows: [[String]], json: Any, notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.json = json
+        self.notes = notes
+    }
+
+    /// The JSON form as bytes (sorted keys; pretty when asked).
+    public func jsonData(pretty: Bool = true) -> Data {
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if pretty { options.insert(.prettyPrinted) }
+        return (try? JSONSerialization.data(withJSONObject: json, options: options)) ?? Data("null".utf8)
+    }
+
+    public func render(_ format: ReportFormat) -> String {
         switch format {
         case .table: return renderText()
         case .csv: return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .json:
-            let options: JSONSerialization.WritingOptions = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            guard let data = try? JSONSerialization.data(withJSONObject: json, options: options) else { return "null\n" }
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return String(decoding: jsonData(), as: UTF8.self) + "\n"
         }
     }
 
@@ -44,28 +70,28 @@ struct Table {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func looksNumeric(_ s: String) -> Bool {
+    public static func looksNumeric(_ s: String) -> Bool {
         guard let f = s.first else { return false }
         return f.isNumber || ((f == "-" || f == "+" || f == "~") && s.count > 1 && s.dropFirst().first?.isNumber == true)
     }
 
-    static func csvField(_ s: String) -> String {
+    public static func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
         return String(s)
     }
 }
 
-/// Number formatting for the terminal.
-enum Format {
+/// Number formatting for the terminal and for JSON.
+public enum Format {
     /// `3,188` or `1,238.47` (up to `decimals`, trailing zeros dropped).
-    static func tonnes(_ v: Double?, decimals: Int = 2) -> String {
+    public static func tonnes(_ v: Double?, decimals: Int = 2) -> String {
         guard let v else { return "n/a" }
         let f = NumberFormatter()
         f.numberStyle = .decimal
@@ -78,20 +104,20 @@ enum Format {
     }
 
     /// `+157.4%`, `-38.1%`, or `n/a`.
-    static func pct(_ v: Double?, decimals: Int = 1) -> String {
+    public static func pct(_ v: Double?, decimals: Int = 1) -> String {
         guard let v else { return "n/a" }
         let s = String(format: "%.\(decimals)f", v)
         return (v >= 0 && !s.hasPrefix("-") ? "+" : "") + s + "%"
     }
 
     /// `11.1%`: a share, never signed.
-    static func share(_ v: Double?) -> String {
+    public static func share(_ v: Double?) -> String {
         guard let v else { return "n/a" }
         return String(format: "%.1f%%", v * 100)
     }
 
     /// Rounds for JSON so that output is stable and readable.
-    static func json(_ v: Double?, places: Double = 1e6) -> Any {
+    public static func json(_ v: Double?, places: Double = 1e6) -> Any {
         guard let v, v.isFinite else { return NSNull() }
         return (v * places).rounded() / places
     }

@@ -1,8 +1,8 @@
-import MonaziteCore
+public import MonaziteCore
 
 extension TradeSeriesRow {
     /// The JSON contract of PRODUCT.md section 4: numbers not available are null, with reasons in `notes`.
-    var json: [String: Any] {
+    public var json: [String: Any] {
         [
             "period": period.description,
             "quantity_t": Format.json(quantityTonnes.value),
@@ -23,7 +23,7 @@ extension TradeSeriesRow {
         ]
     }
 
-    var cells: [String] {
+    public var cells: [String] {
         [
             period.description, Format.tonnes(quantityTonnes.value), Format.pct(momPct.value), reportedMoMPct.map { Format.pct($0) } ?? "",
             Format.pct(yoyPct.value), reportedYoYPct.map { Format.pct($0) } ?? "", Format.tonnes(ytdTonnes.value, decimals: 0),
@@ -31,5 +31,21 @@ extension TradeSeriesRow {
         ]
     }
 
-    static let columns = ["period", "tonnes", "MoM", "(published)", "YoY", "(published)", "YTD t", "YTD YoY", "status", "source"]
+    public static let columns = ["period", "tonnes", "MoM", "(published)", "YoY", "(published)", "YTD t", "YTD YoY", "status", "source"]
 }
+
+extension Provenance {
+    public var json: [String: Any] {
+        ["source": source, "url": url ?? NSNullValue.null, "release": release?.description ?? NSNullValue.null]
+    }
+    /// "Source, release <url>": one line that says where a figure comes from.
+    public var citation: String {
+        var s = source
+        if let release { s += ", \(release)" }
+        if let url { s += " <\(url)>" }
+        return s
+    }
+}
+
+/// `NSNull` without importing Foundation in every file.
+public enum NSNullValue { public static var null: Any { Format.json(nil) } }

@@ -1,0 +1,185 @@
+public import MonaziteCore
+import Foundation
+public import MonaziteStore
+
+/// The trade questions of the product (a series with its changes, partners and concentration,
+/// a month's headline figures), answered from a store as `Report`s. The CLI and the HTTP API
+/// both call these, so they give the same figures, notes and sources.
+public enum TradeQueries {
+    /// Longest window a query may ask for, in months (a guard against typos like 1025-01).
+    public static let maximumMonths = 600
+
+    /// A series with MoM, YoY, YTD and rolling sums between `from` and `to` (default: what is stored).
+    public static func series(
+        store: any TradeStore, key: SeriesKey, from: Period? = nil, to: Period? = nil, frequency: Period.Kind = .month,
+        asOf: CalendarDay? = nil, fromName: String = "from", toName: String = "to"
+    ) async throws -> Report {
+        let observations = try await store.observations(for: key, asOf: asOf)
+        guard let firstStored = observations.first?.period.first, let lastStored = observations.map(\.period.last).max() else {
+            throw ServiceError(.notFound, "no figures stored for \(key); the sources list shows what the store holds")
+        }
+        let start = from?.first ?? firstStored
+        let end = to?.last ?? lastStored
+        guard start <= end else { throw ServiceError.invalid(fromName, "\(start) is after \(toName) \(end)") }
+        guard end.index - start.index < maximumMonths else {
+            throw ServiceError(.tooLarge, parameter: fromName, "range \(start)..\(end) is longer than \(maximumMonths / 12) years")
+        }
+        let rows = TradeSeriesReport.rows(totals: SeriesTotals(observations), from: start, to: end, frequency: frequency)
+        var notes: [String] = []
+        for row in rows {
+            for n in row.notes where !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") {
+                notes.append("\(row.period): \(n)")
+            }
+        }
+        let cited = Set(rows.flatMap(\.sources).map(\.source)).sorted()
+        notes.append("sources: " + cited.joined(separator: "; "))
+        return Report(
+            title: "\(key.reporter.name) \(key.flow)s of HS \(key.commodity) to \(key.partner.name), tonnes",
+            columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json), notes: notes)
+    }
+
+    /// Partner shares and ranks for a period, with HHI (DOJ bands), CR1/CR3 and the N-1 residual.
+    public static func partners(
+        store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
+    ) async throws -> Report {
+        let all = try await store.partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        func figure(_ observations: [Observation]) -> Observation? {
+            guard let t = try? SeriesTotals(observations).total(over: p).get() else { return nil }
+            guard let first = t.pieces.first else { return nil }
+            var o = first
+            o.period = p
+            o.quantityTonnes = t.tonnes
+            o.status = t.status
+            return o
+        }
+        let world = all[.world].flatMap(figure)
+        let partners = all.filter { $0.key != .world }.compactMap { figure($0.value) }
+        guard world != nil || !partners.isEmpty else {
+            throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p)")
+        }
+        let b = PartnerBreakdown(period: p, world: world, partners: partners)
+        var rows = b.entries.map { e in
+            [String(e.rank), e.country.alpha3, e.country.name, Format.tonnes(e.tonnes), Format.share(e.share), e.status.rawValue, e.provenance.source]
+        }
+        if let w = world {
+            rows.append(["", "WLD", "World", Format.tonnes(w.quantityTonnes), "100.0%", w.status.rawValue, w.provenance.source])
+        }
+        let c = b.concentration
+        var notes = b.notes
+        notes.append(
+            "HHI \(Int(c.hhi.rounded())) (\(c.band.rawValue), DOJ 2023 bands); CR1 \(Format.share(c.cr1)); CR3 \(Format.share(c.cr3)); N-1 residual \(Format.share(c.nMinus1Residual))")
+        let json: [String: Any] = [
+            "period": p.description, "reporter": reporter.alpha3, "commodity": commodity.description, "flow": flow.rawValue,
+            "total_t": Format.json(b.totalTonnes), "total_is_reported_world": b.totalIsReportedWorld,
+            "world": world.map { w in
+                ["quantity_t": Format.json(w.quantityTonnes), "status": w.status.rawValue, "source": w.provenance.json] as [String: Any]
+            } ?? NSNullValue.null,
+            "partners": b.entries.map { e in
+                [
+                    "rank": e.rank, "partner": e.country.alpha3, "name": e.country.name, "quantity_t": Format.json(e.tonnes),
+                    "share": Format.json(e.share), "status": e.status.rawValue, "source": e.provenance.json,
+                ] as [String: Any]
+            },
+            "hhi": Format.json(c.hhi, places: 10), "hhi_upper_bound": Format.json(c.hhiUpperBound, places: 10), "hhi_band": c.band.rawValue,
+            "cr1": Format.json(c.cr1), "cr3": Format.json(c.cr3), "n_minus_1_residual": Format.json(c.nMinus1Residual),
+            "coverage": Format.json(c.coverage), "notes": notes,
+        ]
+        return Report(
+            title: "\(reporter.name) \(flow)s of HS \(commodity) by partner, \(p)",
+            columns: ["rank", "code", "partner", "tonnes", "share", "status", "source"], rows: rows, json: json, notes: notes)
+    }
+
+    /// The latest month with a world figure for the reporter, flow and commodity.
+    public static func latestMonth(store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode) async throws -> Month? {
+        let key = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
+        return try await store.observations(for: key, asOf: nil).filter { $0.period.first == $0.period.last }.map(\.period.last).max()
+    }
+
+    /// The headline figures of a month, as a trade newsletter leads with them.
+    public static func summary(
+        store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
+    ) async throws -> Report {
+        let key = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
+        let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: asOf)
+        guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw ServiceError(.notFound, "no world figures stored for \(key)") }
+        let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldSeries))
+        guard let worldTonnes = world.quantityTonnes.value else {
+            throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing")")
+        }
+        var rows: [[String]] = []
+        var items: [[String: Any]] = []
+        var notes: [String] = []
+        let commodityName = Commodity.named(key.commodity)?.name ?? "HS \(key.commodity)"
+        func add(_ label: String, _ code: String, _ row: TradeSeriesRow, share: Double?) {
+            rows.append([
+                label, Format.tonnes(row.quantityTonnes.value), share.map { Format.share($0) } ?? "", Format.pct(row.momPct.value),
+                row.reportedMoMPct.map { Format.pct($0) } ?? "", Format.pct(row.yoyPct.value), row.reportedYoYPct.map { Format.pct($0) } ?? "",
+                row.status?.rawValue ?? "", row.sources.first?.source ?? "",
+            ])
+            var j = row.json
+            j["label"] = label.trimmingCharacters(in: .whitespaces)
+            j["partner"] = code
+            j["share_of_world"] = Format.json(share)
+            items.append(j)
+        }
+        add("World", "WLD", world, share: nil)
+        let ytd = world.ytdTonnes.value
+        let ytdLabel = p.first.month == 1 ? "\(p.first)" : "\(p.yearToDate.first)..\(p.last)"
+        rows.append(["Year to date (\(ytdLabel))", Format.tonnes(ytd, decimals: 0), "", "", "", Format.pct(world.ytdYoYPct.value), "", "", ""])
+        if let reason = world.ytdTonnes.reason { notes.append("year to date: \(reason)") }
+
+        var partnerRows: [(CountryCode, TradeSeriesRow)] = []
+        for (partner, observations) in all where partner != .world {
+            let row = TradeSeriesReport.row(for: p, totals: SeriesTotals(observations))
+            if row.quantityTonnes.value != nil { partnerRows.append((partner, row)) }
+        }
+        partnerRows.sort { ($0.1.quantityTonnes.value ?? 0, $1.0.alpha3) > ($1.1.quantityTonnes.value ?? 0, $0.0.alpha3) }
+        for (partner, row) in partnerRows {
+            let share = partner.isCountry ? (row.quantityTonnes.value ?? 0) / worldTonnes : nil
+            add("  to \(partner.name)", partner.alpha3, row, share: share)
+            if row.momPct.value == nil, let reported = row.reportedMoMPct, let q = row.quantityTonnes.value,
+                let implied = Change.impliedBase(current: q, changePct: reported).value
+            {
+                notes.append(
+                    "\(partner.name): no stored figure for \(p.preceding); the published \(Format.pct(reported)) MoM implies about \(Format.tonnes(implied, decimals: 1)) t (derived)")
+            }
+        }
+        let covered = partnerRows.filter { $0.0.isCountry }.reduce(0) { $0 + ($1.1.quantityTonnes.value ?? 0) }
+        if !partnerRows.isEmpty {
+            notes.append("destinations listed cover \(Format.share(covered / worldTonnes)) of the world total; the rest is not broken down in the stored releases")
+        }
+        var lead = "\(key.reporter.name) \(key.flow)ed \(Format.tonnes(worldTonnes)) t of HS \(key.commodity) (\(commodityName)) in \(p)"
+        if let mom = world.momPct.value { lead += ", \(Format.pct(mom)) on \(p.preceding)" }
+        if let r = world.reportedMoMPct { lead += " (published \(Format.pct(r)))" }
+        if let yoy = world.yoyPct.value { lead += " and \(Format.pct(yoy)) on \(p.shifted(years: -1))" }
+        if let r = world.reportedYoYPct { lead += " (published \(Format.pct(r)))" }
+        lead += "."
+        for n in world.notes where n.hasPrefix("mom_pct") || n.hasPrefix("yoy_pct") { notes.append("world " + n) }
+        let cited = Set((world.sources + partnerRows.flatMap(\.1.sources)).map(\.citation)).sorted()
+        notes += cited.map { "source: " + $0 }
+        return Report(
+            title: lead, columns: ["figure", "tonnes", "share", "MoM", "(published)", "YoY", "(published)", "status", "source"], rows: rows,
+            json: [
+                "period": p.description, "headline": lead, "reporter": key.reporter.alpha3, "commodity": key.commodity.description,
+                "flow": key.flow.rawValue, "items": items, "ytd_t": Format.json(ytd), "ytd_yoy_pct": Format.json(world.ytdYoYPct.value, places: 1000),
+                "notes": notes,
+            ], notes: notes)
+    }
+
+    /// The series the store holds, with their coverage.
+    public static func seriesList(store: any TradeStore) async throws -> Report {
+        let list = try await store.seriesList()
+        let rows = list.map { s in
+            [s.key.reporter.alpha3, s.key.partner.alpha3, s.key.flow.rawValue, s.key.commodity.description, "\(s.first)", "\(s.last)", String(s.count)]
+        }
+        let json = list.map { s in
+            [
+                "reporter": s.key.reporter.alpha3, "partner": s.key.partner.alpha3, "flow": s.key.flow.rawValue,
+                "commodity": s.key.commodity.description, "first": "\(s.first)", "last": "\(s.last)", "figures": s.count,
+            ] as [String: Any]
+        }
+        return Report(
+            title: "\(list.count) trade series", columns: ["reporter", "partner", "flow", "commodity", "first", "last", "figures"], rows: rows,
+            json: json)
+    }
+}
