@@ -12,6 +12,8 @@ import PackageDescription
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
 /// - `MonaziteService`: the queries every interface answers (trade series, partners, summary,
 ///   reliance, sources, file import) as reports with figures, notes and sources.
+/// - `MonaziteServer`: the HTTP server (Hummingbird): JSON API under /api/v1, OpenAPI document,
+///   tokens, metrics, and the dashboard mounted through a handler.
 /// - `MonaziteCLI`: the `monazite` commands; `monazite` is the executable around them.
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -29,6 +31,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTTP server. Its default traits pull swift-configuration, which we do not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        // SHA-256 of API tokens (and HMAC of webhook bodies) on Linux, where CryptoKit is absent.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -56,14 +64,26 @@ let package = Package(
         ),
         .target(
             name: "MonaziteService",
-            dependencies: ["MonaziteCore", "MonaziteIngest", "MonaziteStore"],
+            dependencies: ["MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MonaziteServer",
+            dependencies: [
+                "MonaziteCore", "MonaziteStore", "MonaziteService", "MonaziteIngest", "MonaziteScenario", "MonaziteSimulation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
         .target(
             name: "MonaziteCLI",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService",
-                "MonaziteSimulation", "MonaziteScenario",
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonaziteServer",
+                "MonaziteSimulation", "MonaziteScenario", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -90,6 +110,15 @@ let package = Package(
             name: "MonaziteStoreTests",
             dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset"],
             resources: [.copy("BadFiles"), .copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteServerTests",
+            dependencies: [
+                "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import MonaziteServer
 import MonaziteStore
 
 /// Options every store-backed command takes: the store and the output format.
@@ -36,6 +37,15 @@ public struct StoreOptions: ParsableArguments {
 
     /// Opens an existing store; a missing file is an error that says how to make one.
     func openStore() throws -> any TradeStore {
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
+        }
+        return try SQLiteStore(path: storePath)
+    }
+
+    /// Opens the store with its token table, creating and migrating it if needed (the server
+    /// and the token commands).
+    func openServerStore() async throws -> any ServerStore {
         guard FileManager.default.fileExists(atPath: storePath) else {
             throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
         }

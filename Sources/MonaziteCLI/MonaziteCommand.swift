@@ -16,6 +16,8 @@ public struct MonaziteCommand: AsyncParsableCommand {
             RelianceCommand.self,
             SourcesCommand.self,
             SimulateCommand.self,
+            ServeCommand.self,
+            TokensCommand.self,
         ]
     )
 

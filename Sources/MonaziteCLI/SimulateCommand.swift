@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MonaziteScenario
+import MonaziteService
 import MonaziteSimulation
 
 /// `monazite simulate SCENARIO`: Monte Carlo runs of the disruption simulator.
@@ -68,7 +69,7 @@ struct SimulateCommand: AsyncParsableCommand {
         bar?.finish()
         let elapsed = Date().timeIntervalSince(started)
         let summary = SimulationSummary(result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: stockOutBy)
-        let output = SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: elapsed, rows: rows)
+        let output = SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: elapsed, rows: SimulationRowSelection(rawValue: rows.rawValue) ?? .all)
         if let out {
             try SimulateFiles.write(report: output, to: out)
         }

@@ -1,17 +1,29 @@
-import MonaziteService
 import Foundation
-import MonaziteScenario
-import MonaziteSimulation
+public import MonaziteScenario
+public import MonaziteSimulation
+
+/// Which groups a simulation summary shows.
+public enum SimulationRowSelection: String, CaseIterable, Sendable {
+    case sectors, countries, nodes, all
+}
 
 /// The summary of a simulation as a table, CSV or JSON, with its assumptions and sources.
-struct SimulateReport {
-    let file: ScenarioFile
-    let summary: SimulationSummary
-    let result: MonteCarloResult
-    let elapsedSeconds: Double
-    let rows: SimulateRowSelection
+public struct SimulateReport: Sendable {
+    public let file: ScenarioFile
+    public let summary: SimulationSummary
+    public let result: MonteCarloResult
+    public let elapsedSeconds: Double
+    public let rows: SimulationRowSelection
 
-    var selectedGroups: [GroupSummary] {
+    public init(file: ScenarioFile, summary: SimulationSummary, result: MonteCarloResult, elapsedSeconds: Double, rows: SimulationRowSelection) {
+        self.file = file
+        self.summary = summary
+        self.result = result
+        self.elapsedSeconds = elapsedSeconds
+        self.rows = rows
+    }
+
+    public var selectedGroups: [GroupSummary] {
         summary.groups.filter { group in
             let name = group.group
             switch rows {
@@ -23,7 +35,7 @@ struct SimulateReport {
         }
     }
 
-    var table: Report {
+    public var table: Report {
         let d = summary.stockOutByDay
         let columns = [
             "group", "demand_t_per_day", "shortfall_t_p5", "shortfall_t_p50", "shortfall_t_p95", "shortfall_days_p5",
@@ -55,7 +67,7 @@ struct SimulateReport {
             title: "Disruption simulation: \(summary.scenario)", columns: columns, rows: textRows, json: json, notes: notes)
     }
 
-    var json: [String: Any] {
+    public var json: [String: Any] {
         let network = file.networkFile
         func value(_ v: Double?) -> Any { v.map { $0 as Any } ?? NSNull() }
         return [
@@ -98,12 +110,12 @@ struct SimulateReport {
         ]
     }
 
-    static func label(_ group: String) -> String {
+    public static func label(_ group: String) -> String {
         if group.hasPrefix("sector:"), let sector = EndUseSector(rawValue: String(group.dropFirst(7))) {
             return "sector: \(sector.label)"
         }
         return group.replacingOccurrences(of: ":", with: ": ")
     }
 
-    static func number(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+    public static func number(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
 }

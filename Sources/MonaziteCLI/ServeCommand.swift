@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MonaziteServer
+import MonaziteService
+import MonaziteStore
+
+/// `monazite serve`: the JSON API, the OpenAPI document and the dashboard over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API (/api/v1, /openapi.json), the dashboard, /health and /metrics over HTTP.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port).") var port = 8080
+    @Flag(help: "Require a token for reads too (default: reads are public, writes need a token).") var `private` = false
+    @Option(name: .customLong("max-body-mb"), help: "Largest upload accepted, in MiB.") var maxBodyMB = 32
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard (1...1024).contains(maxBodyMB) else { throw ValidationError("--max-body-mb must be 1...1024") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: \"\(logLevel)\" is not a log level") }
+    }
+
+    func run() async throws {
+        let store = try await storeOptions.openServerStore()
+        var logger = Logger(label: "monazite.http")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20)
+        let host = hostname
+        let app = MonaziteServer.buildApplication(
+            store: store, options: options, logger: logger, dashboard: try ServerComposition.dashboard(store: store),
+            extensions: try ServerComposition.extensions(store: store)
+        ) { port in
+            FileHandle.standardOutput.write(Data("Monazite serving \(store.location) on http://\(host):\(port)/ (API: /api/v1, /openapi.json)\n".utf8))
+        }
+        try await app.runService()
+    }
+}
+
+/// `monazite tokens`: bearer tokens for writes through the API.
+struct TokensCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "Create, list and revoke the API's bearer tokens (stored hashed).",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a token and print its secret once.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A name for the token (unique), e.g. ci-importer.") var name: String
+
+        func run() async throws {
+            let store = try await global.storeOptions.openServerStore()
+            let (token, secret) = try await AccessTokens.create(name: name, in: store)
+            let report = Report(
+                title: "Token \"\(token.name)\" created. Its secret is shown once; the store keeps only its SHA-256.",
+                columns: ["name", "secret", "created"], rows: [[token.name, secret, token.createdAt]],
+                json: ["name": token.name, "secret": secret, "created_at": token.createdAt],
+                notes: ["use it as: Authorization: Bearer \(secret)"])
+            print(report.render(global.format), terminator: "")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (names and dates; secrets are never stored).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let store = try await global.storeOptions.openServerStore()
+            let tokens = try await store.accessTokens()
+            let report = Report(
+                title: "\(tokens.filter { !$0.isRevoked }.count) live tokens", columns: ["name", "created", "revoked"],
+                rows: tokens.map { [$0.name, $0.createdAt, $0.revokedAt ?? ""] },
+                json: tokens.map { ["name": $0.name, "created_at": $0.createdAt, "revoked_at": $0.revokedAt ?? NSNullValue.null] as [String: Any] })
+            print(report.render(global.format), terminator: "")
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by name; it stops working at once.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The token's name.") var name: String
+
+        func run() async throws {
+            let store = try await global.storeOptions.openServerStore()
+            guard try await store.revokeAccessToken(name: name) else { throw CLIError("no live token named \"\(name)\"") }
+            print("revoked \"\(name)\"")
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MonaziteCore
+import MonaziteScenario
+import MonaziteService
+import MonaziteStore
+
+/// The handlers of `/api/v1`. Each checks its query (unknown parameters are refused), calls the
+/// same service queries as the CLI, and answers JSON; errors become the API error body in the
+/// middleware.
+struct APIRoutes: Sendable {
+    let store: any ServerStore
+    let options: ServerOptions
+    let jobs: SimulationJobs
+
+    static let seriesParameters: Set<String> = ["reporter", "partner", "flow", "commodity", "as_of"]
+
+    func register(on router: Router<BasicRequestContext>, extensions: [APIExtension]) {
+        let v1 = router.group("/api/v1")
+        v1.get("/series") { request, _ in try await self.seriesList(request) }
+        v1.get("/trade") { request, _ in try await self.trade(request) }
+        v1.get("/trade/summary") { request, _ in try await self.summary(request) }
+        v1.get("/partners") { request, _ in try await self.partners(request) }
+        v1.get("/reliance") { request, _ in try await self.reliance(request) }
+        v1.get("/sources") { request, _ in try await self.sources(request) }
+        v1.post("/imports") { request, _ in try await self.importFile(request) }
+        v1.post("/simulations") { request, _ in try await self.submitSimulation(request) }
+        v1.get("/simulations") { request, _ in try await self.listSimulations(request) }
+        v1.get("/simulations/:id") { request, context in try await self.simulation(request, id: context.parameters.get("id") ?? "") }
+        v1.get("/simulations/:id/result") { request, context in
+            try await self.simulationResult(request, id: context.parameters.get("id") ?? "")
+        }
+        for e in extensions {
+            v1.get(RouterPath(e.path)) { request, _ in
+                try await self.requireRead(request)
+                let q = try QueryParameters(request, allowed: e.parameters)
+                var query: [String: String] = [:]
+                for name in e.parameters { if let v = q[name] { query[name] = v } }
+                return JSONResponse.make(try await e.handler(query))
+            }
+        }
+    }
+
+    // MARK: Access
+
+    func requireRead(_ request: Request) async throws {
+        if !options.publicReads { _ = try await AccessTokens.authenticate(request, store: store) }
+    }
+
+    // MARK: Reads
+
+    func health() async throws -> Response {
+        do {
+            let c = try await store.counts()
+            return JSONResponse.make([
+                "status": "ok", "store": store.location,
+                "figures": ["observations": c.observations, "salient_statistics": c.salient, "indicators": c.indicators, "imports": c.batches],
+            ])
+        } catch {
+            return JSONResponse.make(
+                ["status": "unavailable", "error": ["status": 503, "code": "store_unavailable", "message": "the store cannot be read"]],
+                status: .serviceUnavailable)
+        }
+    }
+
+    func seriesList(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: Paging.parameters)
+        let paging = try q.paging()
+        let report = try await TradeQueries.seriesList(store: store)
+        let (page, meta) = paging.apply(report.json as? [Any] ?? [])
+        return JSONResponse.make(["data": page, "paging": meta])
+    }
+
+    /// The trade series, as the JSON contract of PRODUCT.md section 4: an array in period order.
+    /// Paging is in headers (`X-Total-Count`, `Link: <…>; rel="next"`) so the body stays the contract.
+    func trade(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: Self.seriesParameters.union(["from", "to", "frequency"]).union(Paging.parameters))
+        let key = SeriesKey(
+            reporter: try q.country("reporter", default: "CHN"), partner: try q.country("partner", default: "WLD"), flow: try q.flow(),
+            commodity: try q.hsCode("commodity", default: "8505.11"))
+        let frequency = try q["frequency"].map { text throws(ServiceError) in try QueryParsing.frequency(text, name: "frequency") } ?? .month
+        let report = try await TradeQueries.series(
+            store: store, key: key, from: try q.period("from"), to: try q.period("to"), frequency: frequency, asOf: try q.day("as_of"))
+        let paging = try q.paging()
+        let (page, meta) = paging.apply(report.json as? [Any] ?? [])
+        var response = JSONResponse.make(page)
+        if let name = HTTPField.Name("X-Total-Count") { response.headers[name] = String(meta["total"] as? Int ?? 0) }
+        if let next = meta["next_offset"] as? Int {
+            var components = URLComponents()
+            components.path = request.uri.path
+            var items = request.uri.queryParameters.map { URLQueryItem(name: String($0.key), value: String($0.value)) }.filter { $0.name != "offset" }
+            items.append(URLQueryItem(name: "offset", value: String(next)))
+            components.queryItems = items
+            if let link = HTTPField.Name("Link") { response.headers[link] = "<\(components.string ?? request.uri.path)>; rel=\"next\"" }
+        }
+        return response
+    }
+
+    func summary(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
+        let reporter = try q.country("reporter", default: "CHN")
+        let flow = try q.flow()
+        let commodity = try q.hsCode("commodity", default: "8505.11")
+        let period: Period
+        if let p = try q.period("period") {
+            period = p
+        } else if let latest = try await TradeQueries.latestMonth(store: store, reporter: reporter, flow: flow, commodity: commodity) {
+            period = Period(month: latest)
+        } else {
+            throw APIError.notFound("no monthly world figures stored for \(reporter) \(flow) \(commodity)")
+        }
+        let report = try await TradeQueries.summary(
+            store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
+        return JSONResponse.make(report.json)
+    }
+
+    func partners(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
+        let reporter = try q.country("reporter", default: "CHN")
+        let flow = try q.flow()
+        let commodity = try q.hsCode("commodity", default: "8505.11")
+        guard let period = try q.period("period") else { throw APIError.badRequest("period is required (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", parameter: "period") }
+        let report = try await TradeQueries.partners(
+            store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
+        return JSONResponse.make(report.json)
+    }
+
+    func reliance(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: ["country", "edition"])
+        let report = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
+        return JSONResponse.make(report.json)
+    }
+
+    func sources(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: Paging.parameters)
+        let report = try await DependenceQueries.sources(store: store)
+        let (page, meta) = try q.paging().apply(report.json as? [Any] ?? [])
+        return JSONResponse.make(["data": page, "paging": meta])
+    }
+
+    // MARK: Writes
+
+    /// `POST /api/v1/imports?format=…&name=…`: the body is the file; all or nothing.
+    func importFile(_ request: Request) async throws -> Response {
+        let token = try await AccessTokens.authenticate(request, store: store)
+        let q = try QueryParameters(request, allowed: ["format", "name", "release", "source", "url", "country"])
+        let format = try q["format"].map { text throws(APIError) in
+            guard let f = FileImport.FileFormat(rawValue: text) else {
+                throw .badRequest("format: \"\(text)\" is not observations, comtrade, usgs-salient or indicators", parameter: "format")
+            }
+            return f
+        }
+        let name = q["name"] ?? "upload.csv"
+        guard name.count <= 200, !name.contains("/") else { throw APIError.badRequest("name: a file name without slashes, up to 200 characters", parameter: "name") }
+        let options = FileImport.Options(
+            release: try q.day("release"), source: q["source"], url: q["url"], country: try q.country("country", default: "USA"))
+        var request = request
+        let body = try await request.collectBody(upTo: self.options.maximumBodyBytes)
+        guard body.readableBytes > 0 else { throw APIError.badRequest("the request body is empty: send the file's bytes") }
+        let data = Data(body.readableBytesView)
+        let (chosen, report) = try await FileImport.run(store: store, data: data, name: name, format: format, options: options)
+        var json = FileImport.report(file: name, format: chosen, report).json as? [String: Any] ?? [:]
+        json["token"] = token.name
+        return JSONResponse.make(json, status: report.inserted > 0 ? .created : .ok)
+    }
+
+    // MARK: Simulations
+
+    func submitSimulation(_ request: Request) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
+            throw APIError(.badRequest, code: "malformed_json", "the body must be a JSON object such as {\"scenario\": \"april-2025-heavy-licensing\", \"runs\": 200}")
+        }
+        let allowed: Set<String> = ["scenario", "scenario_yaml", "runs", "seed"]
+        if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
+            throw APIError.badRequest("unknown field \"\(unknown)\"; allowed: \(allowed.sorted().joined(separator: ", "))", parameter: unknown)
+        }
+        let file: ScenarioFile
+        do {
+            if let name = object["scenario"] as? String {
+                guard ScenarioLibrary.bundledScenarioNames.contains(name) else {
+                    throw APIError.badRequest(
+                        "scenario: \"\(name)\" is not a bundled scenario (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))); send your own as scenario_yaml",
+                        parameter: "scenario")
+                }
+                file = try ScenarioLibrary.loadScenario(name)
+            } else if let yaml = object["scenario_yaml"] as? String {
+                file = try ScenarioFile(yaml: yaml, file: "scenario_yaml") { network, location throws(ScenarioFileError) in
+                    guard ScenarioLibrary.bundledNetworkNames.contains(network) else {
+                        throw ScenarioFileError(file: location.file, line: location.line, reason: "network \"\(network)\" is not a bundled network (\(ScenarioLibrary.bundledNetworkNames.joined(separator: ", ")))")
+                    }
+                    return try ScenarioLibrary.loadNetwork(network)
+                }
+            } else {
+                throw APIError.badRequest("give \"scenario\" (a bundled scenario's name) or \"scenario_yaml\" (a scenario file's text)", parameter: "scenario")
+            }
+        } catch let e as ScenarioFileError {
+            throw APIError(.unprocessableContent, code: "invalid_scenario", e.description)
+        }
+        func integer(_ key: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let raw = object[key] else { return value }
+            guard let n = raw as? Int, !(raw is Bool) else { throw APIError.badRequest("\(key) must be an integer", parameter: key) }
+            guard range.contains(n) else { throw APIError.badRequest("\(key): \(n) is outside \(range.lowerBound)...\(range.upperBound)", parameter: key) }
+            return n
+        }
+        let runs = try integer("runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
+        let seed = UInt64(try integer("seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
+        let job = try await jobs.submit(file: file, runs: runs, seed: seed)
+        var response = JSONResponse.make(job.json, status: .accepted)
+        response.headers[.location] = "/api/v1/simulations/\(job.id)"
+        return response
+    }
+
+    func listSimulations(_ request: Request) async throws -> Response {
+        try await requireRead(request)
+        let q = try QueryParameters(request, allowed: Paging.parameters)
+        let (page, meta) = try q.paging().apply(await jobs.all().map(\.json))
+        return JSONResponse.make(["data": page, "paging": meta])
+    }
+
+    func simulation(_ request: Request, id: String) async throws -> Response {
+        try await requireRead(request)
+        _ = try QueryParameters(request, allowed: [])
+        guard let job = await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
+        return JSONResponse.make(job.json)
+    }
+
+    func simulationResult(_ request: Request, id: String) async throws -> Response {
+        try await requireRead(request)
+        _ = try QueryParameters(request, allowed: [])
+        guard let job = await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
+        switch job.state {
+        case .succeeded:
+            guard let result = job.result else { throw APIError.notFound("simulation \(id) has no result") }
+            return JSONResponse.make(result.json)
+        case .failed:
+            throw APIError(.unprocessableContent, code: "simulation_failed", "simulation \(id) failed: \(job.error ?? "unknown error")")
+        case .queued, .running:
+            throw APIError(.conflict, code: "not_finished", "simulation \(id) is \(job.state.rawValue); poll /api/v1/simulations/\(id)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+public import Crypto
+import Foundation
+import Hummingbird
+public import MonaziteStore
+
+/// Bearer tokens for writes. A secret is shown once, when created; the store keeps only its
+/// SHA-256, so a copy of the database does not hold usable tokens.
+public enum AccessTokens {
+    /// A new random secret: `mzt_` and 32 random bytes in hex (256 bits from the system's CSPRNG).
+    public static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "mzt_" + bytes.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Lowercase hex SHA-256 of the secret, as stored.
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Creates a token named `name` and returns its secret (shown once).
+    public static func create(name: String, in store: any AccessTokenStore) async throws -> (token: AccessToken, secret: String) {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 100 else { throw StoreError.invalidQuery("a token name must be 1 to 100 characters") }
+        let secret = newSecret()
+        let token = try await store.createAccessToken(name: trimmed, secretHash: hash(secret))
+        return (token, secret)
+    }
+
+    /// The live token named by the request's `Authorization: Bearer …` header; a 401 otherwise.
+    static func authenticate(_ request: Request, store: any AccessTokenStore) async throws -> AccessToken {
+        guard let header = request.headers[.authorization] else {
+            throw APIError(.unauthorized, code: "missing_token", "this request needs a token: send `Authorization: Bearer <token>` (create one with `monazite tokens create NAME`)")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw APIError(.unauthorized, code: "invalid_token", "the Authorization header must be `Bearer <token>`")
+        }
+        guard let token = try await store.liveAccessToken(secretHash: hash(String(parts[1]))) else {
+            throw APIError(.unauthorized, code: "invalid_token", "the token is unknown or revoked")
+        }
+        return token
+    }
+}

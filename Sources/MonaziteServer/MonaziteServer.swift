@@ -1,0 +1,111 @@
+public import Foundation
+public import Hummingbird
+public import Logging
+import MonaziteCore
+import MonaziteScenario
+import MonaziteService
+public import MonaziteStore
+
+/// What a server store offers: trade data and the API tokens.
+public typealias ServerStore = TradeStore & AccessTokenStore
+
+/// How `monazite serve` runs.
+public struct ServerOptions: Sendable {
+    public var hostname: String
+    public var port: Int
+    /// Reads (GET) without a token; when false every request but `/health` needs one.
+    public var publicReads: Bool
+    /// Largest request body accepted (an import upload), in bytes.
+    public var maximumBodyBytes: Int
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20) {
+        self.hostname = hostname
+        self.port = port
+        self.publicReads = publicReads
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+}
+
+/// A page of the dashboard: the server hands it the path and the query, it answers with a
+/// status, a content type and a body. The dashboard is a separate module that knows no HTTP.
+public struct PageResponse: Sendable {
+    public var status: Int
+    public var contentType: String
+    public var body: [UInt8]
+
+    public init(status: Int, contentType: String, body: [UInt8]) {
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+    }
+}
+
+public typealias PageHandler = @Sendable (_ path: String, _ query: [String: String]) async -> PageResponse
+
+/// Extra API endpoints contributed by other capabilities (policy, anomalies), mounted under
+/// `/api/v1` with the same error handling, metrics and logs.
+public struct APIExtension: Sendable {
+    public var path: String
+    /// Query parameters the endpoint takes (others are refused with a 400).
+    public var parameters: Set<String>
+    public var handler: @Sendable (_ query: [String: String]) async throws -> Any
+
+    public init(path: String, parameters: Set<String>, handler: @escaping @Sendable (_ query: [String: String]) async throws -> Any) {
+        self.path = path
+        self.parameters = parameters
+        self.handler = handler
+    }
+}
+
+/// The HTTP server: JSON API under `/api/v1`, `/openapi.json`, `/health`, `/metrics`, and the
+/// dashboard on every other path.
+public enum MonaziteServer {
+    public static func buildRouter(
+        store: any ServerStore, options: ServerOptions = ServerOptions(), metrics: RequestMetrics = RequestMetrics(),
+        logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil, extensions: [APIExtension] = []
+    ) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
+        let api = APIRoutes(store: store, options: options, jobs: SimulationJobs())
+        router.get("/health") { _, _ in try await api.health() }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+        router.get("/openapi.json") { request, _ in
+            try await api.requireRead(request)
+            return JSONResponse.make(data: OpenAPIDocument.data)
+        }
+        api.register(on: router, extensions: extensions)
+        let pages: PageHandler = dashboard ?? { path, _ in
+            PageResponse(status: path == "/" ? 200 : 404, contentType: "text/plain; charset=utf-8", body: Array("Monazite API: see /openapi.json\n".utf8))
+        }
+        let serve: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+            let path = request.uri.path
+            if path.hasPrefix("/api/") { throw APIError.notFound("no API endpoint \(path); /openapi.json lists them") }
+            try await api.requireRead(request)
+            var query: [String: String] = [:]
+            for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
+            let page = await pages(path, query)
+            return Response(
+                status: HTTPResponse.Status(code: page.status), headers: [.contentType: page.contentType],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
+        }
+        router.get("/", use: serve)
+        router.get("**", use: serve)
+        return router
+    }
+
+    public static func buildApplication(
+        store: any ServerStore, options: ServerOptions, logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil,
+        extensions: [APIExtension] = [], onServerRunning: (@Sendable (Int) async -> Void)? = nil
+    ) -> some ApplicationProtocol {
+        let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, extensions: extensions)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "Monazite"),
+            onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? options.port) },
+            logger: logger)
+    }
+}

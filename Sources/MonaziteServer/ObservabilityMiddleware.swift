@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Around every request: turns any error into the API's error body (a 4xx for the client's
+/// mistakes, a logged 500 for ours), counts and times the request for `/metrics`, and writes one
+/// structured log line (method, path, route, status, duration, request id).
+struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: RequestMetrics
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let api = APIError.from(error)
+            if api.status.code >= 500 {
+                logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            }
+            response = api.response()
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let route = context.endpointPath ?? (response.status == .notFound ? "unmatched" : request.uri.path)
+        let status = Int(response.status.code)
+        metrics.record(method: request.method.rawValue, route: route, status: status, seconds: seconds)
+        logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "route": "\(route)", "status": "\(status)",
+                "duration_ms": "\(String(format: "%.2f", seconds * 1000))", "request_id": "\(context.id)",
+            ])
+        return response
+    }
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+import MonaziteCore
+import MonaziteService
+
+/// The query string of an API request, checked: an unknown or repeated parameter is a 400
+/// rather than silently ignored, so a typo (`form=2025-01`) never answers a different question.
+struct QueryParameters {
+    private var values: [String: String] = [:]
+
+    init(_ request: Request, allowed: Set<String>) throws(APIError) {
+        for (key, value) in request.uri.queryParameters {
+            let k = String(key)
+            guard allowed.contains(k) else {
+                let list = allowed.sorted().joined(separator: ", ")
+                throw .badRequest("unknown query parameter \"\(k)\"" + (list.isEmpty ? "; this endpoint takes none" : "; allowed: \(list)"), parameter: k)
+            }
+            guard values[k] == nil else { throw .badRequest("query parameter \"\(k)\" is given more than once", parameter: k) }
+            values[k] = String(value)
+        }
+    }
+
+    subscript(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+
+    func string(_ name: String, default value: String) -> String { self[name] ?? value }
+
+    func country(_ name: String, default value: String) throws -> CountryCode {
+        try QueryParsing.country(string(name, default: value), name: name)
+    }
+
+    func hsCode(_ name: String, default value: String) throws -> HSCode { try QueryParsing.hsCode(string(name, default: value), name: name) }
+
+    func flow(_ name: String = "flow") throws -> TradeFlow { try QueryParsing.flow(string(name, default: "export"), name: name) }
+
+    func period(_ name: String) throws -> Period? { try self[name].map { text throws(ServiceError) in try QueryParsing.period(text, name: name) } }
+
+    func day(_ name: String) throws -> CalendarDay? { try self[name].map { text throws(ServiceError) in try QueryParsing.day(text, name: name) } }
+
+    func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws(APIError) -> Int {
+        guard let text = self[name] else { return value }
+        guard let n = Int(text) else { throw .badRequest("\(name): \"\(text)\" is not an integer", parameter: name) }
+        guard range.contains(n) else {
+            throw .badRequest("\(name): \(n) is outside \(range.lowerBound)...\(range.upperBound)", parameter: name)
+        }
+        return n
+    }
+
+    /// `limit` and `offset` of a list endpoint.
+    func paging(defaultLimit: Int = Paging.defaultLimit) throws(APIError) -> Paging {
+        Paging(
+            limit: try integer("limit", default: defaultLimit, range: 1...Paging.maximumLimit),
+            offset: try integer("offset", default: 0, range: 0...1_000_000))
+    }
+}
+
+/// A window on a list: every list endpoint takes `limit` (1…5000) and `offset`, and answers with
+/// `paging: {limit, offset, total, next_offset}`.
+struct Paging: Sendable {
+    static let defaultLimit = 1000
+    static let maximumLimit = 5000
+    var limit: Int
+    var offset: Int
+
+    static let parameters: Set<String> = ["limit", "offset"]
+
+    func apply<T>(_ items: [T]) -> (page: [T], json: [String: Any]) {
+        let start = min(offset, items.count)
+        let end = min(items.count, start + limit)
+        let next: Any = end < items.count ? end : NSNullValue.null
+        return (Array(items[start..<end]), ["limit": limit, "offset": offset, "total": items.count, "next_offset": next])
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MonaziteServer
+import MonaziteStore
+import Testing
+
+@Suite struct RouteTests {
+    @Test func tradeSeriesFollowsTheContractWithTheJune2025Figures() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/trade?from=2025-04&to=2025-06", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let rows = try #require(try response.json() as? [[String: Any]])
+                #expect(rows.map { $0["period"] as? String } == ["2025-04", "2025-05", "2025-06"])
+                #expect(rows[2]["quantity_t"] as? Double == 3188)
+                #expect(rows[1]["quantity_t"] as? Double == 1238.47)
+                #expect(rows[2]["mom_pct"] as? Double == 157.414)
+                #expect(rows[2]["reported_mom_pct"] as? Double == 157.5)
+                #expect((rows[2]["sources"] as? [[String: Any]])?.first?["url"] is String)
+                #expect(response.headers[HTTPField.Name("X-Total-Count")!] == "3")
+            }
+            // Paging: one row per page, with a Link to the next.
+            try await client.execute(uri: "/api/v1/trade?from=2025-04&to=2025-06&limit=1&offset=1", method: .get) { response in
+                let rows = try #require(try response.json() as? [[String: Any]])
+                #expect(rows.count == 1)
+                #expect(rows.first?["period"] as? String == "2025-05")
+                #expect(response.headers[HTTPField.Name("Link")!]?.contains("offset=2") == true)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/trade?reporter=XXX", "reporter", "invalid_parameter"),
+        ("/api/v1/trade?from=2025-13", "from", "invalid_parameter"),
+        ("/api/v1/trade?commodity=85", "commodity", "invalid_parameter"),
+        ("/api/v1/trade?as_of=yesterday", "as_of", "invalid_parameter"),
+        ("/api/v1/trade?from=1025-01&to=2025-12", "from", "too_large"),
+        ("/api/v1/trade?from=2025-06&to=2025-01", "from", "invalid_parameter"),
+        ("/api/v1/trade?form=2025-01", "form", "invalid_parameter"),
+        ("/api/v1/trade?limit=0", "limit", "invalid_parameter"),
+        ("/api/v1/trade?limit=ten", "limit", "invalid_parameter"),
+        ("/api/v1/trade?flow=sideways", "flow", "invalid_parameter"),
+        ("/api/v1/trade?frequency=weekly", "frequency", "invalid_parameter"),
+        ("/api/v1/partners", "period", "invalid_parameter"),
+        ("/api/v1/reliance?country=ZZZ", "country", "invalid_parameter"),
+        ("/api/v1/sources?offset=-1", "offset", "invalid_parameter"),
+    ])
+    func badQueriesAreA400WithTheParameterNamed(_ uri: String, _ parameter: String, _ code: String) async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest, "\(uri): \(response.text)")
+                let error = try response.apiError()
+                #expect(error["parameter"] as? String == parameter)
+                #expect(error["code"] as? String == code)
+            }
+        }
+    }
+
+    @Test func unknownThingsAreA404WithTheErrorBody() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            for uri in ["/api/v1/nothing", "/api/v1/trade?reporter=USA&partner=CHN&commodity=2846.90", "/api/v1/simulations/nope", "/api/v1/reliance?edition=MCS%201999"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    _ = try response.apiError()
+                }
+            }
+        }
+    }
+
+    @Test func partnersSummaryRelianceAndSourcesAnswer() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/partners?period=2025-06", method: .get) { response in
+                #expect(response.status == .ok)
+                let o = try response.object()
+                #expect(o["total_t"] as? Double == 3188)
+                #expect((o["partners"] as? [[String: Any]])?.contains { $0["partner"] as? String == "USA" } == true)
+                #expect(o["hhi"] is Double)
+            }
+            try await client.execute(uri: "/api/v1/trade/summary?period=2025-06", method: .get) { response in
+                let o = try response.object()
+                #expect((o["headline"] as? String)?.hasPrefix("China exported 3,188 t") == true)
+                #expect(o["ytd_t"] as? Double == 22319)
+            }
+            try await client.execute(uri: "/api/v1/trade/summary", method: .get) { response in
+                #expect(response.status == .ok)
+                let checked4 = try response.object()["period"] as? String
+                #expect(checked4 != nil)
+            }
+            try await client.execute(uri: "/api/v1/reliance", method: .get) { response in
+                let o = try response.object()
+                let years = try #require(o["years"] as? [[String: Any]])
+                #expect(years.contains { $0["year"] as? Int == 2024 && $0["nir_published"] as? String == "80" })
+            }
+            try await client.execute(uri: "/api/v1/sources", method: .get) { response in
+                let o = try response.object()
+                #expect(((o["data"] as? [Any])?.count ?? 0) > 3)
+                #expect((o["paging"] as? [String: Any])?["total"] as? Int == (o["data"] as? [Any])?.count)
+            }
+        }
+    }
+
+    @Test func healthAndMetricsCountRequests() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let checked5 = try response.object()["status"] as? String
+                #expect(checked5 == "ok")
+            }
+            _ = try await client.execute(uri: "/api/v1/trade?from=2025-06&to=2025-06", method: .get)
+            _ = try await client.execute(uri: "/api/v1/trade?reporter=XXX", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = response.text
+                #expect(text.contains(#"monazite_http_requests_total{method="GET",route="/api/v1/trade",status="200"} 1"#), "\(text)")
+                #expect(text.contains(#"monazite_http_requests_total{method="GET",route="/api/v1/trade",status="400"} 1"#))
+                #expect(text.contains(#"monazite_http_request_duration_seconds_count{route="/api/v1/trade"} 2"#))
+                #expect(text.contains("# TYPE monazite_http_request_duration_seconds histogram"))
+            }
+        }
+    }
+
+    @Test func privateServersRefuseReadsWithoutAToken() async throws {
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, publicReads: false))
+        let (_, secret) = try await AccessTokens.create(name: "reader", in: h.store)
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/sources", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let checked6 = try response.apiError()["code"] as? String
+                #expect(checked6 == "missing_token")
+            }
+            try await client.execute(uri: "/api/v1/sources", method: .get, headers: [.authorization: "Bearer \(secret)"]) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/health", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
+}

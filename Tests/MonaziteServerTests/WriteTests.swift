@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MonaziteServer
+import MonaziteStore
+import Testing
+
+@Suite struct WriteTests {
+    static let goodCSV = """
+        period,reporter,partner,flow,commodity,quantity,unit,status,source,url,release
+        2025-06,CHN,FRA,export,8505.11,99.5,t,reported,synthetic test source,https://example.org/synthetic,2025-07-20
+
+        """
+    static let badCSV = """
+        period,reporter,partner,flow,commodity,quantity,unit,status,source
+        2025-06,CHN,FRA,export,8505.11,lots,t,reported,synthetic test source
+        2025-13,CHN,FRA,export,8505.11,1,t,reported,synthetic test source
+
+        """
+
+    @Test func importsNeedALiveToken() async throws {
+        let h = try await ServerHarness.bundled()
+        let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
+        _ = try await AccessTokens.create(name: "old", in: h.store)
+        let (_, oldSecret) = try await AccessTokens.create(name: "revoked-one", in: h.store)
+        #expect(try await h.store.revokeAccessToken(name: "revoked-one"))
+        let body = ByteBuffer(string: Self.goodCSV)
+        try await h.application().test(.router) { client in
+            for (headers, code) in [
+                (HTTPFields(), "missing_token"), ([.authorization: "Bearer mzt_wrong"], "invalid_token"),
+                ([.authorization: "Basic abc"], "invalid_token"), ([.authorization: "Bearer \(oldSecret)"], "invalid_token"),
+            ] as [(HTTPFields, String)] {
+                try await client.execute(uri: "/api/v1/imports", method: .post, headers: headers, body: body) { response in
+                    #expect(response.status == .unauthorized)
+                    let checked1 = try response.apiError()["code"] as? String
+                    #expect(checked1 == code)
+                }
+            }
+            try await client.execute(uri: "/api/v1/imports?name=fra.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: body) { response in
+                #expect(response.status == .created, "\(response.text)")
+                let o = try response.object()
+                #expect(o["inserted"] as? Int == 1)
+                #expect(o["token"] as? String == "importer")
+            }
+            try await client.execute(uri: "/api/v1/imports?name=fra.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: body) { response in
+                #expect(response.status == .ok)
+                let checked2 = try response.object()["unchanged"] as? Int
+                #expect(checked2 == 1)
+            }
+        }
+        // The stored token is a hash, never the secret.
+        #expect(try await h.store.liveAccessToken(secretHash: secret) == nil)
+        #expect(try await h.store.liveAccessToken(secretHash: AccessTokens.hash(secret))?.name == "importer")
+    }
+
+    @Test func aBadFileIsA422WithLocatedIssuesAndChangesNothing() async throws {
+        let h = try await ServerHarness.bundled()
+        let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
+        let before = try await h.store.contentDigest()
+        try await h.application().test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/imports?name=bad.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: Self.badCSV)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.apiError()
+                let issues = try #require(error["issues"] as? [String])
+                #expect(issues.contains { $0.hasPrefix("bad.csv:2:") })
+                #expect(issues.contains { $0.hasPrefix("bad.csv:3:1:") })
+            }
+            for (uri, body) in [("/api/v1/imports?format=xml", Self.goodCSV), ("/api/v1/imports?release=2025-02-30", Self.goodCSV), ("/api/v1/imports", "")] {
+                try await client.execute(uri: uri, method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    _ = try response.apiError()
+                }
+            }
+        }
+        #expect(try await h.store.contentDigest() == before)
+    }
+
+    @Test func oversizedBodiesAreA413() async throws {
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, maximumBodyBytes: 1024))
+        let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
+        let big = ByteBuffer(string: Self.goodCSV + String(repeating: "#", count: 4096))
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(secret)"], body: big) { response in
+                #expect(response.status == .contentTooLarge)
+                let checked3 = try response.apiError()["code"] as? String
+                #expect(checked3 == "body_too_large")
+            }
+        }
+    }
+
+    @Test func simulationsRunAsJobs() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            for body in ["{not json", "[1,2]", #"{"scenario": "no-such-scenario"}"#, #"{"scenario": "april-2025-heavy-licensing", "runs": 0}"#,
+                         #"{"scenario": "april-2025-heavy-licensing", "runs": "many"}"#, #"{"scenario": "april-2025-heavy-licensing", "colour": 1}"#, "{}"] {
+                try await client.execute(uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(body): \(response.text)")
+                    _ = try response.apiError()
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario_yaml": "name: x\nnetwork: /etc/passwd\n"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent, "\(response.text)")
+            }
+            let id = try await client.execute(
+                uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario": "april-2025-heavy-licensing", "runs": 16, "seed": 7}"#)
+            ) { response in
+                #expect(response.status == .accepted)
+                return try #require(try response.object()["id"] as? String)
+            }
+            var state = "running"
+            for _ in 0..<2000 where state == "running" {
+                state = try await client.execute(uri: "/api/v1/simulations/\(id)", method: .get) { response in
+                    try response.object()["state"] as? String ?? "?"
+                }
+                if state == "running" { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(state == "succeeded")
+            try await client.execute(uri: "/api/v1/simulations/\(id)/result", method: .get) { response in
+                #expect(response.status == .ok)
+                let o = try response.object()
+                #expect(o["runs"] as? Int == 16)
+                #expect((o["groups"] as? [[String: Any]])?.first?["group"] as? String == "total")
+            }
+        }
+    }
+}

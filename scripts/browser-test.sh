@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Browser test of the dashboard: starts `monazite serve` on a fresh store with the bundled data,
+# loads the home and trade pages in headless Chromium (Debian package), checks the rendered DOM
+# for the June 2025 figures, and saves screenshots under .build/screenshots/.
+# Run by scripts/test.sh; on its own: bash scripts/browser-test.sh (after `swift build`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+BIN="$(swift build --show-bin-path)/monazite"
+[ -x "$BIN" ] || swift build --product monazite
+WORK="$(mktemp -d)"
+SHOTS=".build/screenshots"
+mkdir -p "$SHOTS"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$BIN" init --store "$WORK/store.sqlite" >/dev/null
+"$BIN" serve --store "$WORK/store.sqlite" --port "$PORT" --log-level warning >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null || { echo "server did not start:"; cat "$WORK/server.log"; exit 1; }
+
+chrome() {
+  # A private profile per call, so runs do not share state; no sandbox (CI runs as root).
+  chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
+    --user-data-dir="$WORK/profile-$RANDOM" "$@" 2>>"$WORK/chromium.log"
+}
+
+fail=0
+check() { # page-name, file, pattern, description
+  if grep -q -- "$3" "$2"; then echo "ok   $1: $4"; else echo "FAIL $1: $4 (pattern: $3)"; fail=1; fi
+}
+
+chrome --dump-dom "http://127.0.0.1:$PORT/" >"$WORK/home.html"
+chrome --dump-dom "http://127.0.0.1:$PORT/trade/8505.11/CHN?from=2025-01&to=2025-12" >"$WORK/trade.html"
+check home "$WORK/home.html" '<main' "a main landmark"
+check home "$WORK/home.html" 'HS 8505.11' "names the magnet series"
+check trade "$WORK/trade.html" '<svg' "an SVG chart"
+check trade "$WORK/trade.html" 'data-period="2025-06"' "a June 2025 row"
+check trade "$WORK/trade.html" '3,188' "June 2025 world exports, 3,188 t"
+check trade "$WORK/trade.html" '1,238' "May 2025 world exports, 1,238 t"
+check trade "$WORK/trade.html" '+157' "June 2025 month-on-month change"
+
+chrome --screenshot="$PWD/$SHOTS/home.png" --window-size=1280,1600 "http://127.0.0.1:$PORT/" >/dev/null
+chrome --screenshot="$PWD/$SHOTS/trade.png" --window-size=1280,2400 "http://127.0.0.1:$PORT/trade/8505.11/CHN?from=2024-01&to=2025-12" >/dev/null
+chrome --screenshot="$PWD/$SHOTS/trade-phone.png" --window-size=390,2400 "http://127.0.0.1:$PORT/trade/8505.11/CHN?from=2025-01&to=2025-12" >/dev/null
+chrome --screenshot="$PWD/$SHOTS/dependence.png" --window-size=1280,1800 "http://127.0.0.1:$PORT/dependence" >/dev/null
+chrome --screenshot="$PWD/$SHOTS/policy.png" --window-size=1280,1800 "http://127.0.0.1:$PORT/policy" >/dev/null
+for f in home trade trade-phone dependence policy; do
+  if [ -s "$SHOTS/$f.png" ]; then echo "ok   screenshot $SHOTS/$f.png"; else echo "FAIL screenshot $f"; fail=1; fi
+done
+if [ "$fail" -ne 0 ]; then echo "browser test failed; server log:"; tail -20 "$WORK/server.log"; exit 1; fi
+echo "browser test passed"
