@@ -16,6 +16,9 @@ public struct MonaziteCommand: AsyncParsableCommand {
             RelianceCommand.self,
             SourcesCommand.self,
             SimulateCommand.self,
+            ControlsCommand.self,
+            EventsCommand.self,
+            LicencesCommand.self,
         ]
     )
 

@@ -130,6 +130,9 @@ public struct PolicyTimeline: Sendable {
             return result(.suspended, "suspended by \(window.byLabel)\(from)\(until)\(before)")
         }
         if let effective = dates.effective, day < effective {
+            if let announced = dates.announced, day < announced {
+                return result(.notYetEffective, "not yet announced on this date: announced \(announced), takes effect on \(effective)")
+            }
             return result(.notYetEffective, "takes effect on \(effective)" + (dates.announced.map { " (announced \($0))" } ?? ""))
         }
         if dates.effective == nil, let announced = dates.announced, day < announced {

@@ -50,3 +50,26 @@ import Testing
         #expect(t.render(.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
     }
 }
+
+@Suite struct PolicyCLITests {
+    @Test(arguments: [
+        ["controls", "--on", "2025-02-30"], ["controls", "--element", "Xx"], ["controls", "--commodity", "magnets"],
+        ["controls", "--destination", "ZZZ"], ["events", "--kind", "embargo"], ["licences", "--warn-days", "-1"],
+    ])
+    func badPolicyArgumentsAreRefused(_ arguments: [String]) {
+        do {
+            var command = try MonaziteCommand.parseAsRoot(arguments)
+            try command.validate()
+            Issue.record("accepted \(arguments)")
+        } catch {
+            #expect(!MonaziteCommand.message(for: error).isEmpty)
+        }
+    }
+
+    @Test func controlsParsesAQuery() throws {
+        let command = try MonaziteCommand.parseAsRoot(["controls", "--on", "2025-06-15", "--element", "Dy", "--destination", "USA"])
+        let controls = try #require(command as? ControlsCommand)
+        #expect(controls.element == "Dy")
+        #expect(try PolicyArguments.commodity("8505.11") == "850511")
+    }
+}
