@@ -63,13 +63,16 @@ struct EventsListCommand: AsyncParsableCommand {
         let rows = selected.map { e in
             [
                 e.dates.announced?.description ?? "", e.dates.effective?.description ?? "", e.id, e.kind.rawValue, e.label,
-                e.suspends.isEmpty ? e.title : "suspends " + e.suspends.joined(separator: ", ")
-                    + (e.dates.suspendedUntil.map { " until \($0)" } ?? ""),
+                e.suspends.isEmpty
+                    ? e.title
+                    : "suspends " + e.suspends.joined(separator: ", ")
+                        + (e.dates.suspendedUntil.map { " until \($0)" } ?? ""),
                 e.verified ? "" : "unverified",
             ]
         }
         let table = Table(
-            title: "\(selected.count) of \(events.count) events", columns: ["announced", "effective", "id", "kind", "instrument", "what", "flag"],
+            title: "\(selected.count) of \(events.count) events",
+            columns: ["announced", "effective", "id", "kind", "instrument", "what", "flag"],
             rows: rows, json: try PolicyArguments.jsonObject(selected), notes: notes)
         print(table.render(global.format), terminator: "")
     }

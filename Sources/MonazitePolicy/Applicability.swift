@@ -95,7 +95,9 @@ public enum Applicability {
         }
         func formCodes(_ elements: [RareEarthElement]) -> [CommodityMapping.Entry] {
             var seen = Set<String>()
-            return elements.flatMap { CommodityMapping.codes(element: $0, forms: scope.forms.sorted()) }.filter { seen.insert($0.hsPrefix).inserted }
+            return elements.flatMap { CommodityMapping.codes(element: $0, forms: scope.forms.sorted()) }.filter {
+                seen.insert($0.hsPrefix).inserted
+            }
         }
         if let element {
             if scope.elements.contains(element) {

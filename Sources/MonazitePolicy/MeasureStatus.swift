@@ -89,7 +89,9 @@ public struct PolicyTimeline: Sendable {
         var windows: [SuspensionWindow] = []
         if event.dates.suspendedFrom != nil || event.dates.suspendedUntil != nil {
             windows.append(
-                SuspensionWindow(byEvent: nil, byLabel: "a suspension recorded on the measure", from: event.dates.suspendedFrom, until: event.dates.suspendedUntil))
+                SuspensionWindow(
+                    byEvent: nil, byLabel: "a suspension recorded on the measure", from: event.dates.suspendedFrom,
+                    until: event.dates.suspendedUntil))
         }
         for act in suspendedBy[event.id] ?? [] {
             let from = act.dates.suspendedFrom ?? act.dates.start
@@ -152,6 +154,7 @@ public struct PolicyTimeline: Sendable {
         if let effective = dates.effective {
             return result(.inForce, "in force since \(effective)")
         }
-        return result(.inForce, "no effective date recorded; treated as in force from its announcement on \(dates.announced?.description ?? "?")")
+        return result(
+            .inForce, "no effective date recorded; treated as in force from its announcement on \(dates.announced?.description ?? "?")")
     }
 }

@@ -8,10 +8,12 @@ public enum BundledPolicyTimeline {
 
     /// Parses and validates the bundled timeline.
     public static func load() throws(PolicyFileError) -> [PolicyEvent] {
-        guard let url = Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml")
+        guard
+            let url = Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml")
         else {
-            throw PolicyFileError(file: resourceName, line: 0, column: 0, reason: "the bundled timeline is missing from the package resources")
+            throw PolicyFileError(
+                file: resourceName, line: 0, column: 0, reason: "the bundled timeline is missing from the package resources")
         }
         let text: String
         do {

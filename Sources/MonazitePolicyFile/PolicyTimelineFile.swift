@@ -45,7 +45,9 @@ public enum PolicyTimelineFile {
                 guard let node = try item.optional(key) else { continue }
                 let nodes = try node.strings()
                 for (target, targetNode) in zip(targets, nodes) {
-                    if target == event.id { throw targetNode.error("'\(event.id)' cannot \(key == "suspends" ? "suspend" : "amend") itself") }
+                    if target == event.id {
+                        throw targetNode.error("'\(event.id)' cannot \(key == "suspends" ? "suspend" : "amend") itself")
+                    }
                     if !all.contains(target) { throw targetNode.error("\(key) names unknown act '\(target)'") }
                 }
             }
@@ -97,14 +99,18 @@ public enum PolicyTimelineFile {
             throw node.error("the suspension window ends before the measure takes effect (\(e))")
         }
         let suspendsNode = try item.optional("suspends")
-        let suspends = try suspendsNode.map { n throws(PolicyFileError) in try n.strings().map { n throws(PolicyFileError) in try n.string() } } ?? []
+        let suspends =
+            try suspendsNode.map { n throws(PolicyFileError) in try n.strings().map { n throws(PolicyFileError) in try n.string() } } ?? []
         if kind == .suspension, suspends.isEmpty {
             throw (suspendsNode ?? kindNode).error("a suspension must name the acts it suspends in 'suspends'")
         }
         if kind != .suspension, let suspendsNode {
             throw suspendsNode.error("only a kind: suspension event may suspend other acts")
         }
-        let amends = try item.optional("amends").map { n throws(PolicyFileError) in try n.strings().map { n throws(PolicyFileError) in try n.string() } } ?? []
+        let amends =
+            try item.optional("amends").map { n throws(PolicyFileError) in
+                try n.strings().map { n throws(PolicyFileError) in try n.string() }
+            } ?? []
         let scope = try item.optional("scope").map(parseScope) ?? PolicyScope()
         return PolicyEvent(
             id: id, kind: kind, actor: try item.required("actor").nonEmptyString(),

@@ -6,7 +6,9 @@ import Testing
 /// Validation of timeline and licence files (synthetic content).
 @Suite struct PolicyFileValidationTests {
     /// A valid synthetic event; `extra` lines are appended inside the item.
-    static func event(id: String = "synthetic-a", kind: String = "export_licensing", elements: String = "[Dy]", extra: String = "") -> String {
+    static func event(id: String = "synthetic-a", kind: String = "export_licensing", elements: String = "[Dy]", extra: String = "")
+        -> String
+    {
         """
           - id: \(id)
             kind: \(kind)
@@ -66,7 +68,10 @@ import Testing
         let none = try #require(failure(Self.file(Self.event(id: "synthetic-s", kind: "suspension", elements: "[]"))))
         #expect(none.reason.contains("must name the acts"))
         let unknown = try #require(
-            failure(Self.file(Self.event(), Self.event(id: "synthetic-s", kind: "suspension", elements: "[]", extra: "    suspends: [synthetic-zz]"))))
+            failure(
+                Self.file(
+                    Self.event(), Self.event(id: "synthetic-s", kind: "suspension", elements: "[]", extra: "    suspends: [synthetic-zz]")))
+        )
         #expect(unknown.reason.contains("unknown act 'synthetic-zz'"))
         #expect(unknown.line == 26)
         // Naming an act from the known timeline is fine.
