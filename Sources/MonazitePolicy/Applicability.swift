@@ -89,10 +89,8 @@ public enum Applicability {
             case .only: reasons.append("destination \(destination) listed")
             }
         }
-        // The codes the measure reaches for the queried element (or for any of its elements).
-        let explicit = scope.hsPrefixes.map { prefix in
-            CommodityMapping.Entry(hsPrefix: prefix, form: .compound, label: "HS \(CommodityMapping.display(prefix)) named in the measure")
-        }
+        // The codes the measure reaches: those it names, and those of its listed elements' forms.
+        let named = scope.hsPrefixes.map { (prefix: $0, reason: "HS \(CommodityMapping.display($0)) named in the measure") }
         func formCodes(_ elements: [RareEarthElement]) -> [CommodityMapping.Entry] {
             var seen = Set<String>()
             return elements.flatMap { CommodityMapping.codes(element: $0, forms: scope.forms.sorted()) }.filter {
@@ -114,17 +112,11 @@ public enum Applicability {
             }
         }
         if let commodity {
-            let reach: [CommodityMapping.Entry]
-            if let element {
-                reach = explicit + (scope.elements.contains(element) ? formCodes([element]) : [])
-            } else {
-                reach = explicit + formCodes(scope.elements.elements)
-            }
-            let hits = reach.filter { CommodityMapping.overlaps($0.hsPrefix, commodity) }
+            let listed = element.map { scope.elements.contains($0) ? [$0] : [] } ?? scope.elements.elements
+            let reach = named + formCodes(listed).map { (prefix: $0.hsPrefix, reason: "\($0.form.rawValue) forms listed: \($0.label)") }
+            let hits = reach.filter { CommodityMapping.overlaps($0.prefix, commodity) }
             guard !hits.isEmpty else { return nil }
-            reasons += hits.map { entry in
-                entry.label.contains("named in the measure") ? entry.label : "\(entry.form.rawValue) forms listed: \(entry.label)"
-            }
+            reasons += hits.map(\.reason)
         } else if let element, scope.elements.contains(element), !scope.forms.isEmpty {
             let codes = formCodes([element]).map { CommodityMapping.display($0.hsPrefix) }
             if !codes.isEmpty { reasons.append("its forms reach HS " + codes.joined(separator: ", ")) }

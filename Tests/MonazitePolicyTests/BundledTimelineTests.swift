@@ -134,4 +134,12 @@ import Testing
         #expect(Self.timeline.event(id: "mofcom-2025-11-09-us-ban-suspension")?.verified == false)
         #expect(Self.timeline.event(id: "mofcom-2025-18")?.verified == true)
     }
+
+    @Test func applicabilityJSONIsSnakeCase() throws {
+        let r = try #require(Self.dyToUSA("2025-06-15").first { $0.eventID == "mofcom-2025-18" })
+        let text = String(decoding: try JSONEncoderProvider.make().encode(r), as: UTF8.self)
+        #expect(text.contains("\"event_id\":\"mofcom-2025-18\""))
+        #expect(text.contains("\"status\":\"in_force\""))
+        #expect(text.contains("\"suspended_until\":null"))
+    }
 }
