@@ -8,6 +8,8 @@ import PackageDescription
 /// - `MonaziteSimulation`: the disruption simulator engine. Pure, on top of the core.
 /// - `MonaziteIngest`: parsers for the file formats Monazite reads (CSV, Comtrade, USGS).
 /// - `MonaziteScenario`: the scenario file format of the simulator (YAML) and its validation.
+/// - `MonazitePolicy`: export controls, suspensions and licences; status on a date. Pure.
+/// - `MonazitePolicyFile`: the policy timeline / licence YAML formats and the bundled timeline.
 /// - `MonaziteStore`: the embedded SQLite store (GRDB): schema, migrations, revisions.
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
 /// - `MonaziteService`: the queries every interface answers (trade series, partners, summary,
@@ -48,10 +50,17 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
+        .target(name: "MonazitePolicy", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        .target(
+            name: "MonazitePolicyFile",
+            dependencies: ["MonaziteCore", "MonazitePolicy", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "MonaziteStore",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", .product(name: "GRDB", package: "GRDB.swift"),
+                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
@@ -83,7 +92,8 @@ let package = Package(
             name: "MonaziteCLI",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonaziteServer",
-                "MonaziteSimulation", "MonaziteScenario", .product(name: "Logging", package: "swift-log"),
+                "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -119,6 +129,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonazitePolicyTests",
+            dependencies: ["MonazitePolicy", "MonazitePolicyFile", "MonaziteStore"],
             swiftSettings: strictSwift
         ),
         .testTarget(

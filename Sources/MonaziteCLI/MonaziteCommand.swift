@@ -18,6 +18,9 @@ public struct MonaziteCommand: AsyncParsableCommand {
             SimulateCommand.self,
             ServeCommand.self,
             TokensCommand.self,
+            ControlsCommand.self,
+            EventsCommand.self,
+            LicencesCommand.self,
         ]
     )
 

@@ -105,6 +105,9 @@ enum StoreSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-policy") { db in
+            try db.execute(sql: PolicySchema.v3)
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MonaziteCore
+import MonaziteStore
 import Testing
 
 import MonaziteService
@@ -49,5 +50,83 @@ import MonaziteService
     @Test func tableRendersCSVWithQuoting() {
         let t = Report(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], json: [])
         #expect(t.render(ReportFormat.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+    }
+}
+
+@Suite struct PolicyCLITests {
+    @Test(arguments: [
+        ["controls", "--on", "2025-02-30"], ["controls", "--element", "Xx"], ["controls", "--commodity", "magnets"],
+        ["controls", "--destination", "ZZZ"], ["events", "--kind", "embargo"], ["licences", "--warn-days", "-1"],
+    ])
+    func badPolicyArgumentsAreRefused(_ arguments: [String]) {
+        do {
+            var command = try MonaziteCommand.parseAsRoot(arguments)
+            try command.validate()
+            Issue.record("accepted \(arguments)")
+        } catch {
+            #expect(!MonaziteCommand.message(for: error).isEmpty)
+        }
+    }
+
+    @Test func controlsParsesAQuery() throws {
+        let command = try MonaziteCommand.parseAsRoot(["controls", "--on", "2025-06-15", "--element", "Dy", "--destination", "USA"])
+        let controls = try #require(command as? ControlsCommand)
+        #expect(controls.element == "Dy")
+        #expect(try PolicyArguments.commodity("8505.11") == "850511")
+    }
+}
+
+@Suite struct PolicyImportCLITests {
+    static func temp() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("monazite-policy-cli-\(UUID().uuidString)")
+    }
+
+    static let synthetic = """
+        format: monazite-policy/1
+        events:
+          - id: synthetic-ok
+            kind: tariff
+            actor: synthetic
+            instrument: synthetic
+            title: synthetic
+            direction: tightening
+            source: synthetic
+        """
+
+    @Test func badFileImportsNothingAndGoodFileImports() async throws {
+        let dir = Self.temp()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let storePath = dir.appendingPathComponent("store.sqlite").path
+        let store = try SQLiteStore(path: storePath)
+        let bad = dir.appendingPathComponent("bad.yaml")
+        // The second event suspends an act that does not exist: the whole file is refused.
+        let badText = Self.synthetic + """
+
+              - id: synthetic-bad
+                kind: suspension
+                actor: synthetic
+                instrument: synthetic
+                title: synthetic
+                direction: easing
+                suspends: [no-such-act]
+                source: synthetic
+            """
+        try badText.write(to: bad, atomically: true, encoding: .utf8)
+        var command = try MonaziteCommand.parseAsRoot(["events", "import", bad.path, "--store", storePath])
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+            Issue.record("accepted a bad file")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("bad.yaml:16:"))
+            #expect(message.contains("unknown act 'no-such-act'"))
+        }
+        #expect(try store.policyEvents().isEmpty)
+
+        let good = dir.appendingPathComponent("good.yaml")
+        try Self.synthetic.write(to: good, atomically: true, encoding: .utf8)
+        command = try MonaziteCommand.parseAsRoot(["events", "import", good.path, "--store", storePath, "--format", "json"])
+        if var asyncCommand = command as? any AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        #expect(try store.policyEvents().map(\.id) == ["synthetic-ok"])
     }
 }
