@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -36,6 +37,15 @@ let package = Package(
             name: "MonaziteScenario",
             dependencies: ["MonaziteCore", "MonaziteSimulation", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(name: "MonaziteAnomalies", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        .target(
+            name: "MonaziteAlerts",
+            dependencies: [
+                "MonaziteCore", "MonaziteAnomalies", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(
@@ -56,7 +66,7 @@ let package = Package(
             name: "MonaziteCLI",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset",
-                "MonaziteSimulation", "MonaziteScenario",
+                "MonaziteSimulation", "MonaziteScenario", "MonaziteAnomalies", "MonaziteAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -83,6 +93,16 @@ let package = Package(
             name: "MonaziteStoreTests",
             dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset"],
             resources: [.copy("BadFiles"), .copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteAnomaliesTests",
+            dependencies: ["MonaziteAnomalies", "MonaziteStore", "MonaziteDataset"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteAlertsTests",
+            dependencies: ["MonaziteAlerts", "MonaziteStore"],
             swiftSettings: strictSwift
         ),
         .testTarget(

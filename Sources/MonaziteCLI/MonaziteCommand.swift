@@ -16,6 +16,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             RelianceCommand.self,
             SourcesCommand.self,
             SimulateCommand.self,
+            AnomaliesCommand.self,
         ]
     )
 
