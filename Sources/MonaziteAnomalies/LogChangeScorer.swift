@@ -42,9 +42,9 @@ public struct LogChangeScorer: Sendable {
             guard let baseValue = series[base] else {
                 // The first `lag` months of a series have no base by construction; say so only inside the range.
                 if let first = series.first, base >= first {
-                    skipped.append(SkippedChange(month: month, measure: measure, reason: "no value for the base month \(base) (gap)"))
+                    skipped.append(SkippedChange(month: month, measure: measure, reason: "no value for the base month (gap)"))
                 } else {
-                    skipped.append(SkippedChange(month: month, measure: measure, reason: "base month \(base) is before the series starts"))
+                    skipped.append(SkippedChange(month: month, measure: measure, reason: "base month is before the series starts"))
                 }
                 continue
             }

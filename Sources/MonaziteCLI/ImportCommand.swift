@@ -24,6 +24,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Source URL, for formats without a url column.") var url: String?
     @Option(help: "Country of a USGS salient table (alpha-3).") var country = "USA"
     @Flag(help: "Print a progress line on stderr whatever the file size.") var progress = false
+    @Option(help: "Alert rules to evaluate after the import (default: $MONAZITE_ALERTS; none when unset).") var alerts: String?
 
     func run() async throws {
         let data: Data
@@ -84,6 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
             ],
             notes: report.inserted == 0 ? ["nothing new: the store is unchanged"] : [])
         print(table.render(outputFormat), terminator: "")
+        try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath)
     }
 
     /// Guesses the format from the header row.

@@ -17,6 +17,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             SourcesCommand.self,
             SimulateCommand.self,
             AnomaliesCommand.self,
+            AlertsCommand.self,
         ]
     )
 
