@@ -15,7 +15,10 @@ public struct Alert: Sendable, Hashable, Codable {
     /// The day the alert was evaluated for.
     public var day: CalendarDay
 
-    public init(key: String, ruleID: String, kind: String, severity: AlertSeverity, message: String, evidence: [String], url: String?, day: CalendarDay) {
+    public init(
+        key: String, ruleID: String, kind: String, severity: AlertSeverity, message: String, evidence: [String], url: String?,
+        day: CalendarDay
+    ) {
         self.key = key
         self.ruleID = ruleID
         self.kind = kind

@@ -22,7 +22,10 @@ public struct AlertInputs: Sendable {
     /// Keys of alerts that fired before; they never fire again.
     public var alreadyFired: Set<String>
 
-    public init(series: [SeriesKey: MonthlySeries] = [:], events: [AnnouncedEvent] = [], deadlines: [Deadline] = [], today: CalendarDay, alreadyFired: Set<String> = []) {
+    public init(
+        series: [SeriesKey: MonthlySeries] = [:], events: [AnnouncedEvent] = [], deadlines: [Deadline] = [], today: CalendarDay,
+        alreadyFired: Set<String> = []
+    ) {
         self.series = series
         self.events = events
         self.deadlines = deadlines
@@ -65,7 +68,8 @@ public enum AlertEvaluator {
             let pct = 100 * (value / base - 1)
             guard abs(pct) >= threshold else { return [] }
             let seriesText = "\(key.reporter) \(key.flow.rawValue) \(key.commodity) to \(key.partner)"
-            let message = "\(seriesText): \(month) \(measure.rawValue.uppercased()) \(Self.signed(pct))% (threshold ±\(Self.plain(threshold))%)"
+            let message =
+                "\(seriesText): \(month) \(measure.rawValue.uppercased()) \(Self.signed(pct))% (threshold ±\(Self.plain(threshold))%)"
             return [
                 Alert(
                     key: "\(rule.id):\(key.reporter)-\(key.partner)-\(key.flow.rawValue)-\(key.commodity.digits):\(month)",
@@ -79,8 +83,12 @@ public enum AlertEvaluator {
                     && scope.meets(elements: e.event.elements, destinations: e.event.destinations, hsPrefixes: e.event.hsPrefixes)
             }.sorted { ($0.announced, $0.event.id) < ($1.announced, $1.event.id) }.map { e in
                 var evidence = ["announced \(e.announced); effective \(e.event.day)", "direction: \(e.event.direction.rawValue)"]
-                evidence.append(e.event.elements.isEmpty ? "elements: any" : "elements: " + e.event.elements.sorted().map(\.symbol).joined(separator: ", "))
-                evidence.append(e.event.destinations.map { "destinations: " + $0.map(\.alpha3).sorted().joined(separator: ", ") } ?? "destinations: all")
+                evidence.append(
+                    e.event.elements.isEmpty
+                        ? "elements: any" : "elements: " + e.event.elements.sorted().map(\.symbol).joined(separator: ", "))
+                evidence.append(
+                    e.event.destinations.map { "destinations: " + $0.map(\.alpha3).sorted().joined(separator: ", ") } ?? "destinations: all"
+                )
                 evidence.append("source: \(e.event.source)")
                 return Alert(
                     key: "\(rule.id):\(e.event.id)", ruleID: rule.id, kind: "new_event", severity: rule.severity,

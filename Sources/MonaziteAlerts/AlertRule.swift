@@ -47,12 +47,19 @@ public struct WatchedScope: Sendable, Hashable {
     }
 
     /// True when the event's scope meets this one: on each axis, either side unrestricted or an overlap.
-    func meets(elements other: Set<RareEarthElement>, destinations otherDestinations: Set<CountryCode>?, hsPrefixes otherPrefixes: [String]) -> Bool {
+    func meets(elements other: Set<RareEarthElement>, destinations otherDestinations: Set<CountryCode>?, hsPrefixes otherPrefixes: [String])
+        -> Bool
+    {
         let elementsMeet = elements.isEmpty || other.isEmpty || !elements.isDisjoint(with: other)
         let destinationsMeet: Bool
-        if let destinations, let otherDestinations { destinationsMeet = !destinations.isDisjoint(with: otherDestinations) } else { destinationsMeet = true }
+        if let destinations, let otherDestinations {
+            destinationsMeet = !destinations.isDisjoint(with: otherDestinations)
+        } else {
+            destinationsMeet = true
+        }
         let theirs = otherPrefixes.map { $0.filter { $0.isASCII && $0.isNumber } }
-        let hsMeet = hsPrefixes.isEmpty || theirs.isEmpty || hsPrefixes.contains { a in theirs.contains { b in a.hasPrefix(b) || b.hasPrefix(a) } }
+        let hsMeet =
+            hsPrefixes.isEmpty || theirs.isEmpty || hsPrefixes.contains { a in theirs.contains { b in a.hasPrefix(b) || b.hasPrefix(a) } }
         return elementsMeet && destinationsMeet && hsMeet
     }
 }
@@ -68,7 +75,8 @@ public struct WebhookTarget: Sendable, Hashable {
     public var retries: Int
     public var timeoutSeconds: Double
 
-    public init(url: String, secret: String? = nil, secretEnvironmentVariable: String? = nil, retries: Int = 3, timeoutSeconds: Double = 10) {
+    public init(url: String, secret: String? = nil, secretEnvironmentVariable: String? = nil, retries: Int = 3, timeoutSeconds: Double = 10)
+    {
         self.url = url
         self.secret = secret
         self.secretEnvironmentVariable = secretEnvironmentVariable

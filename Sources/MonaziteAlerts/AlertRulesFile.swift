@@ -63,11 +63,14 @@ public enum AlertRulesFile {
         case "series_change":
             allowed = common.union(["series", "measure", "threshold_pct"])
             let measureNode = try fields.required("measure", in: node)
-            guard let measure = ChangeMeasure(rawValue: try measureNode.string()) else { throw measureNode.error("\(measureNode.path) must be mom or yoy") }
+            guard let measure = ChangeMeasure(rawValue: try measureNode.string()) else {
+                throw measureNode.error("\(measureNode.path) must be mom or yoy")
+            }
             let thresholdNode = try fields.required("threshold_pct", in: node)
             let threshold = try thresholdNode.double()
             guard threshold > 0 else { throw thresholdNode.error("\(thresholdNode.path) must be above 0") }
-            condition = .seriesChange(series: try series(try fields.required("series", in: node)), measure: measure, thresholdPct: threshold)
+            condition = .seriesChange(
+                series: try series(try fields.required("series", in: node)), measure: measure, thresholdPct: threshold)
         case "new_event":
             allowed = common.union(["elements", "destinations", "hs", "within_days"])
             condition = .newEvent(try scope(fields), withinDays: try days(fields["within_days"], default: 30))
@@ -77,11 +80,14 @@ public enum AlertRulesFile {
             if let k = fields["kinds"] {
                 kinds = []
                 for item in try k.strings() {
-                    guard let kind = Deadline.Kind(rawValue: try item.string()) else { throw item.error("\(item.path) must be suspension or licence") }
+                    guard let kind = Deadline.Kind(rawValue: try item.string()) else {
+                        throw item.error("\(item.path) must be suspension or licence")
+                    }
                     kinds.insert(kind)
                 }
             }
-            condition = .deadline(kinds: kinds, try scope(fields), withinDays: try days(fields.required("within_days", in: node), default: 0))
+            condition = .deadline(
+                kinds: kinds, try scope(fields), withinDays: try days(fields.required("within_days", in: node), default: 0))
         default:
             throw typeNode.error("\(typeNode.path): unknown rule type '\(type)' (series_change, new_event or deadline)")
         }
@@ -99,7 +105,9 @@ public enum AlertRulesFile {
             return c
         }
         let flowNode = try f.required("flow", in: node)
-        guard let flow = TradeFlow(parsing: try flowNode.string()) else { throw flowNode.error("\(flowNode.path) must be export, import, re-export or re-import") }
+        guard let flow = TradeFlow(parsing: try flowNode.string()) else {
+            throw flowNode.error("\(flowNode.path) must be export, import, re-export or re-import")
+        }
         let codeNode = try f.required("commodity", in: node)
         guard let code = HSCode(try codeNode.string()) else { throw codeNode.error("\(codeNode.path) is not an HS code (e.g. 8505.11)") }
         return SeriesKey(reporter: try country("reporter"), partner: try country("partner"), flow: flow, commodity: code)
@@ -108,14 +116,18 @@ public enum AlertRulesFile {
     static func scope(_ fields: [String: RulesNode]) throws(AlertRulesError) -> WatchedScope {
         var elements: Set<RareEarthElement> = []
         for item in try fields["elements"]?.strings() ?? [] {
-            guard let e = RareEarthElement(parsing: try item.string()) else { throw item.error("\(item.path): '\(try item.string())' is not a rare-earth element") }
+            guard let e = RareEarthElement(parsing: try item.string()) else {
+                throw item.error("\(item.path): '\(try item.string())' is not a rare-earth element")
+            }
             elements.insert(e)
         }
         var destinations: Set<CountryCode>?
         if let d = fields["destinations"] {
             var set: Set<CountryCode> = []
             for item in try d.strings() {
-                guard let c = CountryCatalog.resolve(try item.string()) else { throw item.error("\(item.path): unknown country '\(try item.string())'") }
+                guard let c = CountryCatalog.resolve(try item.string()) else {
+                    throw item.error("\(item.path): unknown country '\(try item.string())'")
+                }
                 set.insert(c)
             }
             destinations = set
@@ -143,7 +155,9 @@ public enum AlertRulesFile {
         let f = try node.mapping(allowed: ["url", "secret", "secret_env", "retries", "timeout_seconds"])
         let urlNode = try f.required("url", in: node)
         let url = try urlNode.string()
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw urlNode.error("\(urlNode.path) must be an http:// or https:// URL") }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw urlNode.error("\(urlNode.path) must be an http:// or https:// URL")
+        }
         var target = WebhookTarget(url: url, secret: try f["secret"]?.string(), secretEnvironmentVariable: try f["secret_env"]?.string())
         if let r = f["retries"] {
             target.retries = try r.int()
@@ -151,7 +165,9 @@ public enum AlertRulesFile {
         }
         if let t = f["timeout_seconds"] {
             target.timeoutSeconds = try t.double()
-            guard target.timeoutSeconds > 0, target.timeoutSeconds <= 300 else { throw t.error("\(t.path) must be above 0 and at most 300") }
+            guard target.timeoutSeconds > 0, target.timeoutSeconds <= 300 else {
+                throw t.error("\(t.path) must be above 0 and at most 300")
+            }
         }
         return target
     }

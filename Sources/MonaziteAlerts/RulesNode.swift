@@ -13,7 +13,9 @@ struct RulesNode {
 
     static func parse(_ text: String, file: String) throws(AlertRulesError) -> RulesNode {
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw AlertRulesError(file: file, line: 0, column: 0, reason: "the file is empty") }
+            guard let node = try Yams.compose(yaml: text) else {
+                throw AlertRulesError(file: file, line: 0, column: 0, reason: "the file is empty")
+            }
             return RulesNode(node: node, file: file, path: "file")
         } catch let error as AlertRulesError {
             throw error
@@ -55,7 +57,9 @@ struct RulesNode {
     }
 
     func double() throws(AlertRulesError) -> Double {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else { throw error("\(path) must be a number") }
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+            throw error("\(path) must be a number")
+        }
         return value
     }
 

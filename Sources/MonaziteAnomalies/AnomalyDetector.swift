@@ -12,7 +12,9 @@ public struct AnomalyDetector: Sendable {
     public var minimumSeasonalYears: Int
     public var changePoints: ChangePointDetector
 
-    public init(threshold: Double = 3.5, minimumChanges: Int = 6, minimumSeasonalYears: Int = 2, changePoints: ChangePointDetector = .init()) {
+    public init(
+        threshold: Double = 3.5, minimumChanges: Int = 6, minimumSeasonalYears: Int = 2, changePoints: ChangePointDetector = .init()
+    ) {
         self.threshold = threshold
         self.minimumChanges = minimumChanges
         self.minimumSeasonalYears = minimumSeasonalYears
@@ -38,25 +40,37 @@ public struct AnomalyDetector: Sendable {
         for score in mom.scores + yoy.scores where abs(score.z) >= threshold {
             let method: AnomalyMethod = score.measure == .mom ? .mom : .yoy
             let baseline = score.isSeasonal ? "seasonal median" : "median"
-            let text = "log \(score.measure.rawValue.uppercased()) \(Self.signed(score.logChange, 3)) (\(Self.signed(score.changePct, 1))%), "
+            let text =
+                "log \(score.measure.rawValue.uppercased()) \(Self.signed(score.logChange, 3)) (\(Self.signed(score.changePct, 1))%), "
                 + "z = \(Self.signed(score.z, 1)) against \(baseline) \(Self.signed(score.center, 3)), scale \(Self.plain(score.scale, 3))"
             signals.append((score.month, score.z < 0 ? .collapse : .surge, AnomalySignal(method: method, statistic: score.z, text: text)))
         }
         for month in series.months {
             guard let v = series[month], let prev = series[month.previous] else { continue }
             if v == 0 && prev > 0 {
-                signals.append((month, .collapse, AnomalySignal(method: .zero, statistic: nil, text: "fell to zero from \(Self.plain(prev, 2)) in \(month.previous)")))
+                signals.append(
+                    (
+                        month, .collapse,
+                        AnomalySignal(method: .zero, statistic: nil, text: "fell to zero from \(Self.plain(prev, 2)) in \(month.previous)")
+                    ))
             } else if v > 0 && prev == 0 {
-                signals.append((month, .surge, AnomalySignal(method: .zero, statistic: nil, text: "rose to \(Self.plain(v, 2)) from zero in \(month.previous)")))
+                signals.append(
+                    (
+                        month, .surge,
+                        AnomalySignal(method: .zero, statistic: nil, text: "rose to \(Self.plain(v, 2)) from zero in \(month.previous)")
+                    ))
             }
         }
         if let sigma = segmentation.sigma {
             for (before, after) in zip(segmentation.segments, segmentation.segments.dropFirst()) {
                 let shift = after.meanLog - before.meanLog
                 let pct = 100 * (exp(shift) - 1)
-                let text = "level shift: geometric mean \(Self.plain(before.level, 0)) (\(before.first)..\(before.last)) → "
+                let text =
+                    "level shift: geometric mean \(Self.plain(before.level, 0)) (\(before.first)..\(before.last)) → "
                     + "\(Self.plain(after.level, 0)) (\(after.first)..\(after.last)), \(Self.signed(pct, 1))%, \(Self.signed(shift / sigma, 1)) σ"
-                signals.append((after.first, shift < 0 ? .collapse : .surge, AnomalySignal(method: .changePoint, statistic: shift / sigma, text: text)))
+                signals.append(
+                    (after.first, shift < 0 ? .collapse : .surge, AnomalySignal(method: .changePoint, statistic: shift / sigma, text: text))
+                )
             }
         }
         var merged: [Anomaly] = []

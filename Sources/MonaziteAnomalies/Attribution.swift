@@ -162,11 +162,13 @@ public struct EventAttributor: Sendable {
         if covered.isEmpty {
             scopeText = "not element-specific"
         } else {
-            scopeText = "covers " + covered.map(\.symbol).joined(separator: "/") + " used in " + CommodityElements.label(of: scope.commodity)
+            scopeText =
+                "covers " + covered.map(\.symbol).joined(separator: "/") + " used in " + CommodityElements.label(of: scope.commodity)
         }
         if !event.hsPrefixes.isEmpty { scopeText += "; HS " + event.hsPrefixes.joined(separator: ", ") }
         let score = Self.timingWeight * timing + Self.directionWeight * direction + Self.specificityWeight * specificity
         let evidence = [timingText, directionText, scopeText, destinationText].joined(separator: "; ")
-        return AttributedEvent(event: event, score: score, timing: timing, direction: direction, specificity: specificity, evidence: evidence)
+        return AttributedEvent(
+            event: event, score: score, timing: timing, direction: direction, specificity: specificity, evidence: evidence)
     }
 }

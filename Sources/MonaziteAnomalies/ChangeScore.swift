@@ -39,4 +39,3 @@ public struct SkippedChange: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(month)\(measure.map { " " + $0.rawValue } ?? ""): \(reason)" }
 }
-

@@ -80,7 +80,9 @@ struct AlertsRunner {
                     + "\(alerts.count) alerts not marked as fired, so the next check sends them again")
         }
         let fired = alerts.map {
-            FiredAlert(key: $0.key, ruleID: $0.ruleID, kind: $0.kind, severity: $0.severity.rawValue, message: $0.message, url: $0.url, evaluatedFor: today)
+            FiredAlert(
+                key: $0.key, ruleID: $0.ruleID, kind: $0.kind, severity: $0.severity.rawValue, message: $0.message, url: $0.url,
+                evaluatedFor: today)
         }
         outcome.recorded = try store.recordFiredAlerts(fired)
         return outcome
@@ -103,7 +105,8 @@ struct AlertsRunner {
     /// keeps the import report, which may be JSON).
     static func afterImport(option: String?, storePath: String) async throws {
         guard let path = configuredRulesPath(option: option) else { return }
-        let runner = AlertsRunner(rulesPath: path, storePath: storePath, today: utcToday(), dryRun: false, environment: ProcessInfo.processInfo.environment)
+        let runner = AlertsRunner(
+            rulesPath: path, storePath: storePath, today: utcToday(), dryRun: false, environment: ProcessInfo.processInfo.environment)
         let outcome = try await runner.run()
         FileHandle.standardError.write(Data(("alerts (\(path)):\n" + text(outcome, dryRun: false)).utf8))
     }

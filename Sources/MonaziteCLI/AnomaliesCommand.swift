@@ -8,7 +8,8 @@ import MonaziteStore
 struct AnomaliesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
-        abstract: "Surges and collapses in a monthly trade series (robust z-scores of log MoM/YoY, change points), linked to policy events.")
+        abstract: "Surges and collapses in a monthly trade series (robust z-scores of log MoM/YoY, change points), linked to policy events."
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var series: SeriesOptions
@@ -44,7 +45,8 @@ struct AnomaliesCommand: AsyncParsableCommand {
         let events = AnomalyEventSource.candidates()
         let attributed = EventAttributor(lagMonths: lagMonths).attribute(
             report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: events)
-        let view = AnomalyReportView(key: key, from: start, to: end, report: report, attributed: attributed, eventCount: events.count, lagMonths: lagMonths)
+        let view = AnomalyReportView(
+            key: key, from: start, to: end, report: report, attributed: attributed, eventCount: events.count, lagMonths: lagMonths)
         print(view.table.render(global.format), terminator: "")
     }
 }

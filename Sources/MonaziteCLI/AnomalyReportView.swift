@@ -25,7 +25,8 @@ struct AnomalyReportView {
             ]
         }
         return Table(
-            title: "Anomalies in \(key.reporter.name) \(key.flow)s of HS \(key.commodity) to \(key.partner.name), \(from)..\(to) (|z| ≥ \(Self.number(report.threshold)))",
+            title:
+                "Anomalies in \(key.reporter.name) \(key.flow)s of HS \(key.commodity) to \(key.partner.name), \(from)..\(to) (|z| ≥ \(Self.number(report.threshold)))",
             columns: Self.columns, rows: rows, json: json, notes: notes)
     }
 
@@ -35,15 +36,21 @@ struct AnomalyReportView {
             out.append("\(a.anomaly.month) \(a.anomaly.direction.rawValue):")
             out += a.anomaly.signals.map { "  [\($0.method.rawValue)] \($0.text)" }
             for (i, c) in a.candidates.enumerated() {
-                out.append("  #\(i + 1) \(c.event.instrument) (score \(String(format: "%.2f", c.score))): \(c.evidence)\(c.event.url.map { " <\($0)>" } ?? "")")
+                out.append(
+                    "  #\(i + 1) \(c.event.instrument) (score \(String(format: "%.2f", c.score))): \(c.evidence)\(c.event.url.map { " <\($0)>" } ?? "")"
+                )
             }
         }
         if eventCount == 0 {
             out.append("no policy events are available to this command, so no anomaly is linked to one")
         } else {
-            out.append("\(eventCount) policy events considered; an event links when its day falls from \(lagMonths) months before the anomaly's month to its end")
+            out.append(
+                "\(eventCount) policy events considered; an event links when its day falls from \(lagMonths) months before the anomaly's month to its end"
+            )
         }
-        if !report.gaps.isEmpty { out.append("months without a figure (left missing): " + report.gaps.map(\.description).joined(separator: ", ")) }
+        if !report.gaps.isEmpty {
+            out.append("months without a figure (left missing): " + report.gaps.map(\.description).joined(separator: ", "))
+        }
         let segs = report.segmentation.segments.map { "\($0.first)..\($0.last) ≈ \(Format.tonnes($0.level, decimals: 0)) t" }
         if !segs.isEmpty { out.append("segments (geometric mean): " + segs.joined(separator: "; ")) }
         out += report.segmentation.notes.map { "change points: \($0)" }
@@ -65,17 +72,27 @@ struct AnomalyReportView {
 
     var json: Any {
         [
-            "series": ["reporter": key.reporter.alpha3, "partner": key.partner.alpha3, "flow": key.flow.rawValue, "commodity": key.commodity.description],
-            "from": from.description, "to": to.description, "threshold": report.threshold, "lag_months": lagMonths, "events_considered": eventCount,
+            "series": [
+                "reporter": key.reporter.alpha3, "partner": key.partner.alpha3, "flow": key.flow.rawValue,
+                "commodity": key.commodity.description,
+            ],
+            "from": from.description, "to": to.description, "threshold": report.threshold, "lag_months": lagMonths,
+            "events_considered": eventCount,
             "anomalies": attributed.map(Self.json),
             "gaps": report.gaps.map(\.description),
             "segments": report.segmentation.segments.map { s -> [String: Any] in
-                ["first": s.first.description, "last": s.last.description, "months": s.count, "mean_log": Format.json(s.meanLog), "level_t": Format.json(s.level)]
+                [
+                    "first": s.first.description, "last": s.last.description, "months": s.count, "mean_log": Format.json(s.meanLog),
+                    "level_t": Format.json(s.level),
+                ]
             },
             "sigma": Format.json(report.segmentation.sigma), "penalty": Format.json(report.segmentation.penalty),
             "scores": (report.mom.scores + report.yoy.scores).map { s -> [String: Any] in
-                ["month": s.month.description, "measure": s.measure.rawValue, "log_change": Format.json(s.logChange), "center": Format.json(s.center),
-                 "seasonal": s.isSeasonal, "scale": Format.json(s.scale), "z": Format.json(s.z)]
+                [
+                    "month": s.month.description, "measure": s.measure.rawValue, "log_change": Format.json(s.logChange),
+                    "center": Format.json(s.center),
+                    "seasonal": s.isSeasonal, "scale": Format.json(s.scale), "z": Format.json(s.z),
+                ]
             },
             "notes": notes,
         ] as [String: Any]
@@ -84,7 +101,9 @@ struct AnomalyReportView {
     static func json(_ a: AttributedAnomaly) -> [String: Any] {
         [
             "month": a.anomaly.month.description, "direction": a.anomaly.direction.rawValue, "quantity_t": Format.json(a.anomaly.value),
-            "signals": a.anomaly.signals.map { ["method": $0.method.rawValue, "statistic": Format.json($0.statistic), "text": $0.text] as [String: Any] },
+            "signals": a.anomaly.signals.map {
+                ["method": $0.method.rawValue, "statistic": Format.json($0.statistic), "text": $0.text] as [String: Any]
+            },
             "candidates": a.candidates.map { c -> [String: Any] in
                 [
                     "id": c.event.id, "title": c.event.title, "instrument": c.event.instrument, "day": c.event.day.description,

@@ -16,7 +16,10 @@ public struct FiredAlert: Sendable, Hashable {
     /// When it was recorded (ISO 8601, UTC); empty until stored.
     public let firedAt: String
 
-    public init(key: String, ruleID: String, kind: String, severity: String, message: String, url: String?, evaluatedFor: CalendarDay, firedAt: String = "") {
+    public init(
+        key: String, ruleID: String, kind: String, severity: String, message: String, url: String?, evaluatedFor: CalendarDay,
+        firedAt: String = ""
+    ) {
         self.key = key
         self.ruleID = ruleID
         self.kind = kind

@@ -27,7 +27,8 @@ extension SQLiteStore: AlertStateStore {
         try pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT dedupe_key, rule_id, kind, severity, message, url, evaluated_for, fired_at FROM fired_alert ORDER BY id DESC LIMIT ?",
+                sql:
+                    "SELECT dedupe_key, rule_id, kind, severity, message, url, evaluated_for, fired_at FROM fired_alert ORDER BY id DESC LIMIT ?",
                 arguments: [max(0, limit)]
             ).compactMap { row -> FiredAlert? in
                 let encoded: Int = row["evaluated_for"]

@@ -19,15 +19,18 @@ import Testing
         #expect(alerts.first?.message == "CHN export 8505.11 to WLD: 2025-06 MOM +157.4% (threshold ±100%)")
         #expect(alerts.first?.evidence == ["2025-06: 3188 t", "2025-05: 1238.47 t"])
         // As of an earlier day the latest month is May: −52.9%, under 100.
-        #expect(AlertEvaluator.evaluate([rule], inputs: AlertInputs(series: [Self.key: Self.magnets], today: Self.day("2025-05-31"))).isEmpty)
+        #expect(
+            AlertEvaluator.evaluate([rule], inputs: AlertInputs(series: [Self.key: Self.magnets], today: Self.day("2025-05-31"))).isEmpty)
         // No base a year earlier: nothing.
         let yoy = AlertRule(id: "yoy", condition: .seriesChange(series: Self.key, measure: .yoy, thresholdPct: 1))
-        #expect(AlertEvaluator.evaluate([yoy], inputs: AlertInputs(series: [Self.key: Self.magnets], today: Self.day("2025-07-21"))).isEmpty)
+        #expect(
+            AlertEvaluator.evaluate([yoy], inputs: AlertInputs(series: [Self.key: Self.magnets], today: Self.day("2025-07-21"))).isEmpty)
     }
 
     @Test func already_fired_keys_do_not_fire_again() {
         let rule = AlertRule(id: "mom", condition: .seriesChange(series: Self.key, measure: .mom, thresholdPct: 100))
-        let inputs = AlertInputs(series: [Self.key: Self.magnets], today: Self.day("2025-07-21"), alreadyFired: ["mom:CHN-WLD-export-850511:2025-06"])
+        let inputs = AlertInputs(
+            series: [Self.key: Self.magnets], today: Self.day("2025-07-21"), alreadyFired: ["mom:CHN-WLD-export-850511:2025-06"])
         #expect(AlertEvaluator.evaluate([rule], inputs: inputs).isEmpty)
     }
 
@@ -35,13 +38,16 @@ import Testing
         // Synthetic events.
         AnnouncedEvent(
             event: EventCandidate(
-                id: id, title: "synthetic \(id)", instrument: "synthetic \(id)", day: Self.day(announced), elements: elements, destinations: destinations,
+                id: id, title: "synthetic \(id)", instrument: "synthetic \(id)", day: Self.day(announced), elements: elements,
+                destinations: destinations,
                 direction: .tightening, url: "https://example.org/\(id)", source: "synthetic"),
             announced: Self.day(announced))
     }
 
     @Test func new_event_fires_for_recent_events_in_scope() {
-        let rule = AlertRule(id: "heavy", severity: .critical, condition: .newEvent(WatchedScope(elements: [.dysprosium], destinations: [.unitedStates]), withinDays: 30))
+        let rule = AlertRule(
+            id: "heavy", severity: .critical,
+            condition: .newEvent(WatchedScope(elements: [.dysprosium], destinations: [.unitedStates]), withinDays: 30))
         let events = [
             Self.event("in-scope", announced: "2025-04-04", elements: [.dysprosium, .terbium], destinations: nil),
             Self.event("other-element", announced: "2025-04-04", elements: [.cerium], destinations: nil),

@@ -34,14 +34,26 @@ import Testing
         #expect(set.rules[0].condition == .seriesChange(series: key, measure: .mom, thresholdPct: 40))
         #expect(set.rules[0].severity == .warning)
         #expect(set.rules[1].severity == .critical)
-        #expect(set.rules[1].condition == .newEvent(WatchedScope(elements: [.dysprosium, .terbium], destinations: [.unitedStates], hsPrefixes: ["850511"]), withinDays: 30))
+        #expect(
+            set.rules[1].condition
+                == .newEvent(
+                    WatchedScope(elements: [.dysprosium, .terbium], destinations: [.unitedStates], hsPrefixes: ["850511"]), withinDays: 30))
         #expect(set.rules[2].condition == .deadline(kinds: [.suspension], WatchedScope(), withinDays: 60))
-        #expect(set.webhooks == [WebhookTarget(url: "http://127.0.0.1:9/hook", secretEnvironmentVariable: "MONAZITE_WEBHOOK_SECRET", retries: 2)])
+        #expect(
+            set.webhooks == [
+                WebhookTarget(url: "http://127.0.0.1:9/hook", secretEnvironmentVariable: "MONAZITE_WEBHOOK_SECRET", retries: 2)
+            ])
     }
 
     @Test(arguments: [
-        ("rules:\n  - id: a\n    type: series_chang\n", "rules.yaml:3:11: rules[0].type: unknown rule type 'series_chang' (series_change, new_event or deadline)"),
-        ("rules:\n  - id: a\n    type: new_event\n    elements: [Dy, Xx]\n", "rules.yaml:4:20: rules[0].elements[1]: 'Xx' is not a rare-earth element"),
+        (
+            "rules:\n  - id: a\n    type: series_chang\n",
+            "rules.yaml:3:11: rules[0].type: unknown rule type 'series_chang' (series_change, new_event or deadline)"
+        ),
+        (
+            "rules:\n  - id: a\n    type: new_event\n    elements: [Dy, Xx]\n",
+            "rules.yaml:4:20: rules[0].elements[1]: 'Xx' is not a rare-earth element"
+        ),
         ("rules:\n  - id: a\n    type: deadline\n", "rules.yaml:2:5: rules[0] needs 'within_days'"),
         ("rules:\n  - id: a\n    type: new_event\n    measure: mom\n", "rules.yaml:4:14: 'measure' does not apply to a new_event rule"),
         ("rules:\n  - id: a\n    type: new_event\n  - id: a\n    type: new_event\n", "rules.yaml:4:5: duplicate rule id 'a'"),

@@ -10,7 +10,9 @@ import Testing
     }
 
     static func fired(_ key: String) -> FiredAlert {
-        FiredAlert(key: key, ruleID: "r", kind: "deadline", severity: "warning", message: "synthetic", url: nil, evaluatedFor: CalendarDay(parsing: "2026-09-20")!)
+        FiredAlert(
+            key: key, ruleID: "r", kind: "deadline", severity: "warning", message: "synthetic", url: nil,
+            evaluatedFor: CalendarDay(parsing: "2026-09-20")!)
     }
 
     @Test func records_each_key_once() async throws {
@@ -27,7 +29,9 @@ import Testing
 
     @Test func bad_rows_are_rejected_whole() async throws {
         let store = try Self.store()
-        let bad = FiredAlert(key: "x", ruleID: "r", kind: "nonsense", severity: "warning", message: "", url: nil, evaluatedFor: CalendarDay(parsing: "2026-09-20")!)
+        let bad = FiredAlert(
+            key: "x", ruleID: "r", kind: "nonsense", severity: "warning", message: "", url: nil,
+            evaluatedFor: CalendarDay(parsing: "2026-09-20")!)
         #expect(throws: (any Error).self) { try store.recordFiredAlerts([Self.fired("ok"), bad]) }
         #expect(try store.firedAlertKeys().isEmpty, "one transaction: the good row is rolled back too")
     }

@@ -8,7 +8,8 @@ import Testing
         day: CalendarDay(parsing: "2025-07-21")!,
         alerts: [
             Alert(
-                key: "synthetic:1", ruleID: "synthetic", kind: "series_change", severity: .warning, message: "synthetic alert", evidence: ["synthetic"],
+                key: "synthetic:1", ruleID: "synthetic", kind: "series_change", severity: .warning, message: "synthetic alert",
+                evidence: ["synthetic"],
                 url: nil, day: CalendarDay(parsing: "2025-07-21")!)
         ])
 
@@ -50,7 +51,8 @@ import Testing
         let receiver = try TestHTTPReceiver(statuses: [])
         let url = receiver.url
         receiver.stop()  // nothing listens on the port any more
-        let result = await WebhookSender(backoffSeconds: 0).post(Data("{}".utf8), to: WebhookTarget(url: url, retries: 2, timeoutSeconds: 5), secret: nil)
+        let result = await WebhookSender(backoffSeconds: 0).post(
+            Data("{}".utf8), to: WebhookTarget(url: url, retries: 2, timeoutSeconds: 5), secret: nil)
         #expect(!result.delivered)
         #expect(result.attempts == 3)
         #expect(result.lastError != nil)

@@ -64,7 +64,10 @@ import Testing
         #expect(report.mom.skipped.contains { $0.month == points[5].0 && $0.reason == "no value (gap)" })
         // The MoM change at the step is unavailable (its base is missing) but the change point finds it.
         let step = points[20].0
-        #expect(report.anomalies.contains { $0.month == step && $0.direction == .collapse && $0.methods.contains(.changePoint) && !$0.methods.contains(.mom) })
+        #expect(
+            report.anomalies.contains {
+                $0.month == step && $0.direction == .collapse && $0.methods.contains(.changePoint) && !$0.methods.contains(.mom)
+            })
     }
 
     @Test func synthetic_zero_month_is_reported_without_taking_a_log() {
@@ -120,7 +123,10 @@ import Testing
         let series = MonthlySeries(SyntheticSeries.make(count: 30) { $0 < 10 || $0 >= 20 ? 100 : 20 })
         let result = ChangePointDetector().detect(series)
         #expect(result.segments.map(\.count) == [10, 10, 10])
-        #expect(result.segments.map(\.first) == [SyntheticSeries.month(2020, 1), SyntheticSeries.month(2020, 11), SyntheticSeries.month(2021, 9)])
+        #expect(
+            result.segments.map(\.first) == [
+                SyntheticSeries.month(2020, 1), SyntheticSeries.month(2020, 11), SyntheticSeries.month(2021, 9),
+            ])
         #expect(result.penalty == 2 * log(30.0))
         // A prohibitive penalty keeps one segment.
         #expect(ChangePointDetector(penalty: 1e9).detect(series).segments.count == 1)

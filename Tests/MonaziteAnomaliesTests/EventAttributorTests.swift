@@ -7,8 +7,10 @@ import Testing
     static let magnets = SeriesScope(commodity: HSCode("8505.11")!, partner: .world)
     static let april = Month(year: 2025, month: 4)!
 
-    static func event(_ id: String, _ day: String, _ direction: EventDirection, elements: Set<RareEarthElement> = [],
-                      hs: [String] = [], destinations: Set<CountryCode>? = nil) -> EventCandidate {
+    static func event(
+        _ id: String, _ day: String, _ direction: EventDirection, elements: Set<RareEarthElement> = [],
+        hs: [String] = [], destinations: Set<CountryCode>? = nil
+    ) -> EventCandidate {
         EventCandidate(
             id: id, title: "synthetic \(id)", instrument: "synthetic", day: CalendarDay(parsing: day)!, elements: elements, hsPrefixes: hs,
             destinations: destinations, direction: direction, source: "synthetic")
@@ -23,9 +25,11 @@ import Testing
             Self.event("too-early", "2025-01-31", .tightening), Self.event("window-start", "2025-02-01", .tightening),
             Self.event("in-month", "2025-04-30", .tightening), Self.event("after", "2025-05-01", .tightening),
         ]
-        let ids = EventAttributor(lagMonths: 2).candidates(for: Self.collapse(Self.april), scope: Self.magnets, events: events).map(\.event.id)
+        let ids = EventAttributor(lagMonths: 2).candidates(for: Self.collapse(Self.april), scope: Self.magnets, events: events).map(
+            \.event.id)
         #expect(Set(ids) == ["window-start", "in-month"])
-        let none = EventAttributor(lagMonths: 0).candidates(for: Self.collapse(Self.april), scope: Self.magnets, events: events).map(\.event.id)
+        let none = EventAttributor(lagMonths: 0).candidates(for: Self.collapse(Self.april), scope: Self.magnets, events: events).map(
+            \.event.id)
         #expect(none == ["in-month"])
     }
 

@@ -28,7 +28,8 @@ import Testing
             instrument: "MOFCOM + GAC Announcement No. 18 [2025]", day: day("2025-04-04"),
             elements: [.samarium, .gadolinium, .terbium, .dysprosium, .lutetium, .scandium, .yttrium], destinations: nil,
             direction: .tightening,
-            url: "https://hklaw.com/en/insights/publications/2025/04/china-imposes-export-controls-on-medium-and-heavy-rare-earth-materials",
+            url:
+                "https://hklaw.com/en/insights/publications/2025/04/china-imposes-export-controls-on-medium-and-heavy-rare-earth-materials",
             source: "Holland & Knight 2025-04-04; Osenc translation; USGS MCS 2026"),
         // 2025-04-04,2025-04-04,China MOFCOM,Announcement No. 21 [2025],entity listing,16 US entities
         EventCandidate(
@@ -40,7 +41,8 @@ import Testing
         EventCandidate(
             id: "eo-14272", title: "Section 232 investigation on processed critical minerals and derivative products",
             instrument: "EO 14272", day: day("2025-04-22"), destinations: [.unitedStates], direction: .neutral,
-            url: "https://www.thompsonhinesmartrade.com/2025/04/president-trump-directs-commerce-to-initiate-section-232-investigation-of-critical-mineral-imports/",
+            url:
+                "https://www.thompsonhinesmartrade.com/2025/04/president-trump-directs-commerce-to-initiate-section-232-investigation-of-critical-mineral-imports/",
             source: "Thompson Hine; Federal Register 90 FR 16437"),
         // 2025-05-12,2025-05-14,US + China,Joint Statement on Geneva economic and trade meeting,tariff truce
         EventCandidate(
@@ -52,7 +54,8 @@ import Testing
             id: "licences-2025-06", title: "Temporary rare-earth magnet export licences to suppliers of GM, Ford and Stellantis",
             instrument: "MOFCOM temporary export licences", day: day("2025-06-02"), hsPrefixes: ["8505.11"], destinations: [.unitedStates],
             direction: .easing,
-            url: "https://www.straitstimes.com/asia/east-asia/china-issues-rare-earth-licenses-to-suppliers-of-top-3-us-automakers-sources-say",
+            url:
+                "https://www.straitstimes.com/asia/east-asia/china-issues-rare-earth-licenses-to-suppliers-of-top-3-us-automakers-sources-say",
             source: "Straits Times (Reuters) 2025-06-06"),
         // 2025-06-10,2025-06-26,US + China,London framework to implement Geneva consensus,framework agreement
         EventCandidate(

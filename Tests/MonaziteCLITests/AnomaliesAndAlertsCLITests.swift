@@ -56,11 +56,14 @@ import Testing
         let series = MonthlySeries(months.enumerated().map { i, m in (m, i == 15 ? 10.0 : 100.0 + Double(i % 3)) })
         let report = AnomalyDetector().detect(series)
         let event = EventCandidate(
-            id: "synthetic", title: "synthetic control", instrument: "synthetic instrument", day: try #require(CalendarDay(parsing: "2025-04-02")),
+            id: "synthetic", title: "synthetic control", instrument: "synthetic instrument",
+            day: try #require(CalendarDay(parsing: "2025-04-02")),
             direction: .tightening, source: "synthetic")
         let key = SeriesKey(reporter: .china, partner: .world, flow: .export, commodity: try #require(HSCode("8505.11")))
-        let attributed = EventAttributor().attribute(report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: [event])
-        let view = AnomalyReportView(key: key, from: months[0], to: months[23], report: report, attributed: attributed, eventCount: 1, lagMonths: 2)
+        let attributed = EventAttributor().attribute(
+            report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: [event])
+        let view = AnomalyReportView(
+            key: key, from: months[0], to: months[23], report: report, attributed: attributed, eventCount: 1, lagMonths: 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(view.table.render(.json).utf8)) as? [String: Any])
         let anomalies = try #require(object["anomalies"] as? [[String: Any]])
         let april = try #require(anomalies.first { $0["month"] as? String == "2025-04" })
