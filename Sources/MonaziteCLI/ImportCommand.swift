@@ -85,7 +85,9 @@ struct ImportCommand: AsyncParsableCommand {
             ],
             notes: report.inserted == 0 ? ["nothing new: the store is unchanged"] : [])
         print(table.render(outputFormat), terminator: "")
-        try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath)
+        do { try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath) } catch {
+            throw CLIError("\(file) was imported; the alert check after it failed: \(error)")
+        }
     }
 
     /// Guesses the format from the header row.
