@@ -10,6 +10,8 @@ import PackageDescription
 /// - `MonaziteScenario`: the scenario file format of the simulator (YAML) and its validation.
 /// - `MonazitePolicy`: export controls, suspensions and licences; status on a date. Pure.
 /// - `MonazitePolicyFile`: the policy timeline / licence YAML formats and the bundled timeline.
+/// - `MonaziteAnomalies`: surges, collapses and change points in monthly series, linked to events. Pure.
+/// - `MonaziteAlerts`: alert rules (YAML), their evaluation, and signed webhook delivery.
 /// - `MonaziteStore`: the embedded SQLite store (GRDB): schema, migrations, revisions.
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
 /// - `MonaziteService`: the queries every interface answers (trade series, partners, summary,
@@ -57,6 +59,15 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
+        .target(name: "MonaziteAnomalies", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        .target(
+            name: "MonaziteAlerts",
+            dependencies: [
+                "MonaziteCore", "MonaziteAnomalies", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "MonaziteStore",
             dependencies: [
@@ -92,7 +103,7 @@ let package = Package(
             name: "MonaziteCLI",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonaziteServer",
-                "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile",
+                "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -134,6 +145,16 @@ let package = Package(
         .testTarget(
             name: "MonazitePolicyTests",
             dependencies: ["MonazitePolicy", "MonazitePolicyFile", "MonaziteStore"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteAnomaliesTests",
+            dependencies: ["MonaziteAnomalies", "MonaziteStore", "MonaziteDataset"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteAlertsTests",
+            dependencies: ["MonaziteAlerts", "MonaziteStore"],
             swiftSettings: strictSwift
         ),
         .testTarget(

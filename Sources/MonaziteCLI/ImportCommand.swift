@@ -23,6 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Source URL, for formats without a url column.") var url: String?
     @Option(help: "Country of a USGS salient table (alpha-3).") var country = "USA"
     @Flag(help: "Print a progress line on stderr whatever the file size.") var progress = false
+    @Option(help: "Alert rules to evaluate after the import (default: $MONAZITE_ALERTS; none when unset).") var alerts: String?
 
     func run() async throws {
         let data: Data
@@ -46,6 +47,9 @@ struct ImportCommand: AsyncParsableCommand {
             progress: { done, total in reporter.update(done, total) })
         reporter.finish()
         print(FileImport.report(file: file, format: format, report).render(outputFormat), terminator: "")
+        do { try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath) } catch {
+            throw CLIError("\(file) was imported; the alert check after it failed: \(error)")
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public struct MonaziteCommand: AsyncParsableCommand {
             ControlsCommand.self,
             EventsCommand.self,
             LicencesCommand.self,
+            AnomaliesCommand.self,
+            AlertsCommand.self,
         ]
     )
 

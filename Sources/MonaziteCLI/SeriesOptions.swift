@@ -25,10 +25,3 @@ func parsePeriod(_ text: String, option: String) throws -> Period {
     try QueryParsing.period(text, name: option)
 }
 
-extension ReportFormat {
-    init(_ format: OutputFormat) { self = ReportFormat(rawValue: format.rawValue) ?? .table }
-}
-
-extension Report {
-    func render(_ format: OutputFormat) -> String { render(ReportFormat(format)) }
-}

@@ -37,8 +37,8 @@ enum SimulateFiles {
         let files: [(String, String)] = [
             ("daily_series.csv", daily),
             ("draws.csv", draws),
-            ("summary.csv", report.table.render(ReportFormat.csv)),
-            ("summary.json", report.table.render(ReportFormat.json)),
+            ("summary.csv", report.table.render(.csv)),
+            ("summary.json", report.table.render(.json)),
             ("shortfall_by_sector.svg", chart),
         ]
         for (name, text) in files {

@@ -108,6 +108,22 @@ enum StoreSchema {
         migrator.registerMigration("v3-policy") { db in
             try db.execute(sql: PolicySchema.v3)
         }
+        migrator.registerMigration("v4-alerts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE fired_alert (
+                        id INTEGER PRIMARY KEY,
+                        dedupe_key TEXT NOT NULL UNIQUE CHECK (length(trim(dedupe_key)) > 0),
+                        rule_id TEXT NOT NULL CHECK (length(trim(rule_id)) > 0),
+                        kind TEXT NOT NULL CHECK (kind IN ('series_change', 'new_event', 'deadline')),
+                        severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+                        message TEXT NOT NULL,
+                        url TEXT,
+                        evaluated_for INTEGER NOT NULL CHECK (evaluated_for BETWEEN 10000101 AND 99991231),
+                        fired_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

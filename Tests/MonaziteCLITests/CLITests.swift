@@ -16,7 +16,7 @@ import MonaziteService
         let rows = TradeSeriesReport.rows(
             totals: SeriesTotals(observations), from: try #require(Month(year: 2025, month: 5)), to: try #require(Month(year: 2025, month: 6)))
         let table = Report(title: nil, columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json))
-        let data = Data(table.render(ReportFormat.json).utf8)
+        let data = Data(table.render(.json).utf8)
         let array = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(array.count == 2)
         for object in array {
@@ -49,7 +49,7 @@ import MonaziteService
 
     @Test func tableRendersCSVWithQuoting() {
         let t = Report(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], json: [])
-        #expect(t.render(ReportFormat.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+        #expect(t.render(.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
     }
 }
 

@@ -1,0 +1,113 @@
+import Foundation
+import MonaziteAlerts
+import MonaziteAnomalies
+import MonaziteCore
+import MonaziteStore
+
+/// Evaluates a rules file against the store and delivers new alerts: the shared work of
+/// `monazite alerts check` and of `monazite import` when a rules file is configured.
+struct AlertsRunner {
+    let rulesPath: String
+    let storePath: String
+    let today: CalendarDay
+    let dryRun: Bool
+    /// Secrets named by `secret_env`, read once at the edge.
+    let environment: [String: String]
+
+    struct Outcome {
+        var alerts: [Alert]
+        var deliveries: [WebhookResult]
+        var recorded: Int
+        var payload: AlertPayload
+    }
+
+    /// The rules file from `--alerts`/`--rules`, else `$MONAZITE_ALERTS`; nil when neither is set.
+    static func configuredRulesPath(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let option, !option.isEmpty { return option }
+        if let env = environment["MONAZITE_ALERTS"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// Today in UTC.
+    static func utcToday() -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDay(dayNumber: 0)
+    }
+
+    func run() async throws -> Outcome {
+        let text: String
+        do { text = try String(contentsOfFile: rulesPath, encoding: .utf8) } catch {
+            throw CLIError("cannot read alert rules \(rulesPath): \(error.localizedDescription)")
+        }
+        let ruleSet: AlertRuleSet
+        do { ruleSet = try AlertRulesFile.parse(text, file: rulesPath) } catch { throw CLIError(error.description) }
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
+        }
+        let store = try SQLiteStore(path: storePath)
+        var series: [SeriesKey: MonthlySeries] = [:]
+        for rule in ruleSet.rules {
+            guard case .seriesChange(let key, _, _) = rule.condition, series[key] == nil else { continue }
+            let observations = try store.observations(for: key, asOf: today)
+            let months = observations.filter(\.period.isMonth).map(\.period.first)
+            if let first = months.min(), let last = months.max() {
+                series[key] = MonthlySeries(totals: SeriesTotals(observations), from: first, to: last)
+            }
+        }
+        let inputs = AlertInputs(
+            series: series, events: AlertPolicySource.events(), deadlines: AlertPolicySource.deadlines(), today: today,
+            alreadyFired: dryRun ? [] : try store.firedAlertKeys())
+        let alerts = AlertEvaluator.evaluate(ruleSet.rules, inputs: inputs)
+        let payload = AlertPayload(day: today, alerts: alerts)
+        var outcome = Outcome(alerts: alerts, deliveries: [], recorded: 0, payload: payload)
+        guard !dryRun, !alerts.isEmpty else { return outcome }
+        let body = try payload.encoded()
+        for target in ruleSet.webhooks {
+            var secret = target.secret
+            if let name = target.secretEnvironmentVariable {
+                guard let value = environment[name], !value.isEmpty else {
+                    throw CLIError("\(rulesPath): webhook \(target.url) takes its secret from $\(name), which is not set")
+                }
+                secret = value
+            }
+            outcome.deliveries.append(await WebhookSender().post(body, to: target, secret: secret))
+        }
+        if let failed = outcome.deliveries.first(where: { !$0.delivered }) {
+            throw CLIError(
+                "webhook \(failed.url) failed after \(failed.attempts) attempts (\(failed.lastError ?? "unknown error")); "
+                    + "\(alerts.count) alerts not marked as fired, so the next check sends them again")
+        }
+        let fired = alerts.map {
+            FiredAlert(
+                key: $0.key, ruleID: $0.ruleID, kind: $0.kind, severity: $0.severity.rawValue, message: $0.message, url: $0.url,
+                evaluatedFor: today)
+        }
+        outcome.recorded = try store.recordFiredAlerts(fired)
+        return outcome
+    }
+
+    /// Terminal text: one block per alert, or a line saying there is none.
+    static func text(_ outcome: Outcome, dryRun: Bool) -> String {
+        var lines: [String] = []
+        if outcome.alerts.isEmpty {
+            lines.append("no new alerts for \(outcome.payload.day)")
+        } else {
+            lines += outcome.alerts.map(\.text)
+        }
+        for d in outcome.deliveries { lines.append("webhook \(d.url): delivered after \(d.attempts) attempt\(d.attempts == 1 ? "" : "s")") }
+        if dryRun && !outcome.alerts.isEmpty { lines.append("dry run: nothing sent, nothing marked as fired") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// After an import: evaluates the configured rules, if any, and prints alerts on stderr (stdout
+    /// keeps the import report, which may be JSON).
+    static func afterImport(option: String?, storePath: String) async throws {
+        guard let path = configuredRulesPath(option: option) else { return }
+        let runner = AlertsRunner(
+            rulesPath: path, storePath: storePath, today: utcToday(), dryRun: false, environment: ProcessInfo.processInfo.environment)
+        let outcome = try await runner.run()
+        FileHandle.standardError.write(Data(("alerts (\(path)):\n" + text(outcome, dryRun: false)).utf8))
+    }
+}
