@@ -84,13 +84,17 @@ let package = Package(
         ),
         .target(
             name: "MonaziteService",
-            dependencies: ["MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation"],
+            dependencies: [
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation", "MonazitePolicy",
+                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
+            ],
             swiftSettings: strictSwift
         ),
         .target(
             name: "MonaziteServer",
             dependencies: [
                 "MonaziteCore", "MonaziteStore", "MonaziteService", "MonaziteIngest", "MonaziteScenario", "MonaziteSimulation",
+                "MonazitePolicy", "MonazitePolicyFile",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import MonaziteService
 import Foundation
 import MonaziteAlerts
 import MonaziteAnomalies
@@ -56,8 +57,10 @@ struct AlertsRunner {
                 series[key] = MonthlySeries(totals: SeriesTotals(observations), from: first, to: last)
             }
         }
+        let policy = try await PolicyBridge.events(store: store)
         let inputs = AlertInputs(
-            series: series, events: AlertPolicySource.events(), deadlines: AlertPolicySource.deadlines(), today: today,
+            series: series, events: PolicyBridge.announcements(policy), deadlines: PolicyBridge.deadlines(policy, licences: try store.licences()),
+            today: today,
             alreadyFired: dryRun ? [] : try store.firedAlertKeys())
         let alerts = AlertEvaluator.evaluate(ruleSet.rules, inputs: inputs)
         let payload = AlertPayload(day: today, alerts: alerts)

@@ -43,7 +43,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
         }
         let monthly = MonthlySeries(totals: SeriesTotals(observations), from: start, to: end)
         let report = AnomalyDetector(threshold: threshold, changePoints: ChangePointDetector(penalty: penalty)).detect(monthly)
-        let events = AnomalyEventSource.candidates()
+        let events = PolicyBridge.candidates(try await PolicyBridge.events(store: store as? any PolicyStore))
         let attributed = EventAttributor(lagMonths: lagMonths).attribute(
             report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: events)
         let view = AnomalyReportView(

@@ -33,4 +33,6 @@ public enum PolicyKind: String, CaseIterable, Sendable, Codable, Hashable {
 public enum PolicyDirection: String, CaseIterable, Sendable, Codable, Hashable {
     case tightening
     case easing
+    /// Neither by itself: an investigation, a confirmation, a statement of intent.
+    case neutral
 }

@@ -69,7 +69,7 @@ public enum PolicyTimelineFile {
         }
         let directionNode = try item.required("direction")
         guard let direction = PolicyDirection(rawValue: try directionNode.string().lowercased()) else {
-            throw directionNode.error("direction must be tightening or easing")
+            throw directionNode.error("direction must be tightening, easing or neutral")
         }
         func day(_ key: String) throws(PolicyFileError) -> (CalendarDay, PolicyYAMLNode)? {
             guard let node = try item.optional(key) else { return nil }

@@ -31,6 +31,7 @@ struct APIRoutes: Sendable {
         v1.get("/simulations/:id/result") { request, context in
             try await self.simulationResult(request, id: context.parameters.get("id") ?? "")
         }
+        PolicyRoutes(store: store, access: self).register(on: v1)
         for e in extensions {
             v1.get(RouterPath(e.path)) { request, _ in
                 try await self.requireRead(request)

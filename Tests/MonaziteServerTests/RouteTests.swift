@@ -141,3 +141,36 @@ import Testing
         }
     }
 }
+
+@Suite struct PolicyRouteTests {
+    @Test func controlsOnRealDatesGiveTheStatusesOfTheBundledTimeline() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            func status(_ on: String, _ id: String, element: String = "Dy") async throws -> String? {
+                try await client.execute(uri: "/api/v1/policy/controls?on=\(on)&element=\(element)&destination=USA", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let measures = try #require(try response.object()["measures"] as? [[String: Any]])
+                    return measures.first { $0["event_id"] as? String == id }?["status"] as? String
+                }
+            }
+            #expect(try await status("2025-04-03", "mofcom-2025-18") == "not_yet_effective")
+            #expect(try await status("2025-06-15", "mofcom-2025-18") == "in_force")
+            #expect(try await status("2026-01-15", "mofcom-2025-62", element: "Ho") == "suspended")
+            #expect(try await status("2026-11-24", "mofcom-2025-62", element: "Ho") == "suspension_lapsed")
+            try await client.execute(uri: "/api/v1/policy/controls?element=Kryptonite", method: .get) { response in
+                #expect(response.status == .badRequest)
+                _ = try response.apiError()
+            }
+            try await client.execute(uri: "/api/v1/policy/events?kind=suspension", method: .get) { response in
+                let events = try #require(try response.object()["data"] as? [[String: Any]])
+                #expect(!events.isEmpty)
+                #expect(events.allSatisfy { $0["kind"] as? String == "suspension" && $0["url"] is String })
+            }
+            try await client.execute(uri: "/api/v1/anomalies", method: .get) { response in
+                let anomalies = try #require(try response.object()["anomalies"] as? [[String: Any]])
+                let april = try #require(anomalies.first { $0["month"] as? String == "2025-04" })
+                #expect((april["events"] as? [[String: Any]])?.first?["id"] as? String == "mofcom-2025-18")
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+# Writes Sources/MonaziteServer/Resources/openapi.json, the OpenAPI 3.1 document of the API.
+# Edit here, run `python3 scripts/openapi_document.py`, and let OpenAPIConformanceTests check it
+# against the router and the responses.
+import json
+def ref(n): return {"$ref": f"#/components/schemas/{n}"}
+def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
+def ok(desc, schema, ctype="application/json"): return {"description": desc, "content": {ctype: {"schema": schema}}}
+def qp(name, desc, schema=None, required=False, example=None):
+    p = {"name": name, "in": "query", "required": required, "description": desc, "schema": schema or {"type": "string"}}
+    if example is not None: p["example"] = example
+    return p
+num_or_null = {"type": ["number", "null"]}
+str_or_null = {"type": ["string", "null"]}
+reporter = qp("reporter", "Reporting country, ISO 3166-1 alpha-3 (default CHN).", example="CHN")
+partner = qp("partner", "Partner country (alpha-3) or WLD for the world (default WLD).", example="WLD")
+flow = qp("flow", "export, import, re-export or re-import (default export).", {"type": "string", "enum": ["export", "import", "re-export", "re-import"]})
+commodity = qp("commodity", "HS code, with or without dots, or a national code (default 8505.11).", example="8505.11")
+as_of = qp("as_of", "Answer with the releases published on or before this date (YYYY-MM-DD).", {"type": "string", "format": "date"})
+limit = qp("limit", "Items per page, 1 to 5000 (default 1000).", {"type": "integer", "minimum": 1, "maximum": 5000})
+offset = qp("offset", "Items to skip (default 0).", {"type": "integer", "minimum": 0})
+period = lambda req, ex: qp("period", "A period: YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM..YYYY-MM.", required=req, example=ex)
+bad = err("A parameter is malformed, unknown or out of range; the message says which and why.")
+nf = err("Nothing stored answers the query.")
+unauth = err("A token is needed, or the one sent is unknown or revoked.")
+doc = {
+ "openapi": "3.1.0",
+ "info": {"title": "Monazite API", "version": "1.0.0",
+   "description": "Rare-earth supply-chain intelligence: trade series with their changes, partners and concentration, net import reliance, sources, imports and disruption simulations. Every figure carries its source. Reads are public unless the server runs with --private; writes need a bearer token (`monazite tokens create NAME`). Errors always have the body {\"error\": {\"status\", \"code\", \"message\", \"parameter\"?, \"issues\"?}}.",
+   "license": {"name": "Data: see /api/v1/sources for each source's terms"}},
+ "servers": [{"url": "/"}],
+ "paths": {
+  "/health": {"get": {"operationId": "health", "summary": "Whether the server and its store answer.", "responses": {"200": ok("Healthy.", ref("Health")), "503": ok("The store cannot be read.", {"type": "object"})}}},
+  "/metrics": {"get": {"operationId": "metrics", "summary": "Prometheus metrics: request counts and latency histograms by route.", "responses": {"200": ok("Prometheus text format 0.0.4.", {"type": "string"}, "text/plain")}}},
+  "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.", "responses": {"200": ok("OpenAPI 3.1.", {"type": "object"})}}},
+  "/api/v1/series": {"get": {"operationId": "listSeries", "summary": "The trade series the store holds, with their coverage.", "parameters": [limit, offset],
+     "responses": {"200": ok("A page of series.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("SeriesInfo")}, "paging": ref("Paging")}}), "400": bad}}},
+  "/api/v1/trade": {"get": {"operationId": "tradeSeries", "summary": "A trade series with MoM, YoY, YTD and rolling sums: the JSON contract of the trade query (an array in period order; missing months are listed with null figures and a reason in notes).",
+     "parameters": [reporter, partner, flow, commodity, qp("from", "First period (default: first stored).", example="2025-01"), qp("to", "Last period (default: last stored); at most 50 years after from.", example="2025-12"),
+        qp("frequency", "month, quarter, half or year (default month).", {"type": "string", "enum": ["month", "quarter", "half", "year"]}), as_of, limit, offset],
+     "responses": {"200": {"description": "Rows in period order. Headers X-Total-Count and, when more rows follow, Link rel=next.",
+          "headers": {"X-Total-Count": {"schema": {"type": "integer"}, "description": "Rows in the whole range."}, "Link": {"schema": {"type": "string"}, "description": "The next page, if any."}},
+          "content": {"application/json": {"schema": {"type": "array", "items": ref("TradeRow")}}}}, "400": bad, "404": nf}}},
+  "/api/v1/trade/summary": {"get": {"operationId": "tradeSummary", "summary": "Headline figures of a month: world total, changes (ours beside published), year to date, destinations with shares.",
+     "parameters": [reporter, flow, commodity, period(False, "2025-06"), as_of],
+     "responses": {"200": ok("The month's summary (default: the latest month with a world figure).", ref("Summary")), "400": bad, "404": nf}}},
+  "/api/v1/partners": {"get": {"operationId": "partners", "summary": "Partner shares and ranks for a period, with HHI (DOJ bands), CR1, CR3 and the N-1 residual.",
+     "parameters": [reporter, flow, commodity, period(True, "2025-06"), as_of],
+     "responses": {"200": ok("Partners and concentration.", ref("Partners")), "400": bad, "404": nf}}},
+  "/api/v1/reliance": {"get": {"operationId": "reliance", "summary": "Net import reliance per year from the USGS salient statistics, computed beside the published figure.",
+     "parameters": [qp("country", "Country (alpha-3, default USA).", example="USA"), qp("edition", "Edition, e.g. MCS 2025 (default: latest stored).")],
+     "responses": {"200": ok("Reliance by year.", ref("Reliance")), "400": bad, "404": nf}}},
+  "/api/v1/sources": {"get": {"operationId": "sources", "summary": "What the store holds, by source, with URLs and release dates.", "parameters": [limit, offset],
+     "responses": {"200": ok("A page of sources.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("Source")}, "paging": ref("Paging")}}), "400": bad}}},
+  "/api/v1/imports": {"post": {"operationId": "importFile", "summary": "Import a file (the request body), all or nothing. Needs a token.", "security": [{"bearer": []}],
+     "parameters": [qp("format", "observations, comtrade, usgs-salient or indicators (default: from the header).", {"type": "string", "enum": ["observations", "comtrade", "usgs-salient", "indicators"]}),
+        qp("name", "File name used in messages (default upload.csv)."), qp("release", "Release date for formats without a release column.", {"type": "string", "format": "date"}),
+        qp("source", "Source name for formats without a source column."), qp("url", "Source URL for formats without a url column."), qp("country", "Country of a USGS table (default USA).")],
+     "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+     "responses": {"201": ok("Imported; some figures were new.", ref("ImportReport")), "200": ok("Nothing new: the store is unchanged.", ref("ImportReport")),
+        "400": bad, "401": unauth, "409": err("A figure conflicts with a stored one of the same release."), "413": err("The body is larger than the server accepts."),
+        "422": err("The file was rejected; error.issues lists file:line:column: reason. Nothing was imported.")}}},
+  "/api/v1/simulations": {
+     "get": {"operationId": "listSimulations", "summary": "Simulation jobs, newest first (kept in memory).", "parameters": [limit, offset],
+        "responses": {"200": ok("A page of jobs.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("SimulationJob")}, "paging": ref("Paging")}}), "400": bad}},
+     "post": {"operationId": "submitSimulation", "summary": "Start a disruption simulation (Monte Carlo) in the background.",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {
+            "scenario": {"type": "string", "description": "A bundled scenario's name."}, "scenario_yaml": {"type": "string", "description": "A scenario file's text (networks: bundled names only)."},
+            "runs": {"type": "integer", "minimum": 1, "maximum": 5000}, "seed": {"type": "integer", "minimum": 0}}}, "example": {"scenario": "april-2025-heavy-licensing", "runs": 200, "seed": 1}}}},
+        "responses": {"202": ok("Accepted; poll the Location.", ref("SimulationJob")), "400": bad, "413": err("The body is larger than the server accepts."), "422": err("The scenario is invalid."), "429": err("Too many simulations are running.")}}},
+  "/api/v1/simulations/{id}": {"get": {"operationId": "simulation", "summary": "A simulation job's state.", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+     "responses": {"200": ok("The job.", ref("SimulationJob")), "400": bad, "404": nf}}},
+  "/api/v1/simulations/{id}/result": {"get": {"operationId": "simulationResult", "summary": "A finished simulation's summary: shortfall, days short, P(stock-out) by sector and country, with assumptions and sources.",
+     "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+     "responses": {"200": ok("The summary.", ref("SimulationResult")), "400": bad, "404": nf, "409": err("Not finished yet."), "422": err("The simulation failed.")}}},
+ },
+ "components": {
+  "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from `monazite tokens create NAME`."}},
+  "schemas": {
+   "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["status", "code", "message"], "properties": {
+       "status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"}, "parameter": {"type": "string"}, "issues": {"type": "array", "items": {"type": "string"}}}}}},
+   "Paging": {"type": "object", "required": ["limit", "offset", "total", "next_offset"], "properties": {"limit": {"type": "integer"}, "offset": {"type": "integer"}, "total": {"type": "integer"}, "next_offset": {"type": ["integer", "null"]}}},
+   "Health": {"type": "object", "required": ["status", "store", "figures"], "properties": {"status": {"type": "string"}, "store": {"type": "string"}, "figures": {"type": "object"}}},
+   "Provenance": {"type": "object", "required": ["source", "url", "release"], "properties": {"source": {"type": "string"}, "url": str_or_null, "release": str_or_null}},
+   "SeriesInfo": {"type": "object", "required": ["reporter", "partner", "flow", "commodity", "first", "last", "figures"], "properties": {
+       "reporter": {"type": "string"}, "partner": {"type": "string"}, "flow": {"type": "string"}, "commodity": {"type": "string"}, "first": {"type": "string"}, "last": {"type": "string"}, "figures": {"type": "integer"}}},
+   "TradeRow": {"type": "object", "required": ["period", "quantity_t", "mom_pct", "yoy_pct", "ytd_t", "ytd_yoy_pct", "status", "source", "sources", "notes"], "properties": {
+       "period": {"type": "string"}, "quantity_t": num_or_null, "value_usd": num_or_null, "unit_value_usd_per_kg": num_or_null, "mom_pct": num_or_null, "yoy_pct": num_or_null,
+       "ytd_t": num_or_null, "ytd_yoy_pct": num_or_null, "rolling_3m_t": num_or_null, "rolling_12m_t": num_or_null, "reported_mom_pct": num_or_null, "reported_yoy_pct": num_or_null,
+       "status": {"type": ["string", "null"], "enum": ["reported", "derived", "estimate", None]}, "source": str_or_null, "sources": {"type": "array", "items": ref("Provenance")}, "notes": {"type": "array", "items": {"type": "string"}}}},
+   "Summary": {"type": "object", "required": ["period", "headline", "reporter", "commodity", "flow", "items", "ytd_t", "ytd_yoy_pct", "notes"], "properties": {
+       "period": {"type": "string"}, "headline": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"},
+       "items": {"type": "array", "items": {"type": "object", "required": ["label", "partner", "quantity_t", "share_of_world", "mom_pct", "yoy_pct", "sources"], "properties": {
+           "label": {"type": "string"}, "partner": {"type": "string"}, "quantity_t": num_or_null, "share_of_world": num_or_null, "mom_pct": num_or_null, "yoy_pct": num_or_null, "sources": {"type": "array", "items": ref("Provenance")}}}},
+       "ytd_t": num_or_null, "ytd_yoy_pct": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
+   "Partners": {"type": "object", "required": ["period", "reporter", "commodity", "flow", "total_t", "partners", "hhi", "hhi_band", "cr1", "cr3", "notes"], "properties": {
+       "period": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"}, "total_t": num_or_null, "total_is_reported_world": {"type": "boolean"},
+       "world": {"type": ["object", "null"]},
+       "partners": {"type": "array", "items": {"type": "object", "required": ["rank", "partner", "name", "quantity_t", "share", "status", "source"], "properties": {
+           "rank": {"type": "integer"}, "partner": {"type": "string"}, "name": {"type": "string"}, "quantity_t": num_or_null, "share": num_or_null, "status": {"type": "string"}, "source": ref("Provenance")}}},
+       "hhi": num_or_null, "hhi_upper_bound": num_or_null, "hhi_band": {"type": "string"}, "cr1": num_or_null, "cr3": num_or_null, "n_minus_1_residual": num_or_null, "coverage": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
+   "Reliance": {"type": "object", "required": ["country", "edition", "years", "source", "notes"], "properties": {
+       "country": {"type": "string"}, "edition": {"type": "string"}, "source": {"type": ["object", "null"]}, "notes": {"type": "array", "items": {"type": "string"}},
+       "years": {"type": "array", "items": {"type": "object", "required": ["year", "estimated", "nir_computed_pct", "nir_published", "agrees"], "properties": {
+           "year": {"type": "integer"}, "estimated": {"type": "boolean"}, "production_t": num_or_null, "imports_t": num_or_null, "exports_t": num_or_null, "apparent_consumption_t": num_or_null,
+           "nir_computed_pct": num_or_null, "nir_computed_form": str_or_null, "nir_published": str_or_null, "agrees": {"type": ["boolean", "null"]}, "notes": {"type": "array", "items": {"type": "string"}}}}}}},
+   "Source": {"type": "object", "required": ["source", "url", "observations", "salient_statistics", "indicators", "derived_or_estimate", "releases"], "properties": {
+       "source": {"type": "string"}, "url": str_or_null, "observations": {"type": "integer"}, "salient_statistics": {"type": "integer"}, "indicators": {"type": "integer"}, "derived_or_estimate": {"type": "integer"},
+       "first_period": str_or_null, "last_period": str_or_null, "releases": {"type": "array", "items": {"type": "string"}}}},
+   "ImportReport": {"type": "object", "required": ["file", "format", "rows", "inserted", "revisions", "unchanged", "skipped", "token"], "properties": {
+       "file": {"type": "string"}, "format": {"type": "string"}, "rows": {"type": "integer"}, "inserted": {"type": "integer"}, "revisions": {"type": "integer"}, "unchanged": {"type": "integer"}, "skipped": {"type": "integer"}, "token": {"type": "string"}}},
+   "SimulationJob": {"type": "object", "required": ["id", "scenario", "runs", "seed", "state", "submitted_at", "finished_at", "links", "error"], "properties": {
+       "id": {"type": "string"}, "scenario": {"type": "string"}, "runs": {"type": "integer"}, "seed": {"type": "integer"}, "state": {"type": "string", "enum": ["queued", "running", "succeeded", "failed"]},
+       "submitted_at": {"type": "string"}, "finished_at": str_or_null, "links": {"type": "object"}, "error": str_or_null}},
+   "SimulationResult": {"type": "object", "required": ["scenario", "network", "runs", "seed", "horizon_days", "groups", "assumptions", "sources"], "properties": {
+       "scenario": {"type": "string"}, "network": {"type": "string"}, "runs": {"type": "integer"}, "seed": {"type": "integer"}, "horizon_days": {"type": "integer"},
+       "groups": {"type": "array", "items": {"type": "object", "required": ["group", "shortfall_t_p50", "p_stockout"], "properties": {"group": {"type": "string"}, "shortfall_t_p50": {"type": "number"}, "p_stockout": {"type": "number"}}}},
+       "assumptions": {"type": "array"}, "sources": {"type": "array"}}},
+  }}}
+
+doc["paths"]["/api/v1/policy/events"] = {"get": {"operationId": "policyEvents", "summary": "The policy timeline (bundled, cited, plus imported events), filtered; each measure with its status on a day (default today, UTC).",
+   "parameters": [qp("kind", "export_licensing, prohibition, entity_listing, technology_control, extraterritorial_rule, tariff, agreement, suspension, licence_decision, domestic_regulation."),
+      qp("element", "A rare earth: symbol or name.", example="Dy"), qp("destination", "Destination country (alpha-3).", example="USA"),
+      qp("from", "Events starting on or after (YYYY-MM-DD).", {"type": "string", "format": "date"}), qp("to", "Events starting on or before.", {"type": "string", "format": "date"}),
+      qp("on", "Day of the status (default today).", {"type": "string", "format": "date"}, example="2025-06-15"), limit, offset],
+   "responses": {"200": ok("A page of events.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("PolicyEvent")}, "paging": ref("Paging")}}), "400": bad}}}
+doc["paths"]["/api/v1/policy/controls"] = {"get": {"operationId": "policyControls", "summary": "Every measure touching an element, HS code and destination, with its status on a day (in_force, not_yet_effective, suspended, suspension_lapsed, revoked, expired) and why.",
+   "parameters": [qp("on", "The day (default today, UTC).", {"type": "string", "format": "date"}, example="2025-06-15"), qp("element", "A rare earth: symbol or name.", example="Dy"),
+      qp("commodity", "An HS code or prefix.", example="8505.11"), qp("destination", "Destination country (alpha-3).", example="USA")],
+   "responses": {"200": ok("The measures.", ref("Controls")), "400": bad}}}
+doc["paths"]["/api/v1/anomalies"] = {"get": {"operationId": "anomalies", "summary": "Surges and collapses of a monthly trade series (robust z-scores of log changes, PELT change points), each with the policy events whose scope and timing fit, ranked with evidence.",
+   "parameters": [reporter, partner, flow, commodity, qp("threshold", "|z| threshold (default 3.5).", {"type": "number"}), qp("lag_months", "Months an event may lead the anomaly (0-24, default 2).", {"type": "integer", "minimum": 0, "maximum": 24})],
+   "responses": {"200": ok("Anomalies and events.", ref("Anomalies")), "400": bad, "404": nf}}}
+S = doc["components"]["schemas"]
+S["PolicyEvent"] = {"type": "object", "required": ["id", "kind", "actor", "instrument", "title", "scope", "dates", "direction", "source", "verified"], "properties": {
+   "id": {"type": "string"}, "kind": {"type": "string"}, "actor": {"type": "string"}, "instrument": {"type": "string"}, "number": str_or_null, "title": {"type": "string"},
+   "scope": {"type": "object"}, "dates": {"type": "object"}, "suspends": {"type": "array", "items": {"type": "string"}}, "direction": {"type": "string", "enum": ["tightening", "easing", "neutral"]},
+   "source": {"type": "string"}, "url": str_or_null, "verified": {"type": "boolean"}, "note": str_or_null,
+   "status": {"type": "object", "required": ["on", "status", "explanation"], "properties": {"on": {"type": "string"}, "status": {"type": "string"}, "explanation": {"type": "string"}}}}}
+S["Controls"] = {"type": "object", "required": ["on", "measures", "notes"], "properties": {"on": {"type": "string"}, "element": str_or_null, "commodity": str_or_null, "destination": str_or_null,
+   "measures": {"type": "array", "items": {"type": "object", "required": ["event_id", "kind", "status", "explanation", "matched", "dates", "verified", "source"], "properties": {
+      "event_id": {"type": "string"}, "kind": {"type": "string"}, "status": {"type": "string", "enum": ["in_force", "not_yet_effective", "suspended", "suspension_lapsed", "revoked", "expired"]},
+      "explanation": {"type": "string"}, "matched": {"type": "array", "items": {"type": "string"}}, "dates": {"type": "object"}, "verified": {"type": "boolean"}, "source": {"type": "string"}}}},
+   "notes": {"type": "array", "items": {"type": "string"}}}}
+S["Anomalies"] = {"type": "object", "required": ["series", "from", "to", "anomalies"], "properties": {"series": {"type": "object"}, "from": {"type": "string"}, "to": {"type": "string"},
+   "threshold": {"type": "number"}, "lag_months": {"type": "integer"},
+   "anomalies": {"type": "array", "items": {"type": "object", "required": ["month", "direction", "signals", "events"], "properties": {
+      "month": {"type": "string"}, "direction": {"type": "string", "enum": ["surge", "collapse"]}, "quantity_t": num_or_null, "strength": {"type": "number"},
+      "signals": {"type": "array"}, "events": {"type": "array", "items": {"type": "object", "required": ["id", "title", "day", "score", "evidence"], "properties": {
+         "id": {"type": "string"}, "title": {"type": "string"}, "day": {"type": "string"}, "score": {"type": "number"}, "evidence": {"type": "string"}, "url": str_or_null}}}}}},
+   "notes": {"type": "array", "items": {"type": "string"}}}}
+
+import os
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Sources', 'MonaziteServer', 'Resources', 'openapi.json')
+json.dump(doc, open(out, 'w'), indent=1, sort_keys=False)
+print(len(doc["paths"]))
