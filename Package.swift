@@ -10,6 +10,7 @@ import PackageDescription
 /// - `MonaziteScenario`: the scenario file format of the simulator (YAML) and its validation.
 /// - `MonaziteStore`: the embedded SQLite store (GRDB): schema, migrations, revisions.
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
+/// - `MonaziteDashboard`: the server-rendered HTML dashboard (pages, SVG charts, CSV), no HTTP library.
 /// - `MonaziteCLI`: the `monazite` commands; `monazite` is the executable around them.
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -53,6 +54,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MonaziteDashboard",
+            dependencies: ["MonaziteCore", "MonaziteStore"],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MonaziteCLI",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset",
@@ -83,6 +89,11 @@ let package = Package(
             name: "MonaziteStoreTests",
             dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset"],
             resources: [.copy("BadFiles"), .copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteDashboardTests",
+            dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset"],
             swiftSettings: strictSwift
         ),
         .testTarget(

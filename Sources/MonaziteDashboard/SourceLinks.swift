@@ -1,0 +1,54 @@
+import MonaziteCore
+
+/// Where a figure's link goes: the source's own URL when it has a safe one, else the source's
+/// entry on the `/sources` page.
+enum SourceLinks {
+    /// The URL when it is `http(s)`; nil for anything else (`javascript:`, relative, empty),
+    /// so a hostile URL in the data never becomes a live link.
+    static func safeURL(_ url: String?) -> String? {
+        guard let url else { return nil }
+        let lower = url.prefix(8).lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        guard !url.utf8.contains(where: { $0 < 0x20 || $0 == 0x20 || $0 == 0x7F }) else { return nil }
+        return url
+    }
+
+    /// `src-reuters-via-goldsea`: a stable anchor for a source name on the sources page.
+    static func anchor(_ source: String) -> String {
+        var slug = "src-"
+        var dash = false
+        for scalar in source.lowercased().unicodeScalars {
+            if scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) {
+                if dash && slug.utf8.count > 4 { slug.append("-") }
+                dash = false
+                slug.unicodeScalars.append(scalar)
+                if slug.utf8.count >= 64 { break }
+            } else {
+                dash = true
+            }
+        }
+        return slug
+    }
+
+    /// The link of a figure from `provenance`, and whether it leaves the dashboard.
+    static func href(_ provenance: Provenance, _ request: DashboardRequest) -> (href: String, external: Bool) {
+        if let url = safeURL(provenance.url) { return (url, true) }
+        return (request.href("/sources") + "#" + anchor(provenance.source), false)
+    }
+
+    /// `Source: Trading Economics news (citing GAC), released 2025-07-21`.
+    static func title(_ provenance: Provenance) -> String {
+        var s = "Source: " + provenance.source
+        if let r = provenance.release { s += ", released \(r)" }
+        return s
+    }
+
+    /// A cell with the source's name linked to it.
+    static func cell(_ provenance: Provenance?, _ request: DashboardRequest) -> DataTable.Cell {
+        guard let provenance else { return .missing("no source: no figure") }
+        let (href, external) = href(provenance, request)
+        var c = DataTable.Cell.link(provenance.source, href: href, title: title(provenance), external: external)
+        c.csvURL = safeURL(provenance.url) ?? ""
+        return c
+    }
+}
