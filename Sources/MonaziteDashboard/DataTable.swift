@@ -10,6 +10,8 @@ struct DataTable {
         var numeric: Bool = false
         /// When set, the CSV gets a second column of this name right after, holding each cell's URL.
         var csvURLName: String? = nil
+        /// Text that should not be squeezed to one word per line (sources, titles): a minimum width.
+        var wide: Bool = false
     }
 
     struct Cell {
@@ -86,7 +88,7 @@ struct DataTable {
         w.text(caption)
         w.raw("</caption><thead><tr>")
         for c in columns {
-            w.raw(c.numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            w.raw(c.numeric ? "<th scope=\"col\" class=\"num\">" : c.wide ? "<th scope=\"col\" class=\"wide\">" : "<th scope=\"col\">")
             w.text(c.label)
             w.raw("</th>")
         }
@@ -100,6 +102,7 @@ struct DataTable {
                 if i == 0 { w.raw(" scope=\"row\"") }
                 var classes = cell.cssClass ?? ""
                 if i < columns.count && columns[i].numeric { classes += classes.isEmpty ? "num" : " num" }
+                if i < columns.count && columns[i].wide { classes += classes.isEmpty ? "wide" : " wide" }
                 if !classes.isEmpty { w.attribute("class", classes) }
                 if let id = cell.id { w.attribute("id", id) }
                 for (k, v) in cell.data { w.attribute("data-" + k, v) }

@@ -40,7 +40,7 @@ struct DependencePage: DashboardPage {
                 .init(label: "NIR % (ours)", csvName: "nir_computed_pct", numeric: true),
                 .init(label: "USGS form (ours)", csvName: "nir_computed_form", numeric: true),
                 .init(label: "Published", csvName: "nir_published", numeric: true), .init(label: "Agrees", csvName: "agrees"),
-                .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+                .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "reliance"))
         let source = stats.first?.provenance
         let table = NetImportRelianceTable(stats: stats)
@@ -90,12 +90,12 @@ struct DependencePage: DashboardPage {
         var concentration = DataTable(
             name: "concentration", caption: "Concentration per supply stage (country shares of world output)",
             columns: [
-                .init(label: "Stage", csvName: "stage"), .init(label: "Scope", csvName: "scope"), .init(label: "Period", csvName: "period"),
-                .init(label: "Largest shares", csvName: "largest_shares"), .init(label: "HHI", csvName: "hhi", numeric: true),
+                .init(label: "Stage", csvName: "stage"), .init(label: "Scope", csvName: "scope", wide: true), .init(label: "Period", csvName: "period"),
+                .init(label: "Largest shares", csvName: "largest_shares", wide: true), .init(label: "HHI", csvName: "hhi", numeric: true),
                 .init(label: "Band", csvName: "band"), .init(label: "CR1", csvName: "cr1_pct", numeric: true),
                 .init(label: "CR3", csvName: "cr3_pct", numeric: true), .init(label: "N-1 residual", csvName: "n_minus_1_pct", numeric: true),
                 .init(label: "Coverage", csvName: "coverage_pct", numeric: true), .init(label: "Status", csvName: "status"),
-                .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+                .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "concentration"))
         for group in ShareGroup.make(stageShares) {
             concentration.rows.append(group.cells(stage: group.stage?.label ?? "unspecified", request: request))

@@ -39,7 +39,7 @@ struct HomePage: DashboardPage {
             columns: [
                 .init(label: "Figure", csvName: "figure"), .init(label: "Ours", csvName: "value", numeric: true),
                 .init(label: "Published", csvName: "published", numeric: true), .init(label: "Unit", csvName: "unit"),
-                .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+                .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "headline"))
         let current = (world.status ?? .reported) == .reported
         func reported(_ p: Period) -> Bool { (data.status(.world, over: p) ?? .reported) == .reported }
@@ -86,7 +86,7 @@ struct HomePage: DashboardPage {
                 .init(label: "MoM (ours)", csvName: "mom_pct", numeric: true),
                 .init(label: "MoM (published)", csvName: "reported_mom_pct", numeric: true),
                 .init(label: "YoY (published)", csvName: "reported_yoy_pct", numeric: true),
-                .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+                .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "destinations"))
         var partnerRows: [(CountryCode, TradeSeriesRow)] = []
         for (partner, totals) in data.totals where partner != .world {
@@ -218,13 +218,13 @@ struct HomePage: DashboardPage {
         w.heading(2, "Top destinations")
         tables[1].render(into: &w)
         w.heading(2, "The last twelve months")
-        w.raw("<figure>")
+        w.raw("<figure><div class=\"chart-wrap\">")
         chart.render(into: &w, request: request)
+        w.raw("</div>")
+        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
         w.raw("<figcaption>")
         w.text(chart.summary)
-        w.raw("</figcaption>")
-        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
-        w.raw("</figure>")
+        w.raw("</figcaption></figure>")
         TradePage.eventList(into: &w, chart.markersInRange)
         tables[2].render(into: &w)
 
@@ -268,6 +268,12 @@ struct HomePage: DashboardPage {
         }
         w.raw("</dd><dd>published: ")
         w.text(published.map(NumberText.change) ?? "none")
-        w.raw("</dd></div>")
+        w.raw("</dd>")
+        if let reason = ours.reason {
+            w.raw("<dd class=\"muted\">ours: ")
+            w.text(reason)
+            w.raw("</dd>")
+        }
+        w.raw("</div>")
     }
 }

@@ -112,7 +112,8 @@ struct MonthlyChart {
                 w.raw("<rect")
                 w.attribute("id", "bar-\(seriesTag)-\(period)")
                 w.raw(" class=\"bar \(status.rawValue)\"")
-                if status != .reported { w.attribute("fill", "url(#\(id)-hatch)") }
+                // An inline style, since the stylesheet's bar colour would beat a `fill` attribute.
+                if status != .reported { w.attribute("style", "fill:url(#\(id)-hatch)") }
                 w.raw(" x=\"\(f(cx - barW / 2))\" y=\"\(f(top))\" width=\"\(f(barW))\" height=\"\(f(max(0.5, baseline - top)))\"")
                 w.attribute("data-period", period)
                 w.attribute("data-tonnes", NumberText.plain(t))
@@ -158,8 +159,12 @@ struct MonthlyChart {
                 w.raw("><title>")
                 w.text("\(m.day): \(m.label)")
                 w.raw("</title><line class=\"event\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(Self.top))\" y2=\"\(f(baseline))\"/>")
-                w.raw("<text class=\"event-label\" x=\"\(x)\" y=\"\(f(baseline - 6))\" transform=\"rotate(-90 \(x) \(f(baseline - 6))) translate(0 -4)\">")
-                w.text(Self.shortened(m.label, to: 42))
+                let label = Self.shortened(m.label, to: 42)
+                let rotate = "rotate(-90 \(x) \(f(baseline - 6)))"
+                // A light box behind the label keeps it readable over the bars (about 6 px a character at 11 px).
+                w.raw("<rect class=\"label-bg\" x=\"\(x)\" y=\"\(f(baseline - 6 - 14))\" width=\"\(f(Double(label.count) * 6 + 4))\" height=\"13\" transform=\"\(rotate) translate(-2 0)\"/>")
+                w.raw("<text class=\"event-label\" x=\"\(x)\" y=\"\(f(baseline - 6))\" transform=\"\(rotate) translate(0 -4)\">")
+                w.text(label)
                 w.raw("</text></g>")
                 if url != nil { w.raw("</a>") }
             }

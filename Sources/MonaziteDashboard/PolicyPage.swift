@@ -44,7 +44,7 @@ struct PolicyPage: DashboardPage {
         var table = DataTable(
             name: "timeline", caption: Self.caption(timeline.count, entries.count, kind, element, destination),
             columns: [
-                .init(label: "Event", csvName: "title", csvURLName: "url"), .init(label: "ID", csvName: "id"),
+                .init(label: "Event", csvName: "title", csvURLName: "url", wide: true), .init(label: "ID", csvName: "id"),
                 .init(label: "Kind", csvName: "kind"), .init(label: "Announced", csvName: "announced"),
                 .init(label: "Effective", csvName: "effective"), .init(label: "Instrument", csvName: "instrument"),
                 .init(label: "Elements", csvName: "elements"), .init(label: "Destinations", csvName: "destinations"),
@@ -77,8 +77,8 @@ struct PolicyPage: DashboardPage {
         var results = DataTable(
             name: "applicability", caption: "What applies" + (date.map { " on \($0)" } ?? ""),
             columns: [
-                .init(label: "Event", csvName: "title", csvURLName: "url"), .init(label: "ID", csvName: "event_id"),
-                .init(label: "Status", csvName: "status"), .init(label: "Why", csvName: "reason"), .init(label: "Dates", csvName: "dates"),
+                .init(label: "Event", csvName: "title", csvURLName: "url", wide: true), .init(label: "ID", csvName: "event_id"),
+                .init(label: "Status", csvName: "status"), .init(label: "Why", csvName: "reason", wide: true), .init(label: "Dates", csvName: "dates"),
             ], csvHref: request.csvHref(table: "applicability"))
         var answered = false
         if let date {

@@ -9,8 +9,27 @@ enum SourceLinks {
         guard let url else { return nil }
         let lower = url.prefix(8).lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        guard !url.utf8.contains(where: { $0 < 0x20 || $0 == 0x20 || $0 == 0x7F }) else { return nil }
-        return url
+        guard !url.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+        return percentEncodingIllegal(url)
+    }
+
+    /// Percent-encodes the bytes a URL may not hold literally (space, `[ ] < > " { } | \ ^ \``,
+    /// non-ASCII), so links published with them stay valid `href`s.
+    static func percentEncodingIllegal(_ url: String) -> String {
+        let illegal: Set<UInt8> = [0x20, 0x22, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D]
+        guard url.utf8.contains(where: { $0 >= 0x80 || illegal.contains($0) }) else { return url }
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for b in url.utf8 {
+            if b >= 0x80 || illegal.contains(b) {
+                out.append("%")
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return out
     }
 
     /// `src-reuters-via-goldsea`: a stable anchor for a source name on the sources page.

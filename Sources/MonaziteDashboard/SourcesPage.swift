@@ -15,7 +15,7 @@ struct SourcesPage: DashboardPage {
         var table = DataTable(
             name: "sources", caption: "Sources of the stored figures",
             columns: [
-                .init(label: "Source", csvName: "source", csvURLName: "url"), .init(label: "Figures", csvName: "figures", numeric: true),
+                .init(label: "Source", csvName: "source", csvURLName: "url", wide: true), .init(label: "Figures", csvName: "figures", numeric: true),
                 .init(label: "Derived or estimate", csvName: "derived_or_estimate", numeric: true),
                 .init(label: "Periods", csvName: "periods"), .init(label: "Releases", csvName: "releases"),
             ], csvHref: request.csvHref(table: "sources"))

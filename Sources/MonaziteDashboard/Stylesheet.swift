@@ -23,21 +23,21 @@ enum Stylesheet {
         caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem}\
         th,td{padding:.3rem .6rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}\
         thead th{border-bottom:2px solid #767676;white-space:nowrap}\
-        .num{text-align:right;white-space:nowrap}.missing{color:var(--muted)}\
+        th[scope=row]:not(.wide){white-space:nowrap}.wide{min-width:18rem}.num{text-align:right;white-space:nowrap}.missing{color:var(--muted)}\
         .badge{display:inline-block;font-size:.75rem;line-height:1.3;border:1px solid var(--muted);border-radius:.25rem;\
         padding:0 .3rem;color:var(--muted);white-space:nowrap}.badge.warn{border-color:var(--warn);color:var(--warn)}\
         .table-actions{margin:.25rem 0 1rem;font-size:.875rem}\
         figure{margin:1rem 0}figcaption{font-size:.875rem;color:var(--muted)}\
-        svg.chart{width:100%;height:auto;max-width:60rem;display:block}\
+        .chart-wrap{overflow-x:auto}svg.chart{width:100%;min-width:36rem;height:auto;max-width:60rem;display:block}\
         .chart text{font-size:11px;fill:#333}.chart .axis{stroke:#767676}.chart .grid{stroke:#e3e3e3}\
         .chart .bar{fill:var(--bar)}.chart .derived,.chart .estimate{stroke:var(--bar);stroke-width:1}\
         .chart .estimate{stroke-dasharray:3 2}.chart text.gap{fill:#595959;font-style:italic}\
         .chart .event{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:4 3}\
-        .chart text.event-label{fill:var(--warn);paint-order:stroke;stroke:#fff;stroke-width:3px}\
+        .chart text.event-label{fill:var(--warn)}.chart .label-bg{fill:#fff;fill-opacity:.85}\
         .legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;font-size:.875rem}\
         .sw{display:inline-block;width:1em;height:1em;vertical-align:-.15em;margin-right:.3em;border:1px solid var(--bar)}\
         .sw-reported{background:var(--bar)}\
-        .sw-derived{background:repeating-linear-gradient(45deg,var(--bar) 0 2px,#dce8f5 2px 5px)}\
+        .sw-derived{background:repeating-linear-gradient(45deg,#245e9e 0px,#245e9e 2px,#dce8f5 2px,#dce8f5 5px)}\
         .sw-missing{border-style:dashed;border-color:#767676}.sw-event{border:0;border-left:2px dashed var(--warn)}\
         form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:.5rem 0 1rem}\
         label{display:flex;flex-direction:column;font-size:.875rem}\

@@ -77,7 +77,7 @@ enum SeriesTable {
         .init(label: "YoY (published)", csvName: "reported_yoy_pct", numeric: true),
         .init(label: "Year to date, t", csvName: "ytd_t", numeric: true),
         .init(label: "YTD YoY (ours)", csvName: "ytd_yoy_pct", numeric: true),
-        .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+        .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
     ]
 
     static func make(

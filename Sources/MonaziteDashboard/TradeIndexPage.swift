@@ -11,7 +11,7 @@ struct TradeIndexPage: DashboardPage {
         var table = DataTable(
             name: "series-list", caption: "Trade series held",
             columns: [
-                .init(label: "Series", csvName: "series"), .init(label: "Reporter", csvName: "reporter"),
+                .init(label: "Series", csvName: "series", wide: true), .init(label: "Reporter", csvName: "reporter"),
                 .init(label: "Flow", csvName: "flow"), .init(label: "Commodity", csvName: "commodity"),
                 .init(label: "Partner", csvName: "partner"), .init(label: "First", csvName: "first"), .init(label: "Last", csvName: "last"),
                 .init(label: "Figures", csvName: "figures", numeric: true),

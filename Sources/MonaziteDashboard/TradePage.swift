@@ -70,13 +70,13 @@ struct TradePage: DashboardPage {
                 .init(label: "Rank", csvName: "rank", numeric: true), .init(label: "Partner", csvName: "partner"),
                 .init(label: "Code", csvName: "code"), .init(label: "Tonnes", csvName: "quantity_t", numeric: true),
                 .init(label: "Share", csvName: "share_pct", numeric: true), .init(label: "Status", csvName: "status"),
-                .init(label: "Source", csvName: "source", csvURLName: "source_url"),
+                .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "partners"))
         var concentration = DataTable(
             name: "concentration", caption: "Concentration of partners, \(shareMonth?.description ?? "no month")",
             columns: [
                 .init(label: "Measure", csvName: "measure"), .init(label: "Value", csvName: "value", numeric: true),
-                .init(label: "Meaning", csvName: "meaning"),
+                .init(label: "Meaning", csvName: "meaning", wide: true),
             ], csvHref: request.csvHref(table: "concentration"))
         if let b = breakdown, let m = shareMonth {
             for e in b.entries {
@@ -156,13 +156,13 @@ struct TradePage: DashboardPage {
         }
         w.raw("<button type=\"submit\">Show</button></form>")
 
-        w.raw("<figure>")
+        w.raw("<figure><div class=\"chart-wrap\">")
         chart.render(into: &w, request: request)
+        w.raw("</div>")
+        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
         w.raw("<figcaption>")
         w.text(chart.summary)
-        w.raw("</figcaption>")
-        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
-        w.raw("</figure>")
+        w.raw("</figcaption></figure>")
         Self.eventList(into: &w, chart.markersInRange)
 
         w.heading(2, "Monthly figures and changes")

@@ -42,7 +42,7 @@ struct PageTests {
         #expect(html.contains("class=\"gap\""))
         #expect(html.contains(">missing<title>2024-01: missing"))
         // 2025-03 is derived: hatched and labelled.
-        #expect(html.contains("id=\"bar-WLD-2025-03\" class=\"bar derived\""))
+        #expect(html.contains("id=\"bar-WLD-2025-03\" class=\"bar derived\" style=\"fill:url(#trade-chart-hatch)\""))
         #expect(html.contains("data-day=\"2025-04-04\""))
         #expect(html.contains("synthetic: licensing of seven elements"))
         #expect(html.contains("href=\"https://example.org/a\""))
