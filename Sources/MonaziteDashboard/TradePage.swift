@@ -149,6 +149,11 @@ struct TradePage: DashboardPage {
         w.attribute("value", to.description)
         w.raw(">")
         w.raw("</label>")
+        if let asOf = request.string("as_of") {
+            w.raw("<input type=\"hidden\" name=\"as_of\"")
+            w.attribute("value", asOf)
+            w.raw(">")
+        }
         if data.flow != .export {
             w.raw("<input type=\"hidden\" name=\"flow\"")
             w.attribute("value", data.flow.rawValue)
