@@ -15,6 +15,7 @@ public struct Dashboard: Sendable {
     let timeline: [TimelineEntry]
     let applicability: Applicability?
     let basePath: String
+    let cache: DashboardCache?
 
     /// - Parameters:
     ///   - markers: events drawn on the monthly charts.
@@ -24,9 +25,10 @@ public struct Dashboard: Sendable {
     ///     when no policy data is loaded, which the page says.
     ///   - basePath: where the server mounts the dashboard (`""` for the root, or `/dashboard`):
     ///     links are built under it and it is stripped from request paths.
+    ///   - cache: keeps rendered pages (see ``DashboardCache``); nil renders every request.
     public init(
         store: any TradeStore, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
-        applicability: Applicability? = nil, basePath: String = ""
+        applicability: Applicability? = nil, basePath: String = "", cache: DashboardCache? = nil
     ) {
         self.store = store
         self.markers = markers
@@ -35,11 +37,21 @@ public struct Dashboard: Sendable {
         var base = basePath
         while base.hasSuffix("/") { base.removeLast() }
         self.basePath = base
+        self.cache = cache
     }
 
     /// Answers one GET request. Never throws: an unknown path gets a 404 page, an unreadable
     /// query a 400 page saying why, a store failure a 500 page.
     public func respond(path: String, query: [String: String]) async -> DashboardResponse {
+        guard let cache else { return await render(path: path, query: query) }
+        let key = DashboardCache.key(path: path, query: query)
+        if let hit = cache.lookup(key) { return hit }
+        let response = await render(path: path, query: query)
+        cache.store(response, for: key)
+        return response
+    }
+
+    func render(path: String, query: [String: String]) async -> DashboardResponse {
         let request: DashboardRequest
         do {
             request = try DashboardRequest(path: path, query: query, basePath: basePath)

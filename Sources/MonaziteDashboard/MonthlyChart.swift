@@ -134,7 +134,7 @@ struct MonthlyChart {
                 w.raw("</title></text>")
             }
             if i % labelEvery == 0 || labelEvery == 1 {
-                w.raw("<text x=\"\(f(cx))\" y=\"\(f(baseline + 15))\" text-anchor=\"middle\">\(Self.monthNames[p.month.month - 1])</text>")
+                w.raw("<text x=\"\(f(cx))\" y=\"\(f(baseline + 15))\" text-anchor=\"middle\">\(Self.monthNames[(p.month.month + 11) % 12])</text>")
             }
             if i == 0 || p.month.month == 1 {
                 w.raw("<text x=\"\(f(cx))\" y=\"\(f(baseline + 30))\" text-anchor=\"middle\" font-weight=\"600\">\(p.month.year)</text>")

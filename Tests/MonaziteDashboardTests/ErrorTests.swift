@@ -127,3 +127,26 @@ struct FailingStore: TradeStore {
     func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) { throw Failure() }
     func contentDigest() async throws -> String { throw Failure() }
 }
+
+@Suite("Page cache")
+struct CacheTests {
+    @Test("Cached pages are served until invalidated; errors are never cached")
+    func cache() async throws {
+        let store = try await DashboardFixture.bundledStore()
+        let cache = DashboardCache(maxAge: .seconds(3600))
+        let d = Dashboard(store: store, cache: cache)
+        let a = await d.respond(path: "/trade/8505.11/CHN", query: ["from": "2025-01", "to": "2025-06"])
+        let b = await d.respond(path: "/trade/8505.11/CHN", query: ["to": "2025-06", "from": "2025-01"])
+        #expect(a.body == b.body)
+        #expect(cache.count == 1)
+        _ = await d.respond(path: "/nope", query: [:])
+        #expect(cache.count == 1)
+        cache.invalidate()
+        #expect(cache.count == 0)
+        let expired = DashboardCache(maxAge: .zero)
+        let e = Dashboard(store: store, cache: expired)
+        let first = await e.respond(path: "/policy", query: [:])
+        let second = await e.respond(path: "/policy", query: [:])
+        #expect(first.status == 200 && second.body == first.body)
+    }
+}
