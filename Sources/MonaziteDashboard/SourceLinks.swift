@@ -6,22 +6,41 @@ enum SourceLinks {
     /// The URL when it is `http(s)`; nil for anything else (`javascript:`, relative, empty),
     /// so a hostile URL in the data never becomes a live link.
     static func safeURL(_ url: String?) -> String? {
-        guard let url else { return nil }
-        let lower = url.prefix(8).lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        guard !url.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
-        return percentEncodingIllegal(url)
+        guard let url, hasHTTPScheme(url) else { return nil }
+        var needsEncoding = false
+        for b in url.utf8 {
+            if b < 0x20 || b == 0x7F { return nil }
+            if isIllegal(b) { needsEncoding = true }
+        }
+        return needsEncoding ? percentEncodingIllegal(url) : url
     }
 
-    /// Percent-encodes the bytes a URL may not hold literally (space, `[ ] < > " { } | \ ^ \``,
-    /// non-ASCII), so links published with them stay valid `href`s.
+    /// True when the text starts with `http://` or `https://`, in any case.
+    static func hasHTTPScheme(_ url: String) -> Bool {
+        var bytes = url.utf8.makeIterator()
+        func next() -> UInt8? { bytes.next().map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        guard next() == UInt8(ascii: "h"), next() == UInt8(ascii: "t"), next() == UInt8(ascii: "t"), next() == UInt8(ascii: "p")
+        else { return false }
+        var c = next()
+        if c == UInt8(ascii: "s") { c = next() }
+        return c == UInt8(ascii: ":") && next() == UInt8(ascii: "/") && next() == UInt8(ascii: "/")
+    }
+
+    /// Bytes a URL may not hold literally: space, `" < > [ \ ] ^ \` { | }`, and non-ASCII.
+    static func isIllegal(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x22, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: true
+        default: b >= 0x80
+        }
+    }
+
+    /// Percent-encodes the bytes ``isIllegal(_:)`` names, so links published with them stay valid `href`s.
     static func percentEncodingIllegal(_ url: String) -> String {
-        let illegal: Set<UInt8> = [0x20, 0x22, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D]
-        guard url.utf8.contains(where: { $0 >= 0x80 || illegal.contains($0) }) else { return url }
         let hex = Array("0123456789ABCDEF")
         var out = ""
+        out.reserveCapacity(url.utf8.count + 16)
         for b in url.utf8 {
-            if b >= 0x80 || illegal.contains(b) {
+            if isIllegal(b) {
                 out.append("%")
                 out.append(hex[Int(b >> 4)])
                 out.append(hex[Int(b & 0x0F)])

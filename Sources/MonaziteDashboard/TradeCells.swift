@@ -86,7 +86,13 @@ enum SeriesTable {
         var table = DataTable(name: name, caption: caption, columns: columns, csvHref: request.csvHref(table: name))
         table.rows.reserveCapacity(rows.count)
         let tag = partner.alpha3
-        func reported(_ p: Period) -> Bool { (data.status(partner, over: p) ?? .reported) == .reported }
+        var statusCache: [Period: Bool] = [:]
+        func reported(_ p: Period) -> Bool {
+            if let known = statusCache[p] { return known }
+            let r = (data.status(partner, over: p) ?? .reported) == .reported
+            statusCache[p] = r
+            return r
+        }
         for row in rows {
             let p = row.period
             let current = (row.status ?? .reported) == .reported
