@@ -3,7 +3,8 @@ import MonaziteCore
 /// An inline SVG bar chart of monthly tonnes: reported months solid, derived and estimated
 /// months hatched, missing months left as labelled gaps, and policy events as dashed vertical
 /// markers with their labels and links. `<title>`/`<desc>` describe it; the page's table holds
-/// the same figures.
+/// the same figures. No `role="img"`: that would hide the bars' and markers' links from
+/// assistive technology.
 struct MonthlyChart {
     struct Point {
         let month: Month
@@ -68,7 +69,7 @@ struct MonthlyChart {
         func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
         let baseline = Self.top + plotH
 
-        w.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\"")
+        w.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\"")
         w.attribute("aria-labelledby", "\(id)-title \(id)-desc")
         w.raw("><title")
         w.attribute("id", "\(id)-title")

@@ -69,6 +69,14 @@ struct PageTests {
         #expect(june.contains("+660.0%"))
     }
 
+    @Test("as_of shows the store as it stood on a date: before the June release, May is the latest month")
+    func asOf() async throws {
+        let store = try await DashboardFixture.bundledStore()
+        let html = await DashboardFixture.dashboard(store).respond(path: "/", query: ["as_of": "2025-07-01"]).text
+        #expect(html.contains("id=\"kpi-world\" data-period=\"2025-05\" data-tonnes=\"1238.47\""))
+        #expect(!html.contains("id=\"q-WLD-2025-06\" data-period=\"2025-06\" data-tonnes"))
+    }
+
     @Test("The partner shares give a share per destination and an HHI")
     func partnerShares() async throws {
         let store = try await DashboardFixture.bundledStore()
