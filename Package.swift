@@ -18,6 +18,7 @@ import PackageDescription
 ///   reliance, sources, file import) as reports with figures, notes and sources.
 /// - `MonaziteServer`: the HTTP server (Hummingbird): JSON API under /api/v1, OpenAPI document,
 ///   tokens, metrics, and the dashboard mounted through a handler.
+/// - `MonaziteDashboard`: the server-rendered HTML dashboard (pages, SVG charts, CSV), no HTTP library.
 /// - `MonaziteCLI`: the `monazite` commands; `monazite` is the executable around them.
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -94,13 +95,18 @@ let package = Package(
             name: "MonaziteServer",
             dependencies: [
                 "MonaziteCore", "MonaziteStore", "MonaziteService", "MonaziteIngest", "MonaziteScenario", "MonaziteSimulation",
-                "MonazitePolicy", "MonazitePolicyFile",
+                "MonazitePolicy", "MonazitePolicyFile", "MonaziteDashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MonaziteDashboard",
+            dependencies: ["MonaziteCore", "MonaziteStore"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -140,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "MonaziteServerTests",
             dependencies: [
-                "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService",
+                "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonazitePolicyFile", "MonaziteCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -159,6 +165,11 @@ let package = Package(
         .testTarget(
             name: "MonaziteAlertsTests",
             dependencies: ["MonaziteAlerts", "MonaziteStore"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteDashboardTests",
+            dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -16,11 +16,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Flag(help: "Require a token for reads too (default: reads are public, writes need a token).") var `private` = false
     @Option(name: .customLong("max-body-mb"), help: "Largest upload accepted, in MiB.") var maxBodyMB = 32
+    @Option(name: .customLong("page-cache"), help: "Seconds a rendered dashboard page is reused (0: render every request); imports through the API empty the cache.")
+    var pageCache = 5
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard (1...1024).contains(maxBodyMB) else { throw ValidationError("--max-body-mb must be 1...1024") }
+        guard (0...3600).contains(pageCache) else { throw ValidationError("--page-cache must be 0...3600 seconds") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: \"\(logLevel)\" is not a log level") }
     }
 
@@ -30,9 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20)
         let host = hostname
+        let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache)
         let app = MonaziteServer.buildApplication(
-            store: store, options: options, logger: logger, dashboard: try ServerComposition.dashboard(store: store),
-            extensions: try ServerComposition.extensions(store: store)
+            store: store, options: options, logger: logger, dashboard: dashboard.pages, onWrite: dashboard.invalidate
         ) { port in
             FileHandle.standardOutput.write(Data("Monazite serving \(store.location) on http://\(host):\(port)/ (API: /api/v1, /openapi.json)\n".utf8))
         }

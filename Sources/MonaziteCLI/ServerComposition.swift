@@ -1,10 +1,15 @@
+import Foundation
+import MonaziteCore
+import MonazitePolicy
 import MonaziteServer
+import MonaziteService
 import MonaziteStore
 
-/// What `serve` mounts besides the API: the dashboard pages and the endpoints of other
-/// capabilities. Kept in one place so that the server module depends on none of them.
+/// What `serve` mounts besides the API: the dashboard, fed with the policy timeline (bundled and
+/// imported events) for its chart markers, `/policy` page and applicability form.
 enum ServerComposition {
-    static func dashboard(store: any ServerStore) throws -> PageHandler? { nil }
-
-    static func extensions(store: any ServerStore) throws -> [APIExtension] { [] }
+    static func dashboard(store: any ServerStore, cacheSeconds: Int) async throws -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
+        let events = try await PolicyBridge.events(store: store as? any PolicyStore)
+        return DashboardMount.make(store: store, events: events, today: PolicyArguments.today(), cacheSeconds: cacheSeconds)
+    }
 }

@@ -13,10 +13,12 @@ struct APIRoutes: Sendable {
     let store: any ServerStore
     let options: ServerOptions
     let jobs: SimulationJobs
+    /// Called after a write that changed the store (to empty page caches).
+    let onWrite: @Sendable () -> Void
 
     static let seriesParameters: Set<String> = ["reporter", "partner", "flow", "commodity", "as_of"]
 
-    func register(on router: Router<BasicRequestContext>, extensions: [APIExtension]) {
+    func register(on router: Router<BasicRequestContext>) {
         let v1 = router.group("/api/v1")
         v1.get("/series") { request, _ in try await self.seriesList(request) }
         v1.get("/trade") { request, _ in try await self.trade(request) }
@@ -32,15 +34,6 @@ struct APIRoutes: Sendable {
             try await self.simulationResult(request, id: context.parameters.get("id") ?? "")
         }
         PolicyRoutes(store: store, access: self).register(on: v1)
-        for e in extensions {
-            v1.get(RouterPath(e.path)) { request, _ in
-                try await self.requireRead(request)
-                let q = try QueryParameters(request, allowed: e.parameters)
-                var query: [String: String] = [:]
-                for name in e.parameters { if let v = q[name] { query[name] = v } }
-                return JSONResponse.make(try await e.handler(query))
-            }
-        }
     }
 
     // MARK: Access
@@ -167,6 +160,7 @@ struct APIRoutes: Sendable {
         guard body.readableBytes > 0 else { throw APIError.badRequest("the request body is empty: send the file's bytes") }
         let data = Data(body.readableBytesView)
         let (chosen, report) = try await FileImport.run(store: store, data: data, name: name, format: format, options: options)
+        if report.inserted > 0 { onWrite() }
         var json = FileImport.report(file: name, format: chosen, report).json as? [String: Any] ?? [:]
         json["token"] = token.name
         return JSONResponse.make(json, status: report.inserted > 0 ? .created : .ok)

@@ -32,41 +32,29 @@ public struct PageResponse: Sendable {
     public var status: Int
     public var contentType: String
     public var body: [UInt8]
+    /// A download's file name (a CSV table), sent as `Content-Disposition`.
+    public var filename: String?
 
-    public init(status: Int, contentType: String, body: [UInt8]) {
+    public init(status: Int, contentType: String, body: [UInt8], filename: String? = nil) {
         self.status = status
         self.contentType = contentType
         self.body = body
+        self.filename = filename
     }
 }
 
 public typealias PageHandler = @Sendable (_ path: String, _ query: [String: String]) async -> PageResponse
-
-/// Extra API endpoints contributed by other capabilities (policy, anomalies), mounted under
-/// `/api/v1` with the same error handling, metrics and logs.
-public struct APIExtension: Sendable {
-    public var path: String
-    /// Query parameters the endpoint takes (others are refused with a 400).
-    public var parameters: Set<String>
-    public var handler: @Sendable (_ query: [String: String]) async throws -> Any
-
-    public init(path: String, parameters: Set<String>, handler: @escaping @Sendable (_ query: [String: String]) async throws -> Any) {
-        self.path = path
-        self.parameters = parameters
-        self.handler = handler
-    }
-}
 
 /// The HTTP server: JSON API under `/api/v1`, `/openapi.json`, `/health`, `/metrics`, and the
 /// dashboard on every other path.
 public enum MonaziteServer {
     public static func buildRouter(
         store: any ServerStore, options: ServerOptions = ServerOptions(), metrics: RequestMetrics = RequestMetrics(),
-        logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil, extensions: [APIExtension] = []
+        logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil, onWrite: (@Sendable () -> Void)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
-        let api = APIRoutes(store: store, options: options, jobs: SimulationJobs())
+        let api = APIRoutes(store: store, options: options, jobs: SimulationJobs(), onWrite: onWrite ?? {})
         router.get("/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in
             Response(
@@ -77,7 +65,7 @@ public enum MonaziteServer {
             try await api.requireRead(request)
             return JSONResponse.make(data: OpenAPIDocument.data)
         }
-        api.register(on: router, extensions: extensions)
+        api.register(on: router)
         let pages: PageHandler = dashboard ?? { path, _ in
             PageResponse(status: path == "/" ? 200 : 404, contentType: "text/plain; charset=utf-8", body: Array("Monazite API: see /openapi.json\n".utf8))
         }
@@ -88,9 +76,11 @@ public enum MonaziteServer {
             var query: [String: String] = [:]
             for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
             let page = await pages(path, query)
-            return Response(
-                status: HTTPResponse.Status(code: page.status), headers: [.contentType: page.contentType],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
+            var headers: HTTPFields = [.contentType: page.contentType]
+            if let name = page.filename, name.allSatisfy({ $0.isASCII && $0 != "\"" && !$0.isNewline }) {
+                headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+            }
+            return Response(status: HTTPResponse.Status(code: page.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
         }
         router.get("/", use: serve)
         router.get("**", use: serve)
@@ -99,9 +89,9 @@ public enum MonaziteServer {
 
     public static func buildApplication(
         store: any ServerStore, options: ServerOptions, logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil,
-        extensions: [APIExtension] = [], onServerRunning: (@Sendable (Int) async -> Void)? = nil
+        onWrite: (@Sendable () -> Void)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) -> some ApplicationProtocol {
-        let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, extensions: extensions)
+        let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, onWrite: onWrite)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "Monazite"),

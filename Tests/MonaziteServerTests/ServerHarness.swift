@@ -25,8 +25,8 @@ struct ServerHarness {
         return l
     }
 
-    func application(extensions: [APIExtension] = [], dashboard: PageHandler? = nil) -> some ApplicationProtocol {
-        let router = MonaziteServer.buildRouter(store: store, options: options, logger: quietLogger, dashboard: dashboard, extensions: extensions)
+    func application(dashboard: PageHandler? = nil, onWrite: (@Sendable () -> Void)? = nil) -> some ApplicationProtocol {
+        let router = MonaziteServer.buildRouter(store: store, options: options, logger: quietLogger, dashboard: dashboard, onWrite: onWrite)
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: quietLogger)
     }
 

@@ -1,0 +1,132 @@
+public import MonaziteCore
+public import MonaziteStore
+
+/// The web dashboard as a pure rendering target: a path and query in, a status, content type
+/// and body out. No HTTP library; the server mounts it and copies the response.
+///
+/// Pages: `/` (home), `/trade` (series held), `/trade/{commodity}/{reporter}`, `/dependence`,
+/// `/policy`, `/sources`. Every table of a page is also served as CSV at the page's URL with
+/// `format=csv&table=NAME` (or a `.csv` suffix for the first table). See `docs/dashboard.md`.
+public struct Dashboard: Sendable {
+    public typealias Applicability = @Sendable (CalendarDay, String?, String?, String?) async throws -> [ApplicabilityRow]
+
+    let store: any TradeStore
+    let markers: [ChartEventMarker]
+    let timeline: [TimelineEntry]
+    let applicability: Applicability?
+    let basePath: String
+    let cache: DashboardCache?
+
+    /// - Parameters:
+    ///   - markers: events drawn on the monthly charts.
+    ///   - timeline: the events the `/policy` page lists.
+    ///   - applicability: answers "what applies on date D to element E / commodity C for
+    ///     destination X" (date, element symbol, HS code as typed, destination alpha-3); nil
+    ///     when no policy data is loaded, which the page says.
+    ///   - basePath: where the server mounts the dashboard (`""` for the root, or `/dashboard`):
+    ///     links are built under it and it is stripped from request paths.
+    ///   - cache: keeps rendered pages (see ``DashboardCache``); nil renders every request.
+    public init(
+        store: any TradeStore, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
+        applicability: Applicability? = nil, basePath: String = "", cache: DashboardCache? = nil
+    ) {
+        self.store = store
+        self.markers = markers
+        self.timeline = timeline
+        self.applicability = applicability
+        var base = basePath
+        while base.hasSuffix("/") { base.removeLast() }
+        self.basePath = base
+        self.cache = cache
+    }
+
+    /// Answers one GET request. Never throws: an unknown path gets a 404 page, an unreadable
+    /// query a 400 page saying why, a store failure a 500 page.
+    public func respond(path: String, query: [String: String]) async -> DashboardResponse {
+        guard let cache else { return await render(path: path, query: query) }
+        let key = DashboardCache.key(path: path, query: query)
+        if let hit = cache.lookup(key) { return hit }
+        let response = await render(path: path, query: query)
+        cache.store(response, for: key)
+        return response
+    }
+
+    func render(path: String, query: [String: String]) async -> DashboardResponse {
+        let request: DashboardRequest
+        do {
+            request = try DashboardRequest(path: path, query: query, basePath: basePath)
+        } catch {
+            return errorPage(error, request: DashboardRequest.root(basePath: basePath))
+        }
+        do {
+            let page = try await route(request)
+            if request.wantsCSV { return try csv(page, request) }
+            return DashboardResponse(
+                status: 200, contentType: DashboardResponse.htmlType,
+                body: PageLayout.document(title: page.title, request: request) { w in page.body(into: &w, request: request) })
+        } catch let failure as DashboardFailure {
+            return errorPage(failure, request: request)
+        } catch {
+            return ErrorPage(status: 500, message: "The store could not answer: \(error)").response(request: request)
+        }
+    }
+
+    func route(_ request: DashboardRequest) async throws -> any DashboardPage {
+        let s = request.segments
+        switch s.count {
+        case 0: return try await HomePage.load(store: store, request: request, markers: markers)
+        case 1:
+            switch s[0] {
+            case "trade": return try await TradeIndexPage.load(store: store, request: request)
+            case "dependence": return try await DependencePage.load(store: store, request: request)
+            case "policy": return try await PolicyPage.load(request: request, timeline: timeline, applicability: applicability)
+            case "sources": return try await SourcesPage.load(store: store, request: request)
+            default: break
+            }
+        case 3 where s[0] == "trade":
+            return try await TradePage.load(store: store, request: request, commodityText: s[1], reporterText: s[2], markers: markers)
+        default: break
+        }
+        throw DashboardFailure.notFound("There is no page at \(request.path).")
+    }
+
+    func csv(_ page: any DashboardPage, _ request: DashboardRequest) throws(DashboardFailure) -> DashboardResponse {
+        let tables = page.tables
+        let names = tables.map(\.name)
+        let table: DataTable
+        if let name = request.string("table") {
+            guard let t = tables.first(where: { $0.name == name }) else {
+                throw .badRequest("table: \"\(name)\" is not a table of this page (\(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+            }
+            table = t
+        } else {
+            guard let t = tables.first else { throw .notFound("This page has no table to download.") }
+            table = t
+        }
+        let stem = request.segments.isEmpty ? "monazite-home" : "monazite-" + request.segments.joined(separator: "-")
+        return DashboardResponse(
+            status: 200, contentType: DashboardResponse.csvType, body: Array(table.csv().utf8),
+            suggestedFilename: MonthlyChart.cssToken(stem.replacingDots()) + "-" + MonthlyChart.cssToken(table.name) + ".csv")
+    }
+
+    func errorPage(_ error: DashboardFailure, request: DashboardRequest) -> DashboardResponse {
+        switch error {
+        case .badRequest(let message): ErrorPage(status: 400, message: message).response(request: request)
+        case .notFound(let message): ErrorPage(status: 404, message: message).response(request: request)
+        }
+    }
+}
+
+extension ErrorPage {
+    func response(request: DashboardRequest) -> DashboardResponse {
+        DashboardResponse(
+            status: status, contentType: DashboardResponse.htmlType,
+            body: PageLayout.document(title: title, request: request, capacity: 4096) { w in body(into: &w, request: request) })
+    }
+}
+
+extension String {
+    fileprivate func replacingDots() -> String {
+        String(map { $0 == "." ? "-" : $0 })
+    }
+}

@@ -1,0 +1,217 @@
+import MonaziteCore
+
+/// An inline SVG bar chart of monthly tonnes: reported months solid, derived and estimated
+/// months hatched, missing months left as labelled gaps, and policy events as dashed vertical
+/// markers with their labels and links. `<title>`/`<desc>` describe it; the page's table holds
+/// the same figures. No `role="img"`: that would hide the bars' and markers' links from
+/// assistive technology.
+struct MonthlyChart {
+    struct Point {
+        let month: Month
+        let tonnes: Double?
+        let status: DataStatus?
+        let missingReason: String?
+        let source: Provenance?
+    }
+
+    /// Prefix of the chart's element ids (unique per page).
+    var id: String
+    var title: String
+    /// Series tag used in bar ids (`bar-WLD-2025-06`).
+    var seriesTag: String
+    var points: [Point]
+    var markers: [ChartEventMarker]
+
+    static let width = 760.0
+    static let height = 340.0
+    static let left = 62.0
+    static let right = 14.0
+    static let top = 14.0
+    static let bottom = 46.0
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The markers whose day falls in the charted months.
+    var markersInRange: [ChartEventMarker] {
+        guard let first = points.first?.month, let last = points.last?.month else { return [] }
+        return markers.filter { $0.day.monthValue >= first && $0.day.monthValue <= last }.sorted { $0.day < $1.day }
+    }
+
+    /// One sentence for `<desc>` and screen readers.
+    var summary: String {
+        guard let first = points.first?.month, let last = points.last?.month else { return "No months to chart." }
+        let present = points.filter { $0.tonnes != nil }
+        let missing = points.count - present.count
+        let weak = present.filter { ($0.status ?? .reported) != .reported }.count
+        var s = "Monthly tonnes from \(first) to \(last): \(present.count) of \(points.count) months have a figure"
+        if let high = present.max(by: { ($0.tonnes ?? 0) < ($1.tonnes ?? 0) }), let t = high.tonnes {
+            s += "; highest \(NumberText.tonnes(t)) t in \(high.month)"
+        }
+        if let low = present.min(by: { ($0.tonnes ?? 0) < ($1.tonnes ?? 0) }), let t = low.tonnes {
+            s += ", lowest \(NumberText.tonnes(t)) t in \(low.month)"
+        }
+        if missing > 0 { s += "; \(missing) month\(missing == 1 ? "" : "s") missing (shown as gaps)" }
+        if weak > 0 { s += "; \(weak) derived or estimated (hatched)" }
+        let events = markersInRange.count
+        if events > 0 { s += "; \(events) policy event\(events == 1 ? "" : "s") marked" }
+        return s + ". The table below lists every figure with its source."
+    }
+
+    func render(into w: inout HTMLWriter, request: DashboardRequest) {
+        let n = max(1, points.count)
+        let plotW = Self.width - Self.left - Self.right
+        let plotH = Self.height - Self.top - Self.bottom
+        let band = plotW / Double(n)
+        let barW = band * 0.72
+        let maxT = points.compactMap(\.tonnes).max() ?? 0
+        let (yMax, step) = Self.niceScale(maxT)
+        func y(_ t: Double) -> Double { Self.top + plotH * (1 - t / yMax) }
+        func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
+        let baseline = Self.top + plotH
+
+        w.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\"")
+        w.attribute("aria-labelledby", "\(id)-title \(id)-desc")
+        w.raw("><title")
+        w.attribute("id", "\(id)-title")
+        w.raw(">")
+        w.text(title)
+        w.raw("</title><desc")
+        w.attribute("id", "\(id)-desc")
+        w.raw(">")
+        w.text(summary)
+        w.raw("</desc><defs><pattern")
+        w.attribute("id", "\(id)-hatch")
+        w.raw(" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">")
+        w.raw("<rect width=\"6\" height=\"6\" fill=\"#dce8f5\"/><rect width=\"2.5\" height=\"6\" fill=\"#245e9e\"/></pattern></defs>")
+
+        // Grid and y axis.
+        var tick = 0.0
+        while tick <= yMax + step / 2 {
+            let ty = f(y(tick))
+            w.raw("<line class=\"grid\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>")
+            w.raw("<text x=\"\(f(Self.left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(NumberText.tonnes(tick, decimals: 0))</text>")
+            tick += step
+        }
+        w.raw("<text x=\"12\" y=\"\(f(Self.top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 12 \(f(Self.top + plotH / 2)))\">tonnes</text>")
+        w.raw("<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(f(baseline))\" y2=\"\(f(baseline))\"/>")
+
+        // Bars, gaps and month labels.
+        let labelEvery = n <= 18 ? 1 : (n <= 36 ? 3 : 6)
+        for (i, p) in points.enumerated() {
+            let x0 = Self.left + band * Double(i)
+            let cx = x0 + band / 2
+            let period = p.month.description
+            if let t = p.tonnes {
+                let status = p.status ?? .reported
+                let top = y(t)
+                let link = p.source.map { SourceLinks.href($0, request) }
+                if let link {
+                    w.raw("<a")
+                    w.attribute("href", link.href)
+                    w.raw(">")
+                }
+                w.raw("<rect")
+                w.attribute("id", "bar-\(seriesTag)-\(period)")
+                w.raw(" class=\"bar \(status.rawValue)\"")
+                // An inline style, since the stylesheet's bar colour would beat a `fill` attribute.
+                if status != .reported { w.attribute("style", "fill:url(#\(id)-hatch)") }
+                w.raw(" x=\"\(f(cx - barW / 2))\" y=\"\(f(top))\" width=\"\(f(barW))\" height=\"\(f(max(0.5, baseline - top)))\"")
+                w.attribute("data-period", period)
+                w.attribute("data-tonnes", NumberText.plain(t))
+                w.attribute("data-status", status.rawValue)
+                w.raw("><title>")
+                var label = "\(period): \(NumberText.tonnes(t)) t"
+                if status != .reported { label += " (\(status.rawValue))" }
+                if let s = p.source { label += ". " + SourceLinks.title(s) }
+                w.text(label)
+                w.raw("</title></rect>")
+                if link != nil { w.raw("</a>") }
+            } else {
+                let gy = f(baseline - 4)
+                w.raw("<text class=\"gap\" x=\"\(f(cx + 3.5))\" y=\"\(gy)\" transform=\"rotate(-90 \(f(cx + 3.5)) \(gy))\"")
+                w.attribute("data-period", period)
+                w.raw(">missing<title>")
+                w.text("\(period): missing — \(p.missingReason ?? "no figure")")
+                w.raw("</title></text>")
+            }
+            if i % labelEvery == 0 || labelEvery == 1 {
+                w.raw("<text x=\"\(f(cx))\" y=\"\(f(baseline + 15))\" text-anchor=\"middle\">\(Self.monthNames[(p.month.month + 11) % 12])</text>")
+            }
+            if i == 0 || p.month.month == 1 {
+                w.raw("<text x=\"\(f(cx))\" y=\"\(f(baseline + 30))\" text-anchor=\"middle\" font-weight=\"600\">\(p.month.year)</text>")
+            }
+        }
+
+        // Policy events.
+        if let first = points.first?.month {
+            for m in markersInRange {
+                let offset = Double(m.day.monthValue.index - first.index)
+                let within = Double(m.day.day - 1) / Double(CalendarDay.daysIn(month: m.day.month, year: m.day.year))
+                let x = f(Self.left + band * (offset + within))
+                let url = SourceLinks.safeURL(m.url)
+                if let url {
+                    w.raw("<a")
+                    w.attribute("href", url)
+                    w.raw(">")
+                }
+                w.raw("<g")
+                w.attribute("class", "marker kind-" + Self.cssToken(m.kind))
+                w.attribute("data-day", m.day.description)
+                w.raw("><title>")
+                w.text("\(m.day): \(m.label)")
+                w.raw("</title><line class=\"event\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(Self.top))\" y2=\"\(f(baseline))\"/>")
+                let label = Self.shortened(m.label, to: 42)
+                let rotate = "rotate(-90 \(x) \(f(baseline - 6)))"
+                // A light box behind the label keeps it readable over the bars (about 6 px a character at 11 px).
+                w.raw("<rect class=\"label-bg\" x=\"\(x)\" y=\"\(f(baseline - 6 - 14))\" width=\"\(f(Double(label.count) * 6 + 4))\" height=\"13\" transform=\"\(rotate) translate(-2 0)\"/>")
+                w.raw("<text class=\"event-label\" x=\"\(x)\" y=\"\(f(baseline - 6))\" transform=\"\(rotate) translate(0 -4)\">")
+                w.text(label)
+                w.raw("</text></g>")
+                if url != nil { w.raw("</a>") }
+            }
+        }
+        w.raw("</svg>")
+    }
+
+    /// The legend under the chart, as HTML so it reads and wraps on a phone.
+    static func legend(into w: inout HTMLWriter, hasEvents: Bool) {
+        w.raw("<ul class=\"legend\"><li><span class=\"sw sw-reported\"></span>reported</li>")
+        w.raw("<li><span class=\"sw sw-derived\"></span>derived or estimate (computed from other figures or projected)</li>")
+        w.raw("<li><span class=\"sw sw-missing\"></span>missing: no figure published</li>")
+        if hasEvents { w.raw("<li><span class=\"sw sw-event\"></span>policy event</li>") }
+        w.raw("</ul>")
+    }
+
+    /// An axis top of 1, 2, 2.5 or 5 × 10ⁿ above `maximum`, with four or five steps.
+    static func niceScale(_ maximum: Double) -> (top: Double, step: Double) {
+        guard maximum > 0, maximum.isFinite else { return (1, 0.25) }
+        let rough = maximum / 4
+        var magnitude = 1.0
+        while magnitude * 10 <= rough { magnitude *= 10 }
+        while magnitude > rough { magnitude /= 10 }
+        let r = rough / magnitude
+        let step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * magnitude
+        var top = step
+        while top < maximum { top += step }
+        return (top, step)
+    }
+
+    /// Lower-case letters, digits and hyphens only: safe in a class name.
+    static func cssToken(_ s: String) -> String {
+        var out = ""
+        for scalar in s.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "_" || scalar == " " {
+                out.append("-")
+            }
+            if out.utf8.count >= 32 { break }
+        }
+        return out.isEmpty ? "other" : out
+    }
+
+    static func shortened(_ s: String, to limit: Int) -> String {
+        guard s.count > limit else { return s }
+        return String(s.prefix(limit - 1)) + "…"
+    }
+}

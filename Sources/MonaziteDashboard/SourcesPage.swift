@@ -1,0 +1,55 @@
+import MonaziteStore
+
+/// `/sources`: what the store holds, by source, with links; figures without a URL link here.
+struct SourcesPage: DashboardPage {
+    let title = "Sources"
+    let counts: (observations: Int, salient: Int, indicators: Int, batches: Int)
+    let sourceCount: Int
+    let tables: [DataTable]
+
+    static func load(store: any TradeStore, request: DashboardRequest) async throws -> SourcesPage {
+        async let summariesQuery = store.sourceSummaries()
+        async let countsQuery = store.counts()
+        let summaries = try await summariesQuery
+        let counts = try await countsQuery
+        var table = DataTable(
+            name: "sources", caption: "Sources of the stored figures",
+            columns: [
+                .init(label: "Source", csvName: "source", csvURLName: "url", wide: true), .init(label: "Figures", csvName: "figures", numeric: true),
+                .init(label: "Derived or estimate", csvName: "derived_or_estimate", numeric: true),
+                .init(label: "Periods", csvName: "periods"), .init(label: "Releases", csvName: "releases"),
+            ], csvHref: request.csvHref(table: "sources"))
+        var anchors = Set<String>()
+        for s in summaries {
+            var name: DataTable.Cell
+            if let url = SourceLinks.safeURL(s.url) {
+                name = .link(s.source, href: url, title: url)
+                name.csvURL = url
+            } else {
+                name = .text(s.source)
+            }
+            let anchor = SourceLinks.anchor(s.source)
+            if anchors.insert(anchor).inserted { name.id = anchor }
+            let figures = s.observations + s.salientStatistics + s.indicators
+            var weak = DataTable.Cell.number(String(s.derivedOrEstimated), csv: String(s.derivedOrEstimated))
+            if s.derivedOrEstimated > 0 { weak.badge = "labelled" }
+            table.rows.append([
+                name, .number(String(figures), csv: String(figures)), weak,
+                s.firstPeriod.map { .text("\($0)..\(s.lastPeriod ?? "")") } ?? .text(""),
+                .text(s.releases.map(\.description).joined(separator: " ")),
+            ])
+        }
+        table.notes = [
+            "Derived or estimate: figures computed from other figures or projected; pages label them and never show them as reported."
+        ]
+        return SourcesPage(counts: counts, sourceCount: summaries.count, tables: [table])
+    }
+
+    func body(into w: inout HTMLWriter, request: DashboardRequest) {
+        w.heading(1, title)
+        w.paragraph(
+            "The store holds \(counts.observations) trade figures, \(counts.salient) salient statistics and \(counts.indicators) indicators from \(sourceCount) sources. Every figure on these pages links to its source: to the publisher's page when there is one, else to its entry below.",
+            cssClass: "lead")
+        tables[0].render(into: &w)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+public import MonaziteDashboard
+public import MonaziteCore
+public import MonazitePolicy
+import MonaziteService
+public import MonaziteStore
+
+/// The dashboard as the server mounts it: the trade charts marked with the rare-earth policy
+/// events, the `/policy` page fed by the timeline and the applicability query, and an optional
+/// page cache that every write through the API empties.
+public enum DashboardMount {
+    /// Policy events drawn on the monthly charts: measures and deals that name rare earths, their
+    /// forms or their HS codes (2846, 2805.30, 8505.11), at their effective (else announced) day.
+    public static func markers(_ events: [PolicyEvent]) -> [ChartEventMarker] {
+        events.compactMap { e in
+            let rareEarthCodes = e.scope.hsPrefixes.contains { p in
+                let d = p.filter(\.isNumber)
+                return d.hasPrefix("2846") || d.hasPrefix("280530") || d.hasPrefix("850511") || "850511".hasPrefix(d) && d.count >= 4
+            }
+            guard !e.scope.elements.elements.isEmpty || rareEarthCodes, let day = e.dates.effective ?? e.dates.announced else { return nil }
+            return ChartEventMarker(day: day, label: e.label, url: e.url, kind: e.kind.rawValue)
+        }
+    }
+
+    /// The `/policy` page's rows, each measure with its status on `day`.
+    public static func timeline(_ events: [PolicyEvent], on day: CalendarDay) -> [TimelineEntry] {
+        let timeline = PolicyTimeline(events)
+        return events.map { e in
+            let status = e.kind == .suspension ? "act" : timeline.status(of: e, on: day).status.rawValue
+            let destinations: String
+            switch e.scope.destinations {
+            case .all: destinations = e.scope.excludedDestinations.isEmpty ? "all" : "all but " + e.scope.excludedDestinations.map(\.alpha3).sorted().joined(separator: ", ")
+            case .only(let set): destinations = set.map(\.alpha3).sorted().joined(separator: ", ")
+            }
+            return TimelineEntry(
+                id: e.id, kind: e.kind.rawValue, title: e.title, instrument: e.label, announced: e.dates.announced, effective: e.dates.effective,
+                status: status, elements: e.scope.elements.elements.map(\.symbol), destinations: destinations, url: e.url, verified: e.verified)
+        }
+    }
+
+    /// The page handler and a function that empties its cache (call it after every write).
+    public static func make(
+        store: any TradeStore, events: [PolicyEvent], today: CalendarDay, cacheSeconds: Int
+    ) -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
+        let cache = cacheSeconds > 0 ? DashboardCache(maxAge: .seconds(cacheSeconds)) : nil
+        let dashboard = Dashboard(
+            store: store, markers: markers(events), timeline: timeline(events, on: today),
+            applicability: { day, element, commodity, destination in
+                let results = Applicability.evaluate(
+                    events: events, on: day, element: element.flatMap { RareEarthElement(parsing: $0) },
+                    commodity: commodity.flatMap { CommodityMapping.normalise($0) }, destination: destination.flatMap { CountryCatalog.resolve($0) })
+                return results.map { r in
+                    var dates: [String] = []
+                    if let a = r.dates.announced { dates.append("announced \(a)") }
+                    if let e = r.dates.effective { dates.append("effective \(e)") }
+                    for s in r.suspensions { dates.append("suspended \(s.from?.description ?? "?")–\(s.until?.description ?? "open") by \(s.byLabel)") }
+                    return ApplicabilityRow(
+                        eventID: r.eventID, title: "\(r.label): \(r.title)", status: r.status.rawValue,
+                        reason: r.explanation + (r.matched.isEmpty ? "" : " (matched: \(r.matched.joined(separator: "; ")))"),
+                        dates: dates.joined(separator: "; "), url: r.url)
+                }
+            },
+            cache: cache)
+        let pages: PageHandler = { path, query in
+            let r = await dashboard.respond(path: path, query: query)
+            return PageResponse(status: r.status, contentType: r.contentType, body: r.body, filename: r.suggestedFilename)
+        }
+        return (pages, { cache?.invalidate() })
+    }
+}
