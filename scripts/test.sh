@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Second command of the README (and what CI runs): the whole test suite.
+# Second command of the README (and what CI runs): the whole test suite, then the browser test
+# of the dashboard (headless Chromium, installed here from Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then
@@ -8,3 +9,4 @@ if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then
 fi
 swift build --build-tests
 swift test --skip-build --disable-xctest
+bash scripts/browser-test.sh
