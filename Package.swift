@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -47,6 +48,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "MonaziteStorePostgres",
+            dependencies: [
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "MonaziteDataset",
             dependencies: ["MonaziteCore", "MonaziteIngest", "MonaziteStore"],
             resources: [.copy("Resources")],
@@ -55,7 +64,7 @@ let package = Package(
         .target(
             name: "MonaziteCLI",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset",
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset",
                 "MonaziteSimulation", "MonaziteScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -83,6 +92,12 @@ let package = Package(
             name: "MonaziteStoreTests",
             dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset"],
             resources: [.copy("BadFiles"), .copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteStoreContractTests",
+            dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
         ),
         .testTarget(

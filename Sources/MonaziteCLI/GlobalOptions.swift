@@ -12,7 +12,7 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     var storePath: String { storeOptions.storePath }
-    func openStore() throws -> any TradeStore { try storeOptions.openStore() }
+    func openStore() async throws -> any TradeStore { try await storeOptions.openStore() }
 }
 
 /// The store a command works on.
@@ -20,7 +20,8 @@ public struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Path of the SQLite store.", discussion: "Default: $MONAZITE_STORE, else $XDG_DATA_HOME/monazite/monazite.sqlite (~/.local/share/…)."))
+            "The store: a SQLite file (PATH or sqlite:PATH) or a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DB).",
+            discussion: "Default: $MONAZITE_STORE, else $XDG_DATA_HOME/monazite/monazite.sqlite (~/.local/share/…)."))
     var store: String?
 
     public init() {}
@@ -34,12 +35,9 @@ public struct StoreOptions: ParsableArguments {
         return base + "/monazite/monazite.sqlite"
     }
 
-    /// Opens an existing store; a missing file is an error that says how to make one.
-    func openStore() throws -> any TradeStore {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
-        }
-        return try SQLiteStore(path: storePath)
+    /// Opens an existing store; a missing SQLite file is an error that says how to make one.
+    func openStore(create: Bool = false) async throws -> any TradeStore {
+        try await StoreLocation(storePath).open(create: create)
     }
 }
 

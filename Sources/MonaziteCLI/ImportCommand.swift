@@ -36,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
             releaseDay = d
         }
         let format = fileFormat ?? Self.sniff(data)
-        let store = try storeOptions.openStore()
+        let store = try await storeOptions.openStore()
         let name = file
         let showProgress = progress || data.count >= 16 << 20
         let reporter = ProgressLine(label: "importing \((file as NSString).lastPathComponent)", enabled: showProgress)

@@ -18,7 +18,7 @@ struct PartnersCommand: AsyncParsableCommand {
         let options = try SeriesOptions.parse(["--reporter", reporter, "--commodity", commodity, "--flow", flow] + (asOf.map { ["--as-of", $0] } ?? []))
         let key = try options.key()
         let p = try parsePeriod(period, option: "--period")
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
         func figure(_ observations: [Observation]) -> Observation? {
             guard let t = try? SeriesTotals(observations).total(over: p).get() else { return nil }

@@ -13,7 +13,7 @@ struct RelianceCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let c = CountryCatalog.resolve(country) else { throw ValidationError("--country: unknown country \"\(country)\"") }
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let editions = try await store.salientEditions(country: c)
         guard let chosen = edition ?? editions.last else { throw CLIError("no salient statistics stored for \(c)") }
         guard editions.contains(chosen) else {

@@ -8,7 +8,7 @@ struct SourcesCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let summaries = try await store.sourceSummaries()
         let rows = summaries.map { s in
             [

@@ -18,7 +18,7 @@ struct SummaryCommand: AsyncParsableCommand {
         let p = try parsePeriod(period, option: "PERIOD")
         let options = try SeriesOptions.parse(["--reporter", reporter, "--commodity", commodity, "--flow", flow] + (asOf.map { ["--as-of", $0] } ?? []))
         let key = try options.key()
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: try options.asOfDay())
         guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw CLIError("no world figures stored for \(key)") }
         let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldSeries))

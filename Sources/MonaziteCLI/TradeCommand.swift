@@ -23,7 +23,7 @@ struct TradeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let key = try series.key()
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let observations = try await store.observations(for: key, asOf: try series.asOfDay())
         guard let firstStored = observations.first?.period.first, let lastStored = observations.map(\.period.last).max() else {
             throw CLIError("no figures stored for \(key); `monazite sources` lists what the store holds")
