@@ -46,6 +46,7 @@ public final class PostgresStore: Sendable {
     }
 
     public static func connect(url: PostgresURL) async throws -> PostgresStore {
+        try await probe(url)
         let store = PostgresStore(url: url)
         do {
             if let schema = url.schema {
@@ -58,6 +59,22 @@ public final class PostgresStore: Sendable {
             throw StoreError.cannotOpen(path: url.redacted, reason: Self.reason(error))
         }
         return store
+    }
+
+    /// One plain connection first: the pool reports a refused login or an unreachable server only
+    /// as a tripped circuit breaker, a single connection says what went wrong.
+    private static func probe(_ url: PostgresURL) async throws {
+        let config = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: url.tls == .require ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        var logger = Logger(label: "monazite.postgres.probe")
+        logger.logLevel = .error
+        do {
+            let connection = try await PostgresConnection.connect(configuration: config, id: 0, logger: logger)
+            try? await connection.close()
+        } catch {
+            throw StoreError.cannotOpen(path: url.redacted, reason: reason(error))
+        }
     }
 
     /// Closes every connection. The store cannot be used afterwards.
@@ -144,7 +161,10 @@ public final class PostgresStore: Sendable {
             let detail = e.serverInfo?[.detail].map { " (\($0))" } ?? ""
             return message + detail
         }
-        if let underlying = e.underlying { return "\(e.code): \(underlying)" }
+        if let underlying = e.underlying {
+            if let io = underlying as? IOError { return "cannot connect (\(io.description))" }
+            return "\(underlying)"
+        }
         return "\(e.code)"
     }
 }
