@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -74,6 +75,14 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonazitePolicy", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "MonaziteStorePostgres",
+            dependencies: [
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
         ),
@@ -112,7 +121,7 @@ let package = Package(
         .target(
             name: "MonaziteCLI",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonaziteServer",
+                "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
                 "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -170,6 +179,12 @@ let package = Package(
         .testTarget(
             name: "MonaziteDashboardTests",
             dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteStoreContractTests",
+            dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -29,7 +29,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let key = try series.key()
-        let store = try global.openStore()
+        let store = try await global.openStore()
         let observations = try await store.observations(for: key, asOf: try series.asOfDay())
         let months = observations.filter(\.period.isMonth).map(\.period.first)
         guard let firstStored = months.min(), let lastStored = months.max() else {

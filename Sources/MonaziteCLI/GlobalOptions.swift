@@ -13,7 +13,7 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     var storePath: String { storeOptions.storePath }
-    func openStore() throws -> any TradeStore { try storeOptions.openStore() }
+    func openStore() async throws -> any TradeStore { try await storeOptions.openStore() }
 }
 
 /// The store a command works on.
@@ -21,7 +21,8 @@ public struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Path of the SQLite store.", discussion: "Default: $MONAZITE_STORE, else $XDG_DATA_HOME/monazite/monazite.sqlite (~/.local/share/…)."))
+            "The store: a SQLite file (PATH or sqlite:PATH) or a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DB).",
+            discussion: "Default: $MONAZITE_STORE, else $XDG_DATA_HOME/monazite/monazite.sqlite (~/.local/share/…)."))
     var store: String?
 
     public init() {}
@@ -35,21 +36,15 @@ public struct StoreOptions: ParsableArguments {
         return base + "/monazite/monazite.sqlite"
     }
 
-    /// Opens an existing store; a missing file is an error that says how to make one.
-    func openStore() throws -> any TradeStore {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
-        }
-        return try SQLiteStore(path: storePath)
+    /// Opens an existing store; a missing SQLite file is an error that says how to make one.
+    func openStore(create: Bool = false) async throws -> any TradeStore {
+        try await StoreLocation(storePath).open(create: create)
     }
 
-    /// Opens the store with its token table, creating and migrating it if needed (the server
-    /// and the token commands).
+    /// Opens an existing store with its token table (the server and the token commands);
+    /// SQLite and PostgreSQL both keep tokens.
     func openServerStore() async throws -> any ServerStore {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
-        }
-        return try SQLiteStore(path: storePath)
+        try await StoreLocation(storePath).open(create: false)
     }
 }
 

@@ -11,7 +11,7 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try SQLiteStore(path: global.storePath)
+        let store = try await global.storeOptions.openStore(create: true)
         let reports = try await BundledDataset.install(into: store)
         var rows: [[String]] = []
         var json: [[String: Any]] = []
@@ -20,8 +20,8 @@ struct InitCommand: AsyncParsableCommand {
             json.append(["file": file.name, "inserted": r.inserted, "unchanged": r.unchanged, "description": file.description])
         }
         let table = Report(
-            title: "Store: \(global.storePath)", columns: ["file", "new", "unchanged", "content"], rows: rows,
-            json: ["store": global.storePath, "files": json],
+            title: "Store: \(store.location)", columns: ["file", "new", "unchanged", "content"], rows: rows,
+            json: ["store": store.location, "files": json],
             notes: ["every figure keeps its source; see `monazite sources`"])
         print(table.render(global.format), terminator: "")
     }

@@ -92,15 +92,23 @@ extension String {
 public enum Format {
     /// `3,188` or `1,238.47` (up to `decimals`, trailing zeros dropped).
     public static func tonnes(_ v: Double?, decimals: Int = 2) -> String {
-        guard let v else { return "n/a" }
-        let f = NumberFormatter()
-        f.numberStyle = .decimal
-        f.maximumFractionDigits = decimals
-        f.minimumFractionDigits = 0
-        f.usesGroupingSeparator = true
-        f.groupingSeparator = ","
-        f.decimalSeparator = "."
-        return f.string(from: NSNumber(value: v)) ?? String(v)
+        guard let v, v.isFinite else { return "n/a" }
+        // Written by hand: a NumberFormatter per call costs more than the rest of an API answer.
+        let fixed = String(format: "%.\(max(0, decimals))f", abs(v))
+        var integer = Substring(fixed)
+        var fraction = Substring("")
+        if let dot = fixed.firstIndex(of: ".") {
+            integer = fixed[..<dot]
+            fraction = fixed[fixed.index(after: dot)...]
+            while fraction.last == "0" { fraction.removeLast() }
+        }
+        var grouped = ""
+        for (i, c) in integer.enumerated() {
+            if i > 0 && (integer.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        let negative = v < 0 && (grouped != "0" || !fraction.isEmpty)
+        return (negative ? "-" : "") + grouped + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// `+157.4%`, `-38.1%`, or `n/a`.

@@ -144,7 +144,7 @@ extension SQLiteStore {
                 sql += " AND i.stage = ?"
                 args += [stage.rawValue]
             }
-            sql += " ORDER BY i.stage, i.scope, i.last_month, i.value DESC"
+            sql += " ORDER BY i.stage, i.scope, i.last_month, i.value DESC, i.id"
             return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
                 guard let country = CountryCode(row["country"]),
                     let period = StoreEncoding.period(first: row["first_month"], last: row["last_month"]),
@@ -205,12 +205,15 @@ extension SQLiteStore {
         }
     }
 
-    /// A digest of every stored figure, to prove a failed import left the content unchanged.
+    /// A digest of every stored figure, to prove a failed import left the content unchanged
+    /// (see ``ContentDigest`` for what it covers).
     public func contentDigest() throws -> String {
         try pool.read { db in
             var lines: [String] = []
-            for table in ["source", "import_batch", "series", "observation", "salient_statistic", "indicator"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
+            // Row.description prints values as ContentDigest.Value does, so every backend agrees.
+            for (table, columns) in ContentDigest.tables {
+                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY id"
+                for row in try Row.fetchAll(db, sql: sql) {
                     lines.append(table + ":" + row.description)
                 }
             }

@@ -1,14 +1,14 @@
-import MonaziteCore
+public import MonaziteCore
 
-/// How domain values are written to columns (see ``StoreSchema``).
-enum StoreEncoding {
-    static func month(_ m: Month) -> Int { m.year * 100 + m.month }
-    static func month(_ v: Int) -> Month? { Month(year: v / 100, month: v % 100) }
-    static func release(_ d: CalendarDay?) -> Int { d.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0 }
-    static func release(_ v: Int) -> CalendarDay? {
+/// How domain values are written to columns (see ``StoreSchema``); every backend uses the same.
+public enum StoreEncoding {
+    public static func month(_ m: Month) -> Int { m.year * 100 + m.month }
+    public static func month(_ v: Int) -> Month? { Month(year: v / 100, month: v % 100) }
+    public static func release(_ d: CalendarDay?) -> Int { d.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0 }
+    public static func release(_ v: Int) -> CalendarDay? {
         v == 0 ? nil : CalendarDay(year: v / 10000, month: v / 100 % 100, day: v % 100)
     }
-    static func period(first: Int, last: Int) -> Period? {
+    public static func period(first: Int, last: Int) -> Period? {
         guard let a = month(first), let b = month(last) else { return nil }
         return Period(first: a, last: b)
     }

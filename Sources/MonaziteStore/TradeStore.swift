@@ -48,5 +48,20 @@ public struct SourceSummary: Sendable, Hashable {
     public let firstPeriod: String?
     public let lastPeriod: String?
     public let releases: [CalendarDay]
+
+    public init(
+        source: String, url: String?, observations: Int, salientStatistics: Int, indicators: Int, derivedOrEstimated: Int,
+        firstPeriod: String?, lastPeriod: String?, releases: [CalendarDay]
+    ) {
+        self.source = source
+        self.url = url
+        self.observations = observations
+        self.salientStatistics = salientStatistics
+        self.indicators = indicators
+        self.derivedOrEstimated = derivedOrEstimated
+        self.firstPeriod = firstPeriod
+        self.lastPeriod = lastPeriod
+        self.releases = releases
+    }
 }
 

@@ -130,3 +130,13 @@ import MonaziteService
         #expect(try store.policyEvents().map(\.id) == ["synthetic-ok"])
     }
 }
+
+@Suite struct FormatTests {
+    @Test(arguments: [
+        (3188.0, 2, "3,188"), (1238.47, 2, "1,238.47"), (1_234_567.891, 0, "1,234,568"), (-1500.5, 2, "-1,500.5"), (-0.001, 2, "0"),
+        (999.999, 2, "1,000"), (0.5, 0, "0"), (12.0, 2, "12"),
+    ])
+    func tonnesAreGroupedWithTrailingZerosDropped(_ value: Double, _ decimals: Int, _ expected: String) {
+        #expect(Format.tonnes(value, decimals: decimals) == expected)
+    }
+}

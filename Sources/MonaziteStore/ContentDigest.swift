@@ -1,0 +1,56 @@
+/// What `contentDigest()` covers, shared by every backend so that equal content gives an equal
+/// digest whatever the store: one line per row, `table:[column:value …]`, tables in this order,
+/// rows by id. Values print as GRDB prints them (`NULL`, integers, `3188.0`, quoted text).
+///
+/// `import_batch.imported_at` is left out: it is when, not what, and two stores loaded with the
+/// same files at different times hold the same content.
+public enum ContentDigest {
+    public static let tables: [(name: String, columns: [String])] = [
+        ("source", ["id", "name", "url"]),
+        ("import_batch", ["id", "file", "format", "row_count"]),
+        ("series", ["id", "reporter", "partner", "flow", "commodity"]),
+        (
+            "observation",
+            [
+                "id", "series_id", "first_month", "last_month", "release", "quantity_t", "value_usd", "status", "source_id",
+                "batch_id", "reported_mom_pct", "reported_yoy_pct", "national_code", "note",
+            ]
+        ),
+        (
+            "salient_statistic",
+            [
+                "id", "edition", "country", "commodity_name", "section", "subsection", "item", "unit", "footnote", "year",
+                "is_estimated", "text", "value", "source_id", "batch_id",
+            ]
+        ),
+        (
+            "indicator",
+            [
+                "id", "measure", "country", "importer", "stage", "scope", "first_month", "last_month", "value", "text", "unit",
+                "status", "dataset", "edition", "source_id", "batch_id", "note",
+            ]
+        ),
+    ]
+
+    /// One stored value, as the digest prints it.
+    public enum Value: Sendable, Hashable {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
+
+        public var rendered: String {
+            switch self {
+            case .null: "NULL"
+            case .integer(let v): String(v)
+            case .real(let v): String(v)
+            case .text(let v): String(reflecting: v)
+            }
+        }
+    }
+
+    /// The digest line of one row.
+    public static func line(table: String, columns: [String], values: [Value]) -> String {
+        table + ":[" + zip(columns, values).map { "\($0):\($1.rendered)" }.joined(separator: " ") + "]"
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import MonaziteIngest
+public import MonaziteStore
+import PostgresNIO
+
+/// The server store: the same content, rules and answers as `SQLiteStore`, kept in PostgreSQL.
+///
+/// Every import is one transaction, saved whole or not at all; writes are serialised by an
+/// advisory lock per schema, as SQLite serialises its writers. A figure is never overwritten: a
+/// later release is stored beside the earlier one and reads pick the latest on or before an
+/// as-of date. See `docs/postgres.md`.
+///
+/// Open with ``connect(url:)`` and close with ``shutdown()``.
+public final class PostgresStore: Sendable {
+    let client: PostgresClient
+    private let runTask: Task<Void, Never>
+    /// The URL connected to (its password is never printed: see ``location``).
+    public let url: PostgresURL
+    let logger: Logger
+
+    private init(url: PostgresURL) {
+        var config = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: url.tls == .require ? .require(.makeClientConfiguration()) : .disable)
+        if let schema = url.schema {
+            config.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        config.options.maximumConnections = 4
+        config.options.connectTimeout = .seconds(10)
+        var logger = Logger(label: "monazite.postgres")
+        // Failures reach the caller as errors; the pool's own notices would only clutter stderr.
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        self.client = client
+        self.url = url
+        self.logger = logger
+        self.runTask = Task { await client.run() }
+    }
+
+    /// Connects to the database at `url` (`postgres://user:password@host:port/db`, see
+    /// ``PostgresURL``) and brings its schema up to date.
+    public static func connect(url text: String) async throws -> PostgresStore {
+        let url: PostgresURL
+        do { url = try PostgresURL(parsing: text) } catch { throw StoreError.cannotOpen(path: PostgresURLError.hidePassword(text), reason: error.reason) }
+        return try await connect(url: url)
+    }
+
+    public static func connect(url: PostgresURL) async throws -> PostgresStore {
+        try await probe(url)
+        let store = PostgresStore(url: url)
+        do {
+            if let schema = url.schema {
+                // Plain identifier (checked by PostgresURL): safe to splice.
+                _ = try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: store.logger).collect()
+            }
+            try await store.migrate()
+        } catch {
+            await store.shutdown()
+            throw StoreError.cannotOpen(path: url.redacted, reason: Self.reason(error))
+        }
+        return store
+    }
+
+    /// One plain connection first: the pool reports a refused login or an unreachable server only
+    /// as a tripped circuit breaker, a single connection says what went wrong.
+    private static func probe(_ url: PostgresURL) async throws {
+        let config = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: url.tls == .require ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        var logger = Logger(label: "monazite.postgres.probe")
+        logger.logLevel = .error
+        do {
+            let connection = try await PostgresConnection.connect(configuration: config, id: 0, logger: logger)
+            try? await connection.close()
+        } catch {
+            throw StoreError.cannotOpen(path: url.redacted, reason: reason(error))
+        }
+    }
+
+    /// Closes every connection. The store cannot be used afterwards.
+    public func shutdown() async {
+        runTask.cancel()
+        await runTask.value
+    }
+
+    /// Drops the schema named by the URL's `schema` parameter, with everything in it, then shuts
+    /// down. For throwaway schemas (the contract tests make one per test).
+    public func dropSchemaAndShutdown() async throws {
+        guard let schema = url.schema else {
+            await shutdown()
+            throw StoreError.invalidQuery("refusing to drop a schema: the URL names none")
+        }
+        do {
+            _ = try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: logger).collect()
+        } catch {
+            await shutdown()
+            throw StoreError.invalidQuery("cannot drop schema \(schema): \(Self.reason(error))")
+        }
+        await shutdown()
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one transaction holding the schema's write lock; commits only if it says so.
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> (T, commit: Bool)) async throws -> T {
+        try await client.withConnection { conn in
+            try await Self.run(conn, "BEGIN", logger: logger)
+            do {
+                try await Self.run(conn, "SELECT pg_advisory_xact_lock(hashtext('monazite-write:' || current_schema()))", logger: logger)
+                let (value, commit) = try await body(conn)
+                try await Self.run(conn, commit ? "COMMIT" : "ROLLBACK", logger: logger)
+                return value
+            } catch {
+                try? await Self.run(conn, "ROLLBACK", logger: logger)
+                throw Self.storeError(error)
+            }
+        }
+    }
+
+    /// Runs `body` on one connection, in a read-only transaction so it sees one snapshot.
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { conn in
+            try await Self.run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let value = try await body(conn)
+                try await Self.run(conn, "COMMIT", logger: logger)
+                return value
+            } catch {
+                try? await Self.run(conn, "ROLLBACK", logger: logger)
+                throw Self.storeError(error)
+            }
+        }
+    }
+
+    static func run(_ conn: PostgresConnection, _ sql: String, logger: Logger) async throws {
+        _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+    }
+
+    /// Every row of a query, each readable by column name.
+    static func rows(_ conn: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [PostgresRandomAccessRow] {
+        try await conn.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    // MARK: - Errors
+
+    /// Store errors pass through; database errors become `StoreError` with the server's reason
+    /// (a unique violation is a conflict), never with connection details.
+    static func storeError(_ error: any Error) -> any Error {
+        if error is StoreError || error is ImportFailure { return error }
+        if let e = error as? PSQLError, e.serverInfo?[.sqlState] == "23505" { return StoreError.conflict(reason(error)) }
+        if error is PSQLError { return StoreError.invalidQuery("PostgreSQL refused: \(reason(error))") }
+        return error
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let e = error as? StoreError { return e.description }
+        guard let e = error as? PSQLError else { return "\(error)" }
+        if let message = e.serverInfo?[.message] {
+            let detail = e.serverInfo?[.detail].map { " (\($0))" } ?? ""
+            return message + detail
+        }
+        if let underlying = e.underlying {
+            if let io = underlying as? IOError { return "cannot connect (\(io.description))" }
+            return "\(underlying)"
+        }
+        return "\(e.code)"
+    }
+}
+
+extension PostgresStore: TradeStore {
+    /// The URL without its password.
+    public var location: String { url.redacted }
+}
+
+extension PostgresRandomAccessRow {
+    /// The cell of `column` decoded as `T`; a type mismatch is a store error naming the column.
+    func get<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        do {
+            return try self[column].decode(T.self)
+        } catch {
+            throw StoreError.invalidQuery("column \(column): cannot read as \(T.self)")
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import MonaziteCore
+import MonaziteDataset
+import MonaziteIngest
+import MonaziteStore
+import Testing
+
+/// The behaviour every backend owes: the same test bodies run against SQLite and PostgreSQL.
+@Suite struct StoreContractTests {
+    @Test func postgresCasesRunOrAreSkippedVisibly() throws {
+        if PostgresTestServer.url == nil && !PostgresTestServer.required {
+            try Test.cancel(Comment(rawValue: PostgresTestServer.skipMessage))
+        }
+        #expect(Backend.available.contains(.postgres))
+    }
+
+    @Test(arguments: Backend.available)
+    func bundledInstallLoadsEveryFileOnce(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            let reports = try await BundledDataset.install(into: store)
+            #expect(reports.count == 3)
+            #expect(reports.allSatisfy { $0.inserted > 0 && $0.batchID != nil })
+            let counts = try await store.counts()
+            #expect(counts.observations == Bundled.observations)
+            #expect(counts.salient == Bundled.salient)
+            #expect(counts.indicators == Bundled.indicators)
+            #expect(counts.batches == 3)
+            let digest = try await store.contentDigest()
+            let again = try await BundledDataset.install(into: store)
+            #expect(again.allSatisfy { $0.inserted == 0 && $0.batchID == nil })
+            #expect(try await store.contentDigest() == digest)
+            #expect(try await store.counts().batches == 3)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func goldenFiguresOfTheBundledData(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            _ = try await BundledDataset.install(into: store)
+            let world = SeriesTotals(try await store.observations(for: Files.magnetsWorld, asOf: nil))
+            let us = SeriesTotals(try await store.observations(for: Files.magnetsUS, asOf: nil))
+            let june = TradeSeriesReport.row(for: try #require(Period(parsing: "2025-06")), totals: world)
+            #expect(june.quantityTonnes.value == 3188)
+            #expect(june.status == .reported)
+            #expect(june.momPct.value.map { ($0 * 10).rounded() / 10 } == 157.4)
+            let may = TradeSeriesReport.row(for: try #require(Period(parsing: "2025-05")), totals: world)
+            #expect(may.quantityTonnes.value.map { ($0 * 100).rounded() / 100 } == 1238.47)
+            let firstHalf = try #require(Period(parsing: "2025-H1"))
+            let h1 = try #require(try? world.total(over: firstHalf).get())
+            #expect(h1.tonnes == 22319)
+            let y2025 = try #require(Period(parsing: "2025"))
+            let year = try #require(try? world.total(over: y2025).get())
+            #expect(year.tonnes == 57392)
+            let usJune = TradeSeriesReport.row(for: try #require(Period(parsing: "2025-06")), totals: us)
+            #expect(usJune.quantityTonnes.value == 353)
+            let partners = try await store.partnerObservations(
+                reporter: .china, flow: .export, commodity: try #require(HSCode("8505.11")), asOf: nil)
+            #expect(partners[.unitedStates]?.contains { $0.period == june.period && $0.quantityTonnes == 353 } == true)
+            let table = NetImportRelianceTable(stats: try await store.salientStatistics(country: .unitedStates, edition: "MCS 2025"))
+            let y2024 = try #require(table.years.first { $0.year == 2024 })
+            #expect(y2024.published == .percent(80))
+            #expect(y2024.agrees == true)
+            #expect(try await store.salientEditions(country: .unitedStates) == ["MCS 2025"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func laterReleaseIsKeptAndAsOfPicksTheLatestOnOrBefore(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            try await Files.importObservations("release-1.csv", into: store)
+            let report = try await Files.importObservations("release-2.csv", into: store)
+            #expect(report.inserted == 1)
+            #expect(report.revisions == 1)
+            let latest = try await store.observations(for: Files.magnetsWorld, asOf: nil)
+            #expect(latest.map(\.quantityTonnes) == [3188])
+            #expect(latest.first?.provenance.source == "Revised release (test fixture)")
+            let july = try await store.observations(for: Files.magnetsWorld, asOf: CalendarDay(year: 2025, month: 7, day: 31))
+            #expect(july.map(\.quantityTonnes) == [3100])
+            #expect(try await store.observations(for: Files.magnetsWorld, asOf: CalendarDay(year: 2025, month: 7, day: 1)).isEmpty)
+            let history = try await store.releases(for: Files.magnetsWorld, period: try #require(Period(parsing: "2025-06")))
+            #expect(history.map(\.provenance.release?.description) == ["2025-07-14", "2025-08-20"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func reimportingAnIdenticalFileChangesNothing(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            try await Files.importObservations("release-1.csv", into: store)
+            let before = try await store.contentDigest()
+            let again = try await Files.importObservations("release-1.csv", into: store)
+            #expect(again.inserted == 0)
+            #expect(again.unchanged == 2)
+            #expect(again.batchID == nil)
+            #expect(try await store.contentDigest() == before)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aDifferentFigureForTheSameReleaseIsAConflict(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            try await Files.importObservations("release-1.csv", into: store)
+            let before = try await store.contentDigest()
+            do {
+                try await Files.importObservations("conflict.csv", into: store)
+                Issue.record("conflict accepted")
+            } catch let failure as ImportFailure {
+                let first = try #require(failure.issues.first)
+                #expect(first.description.hasPrefix("conflict.csv:2:1:"), "got: \(first)")
+                #expect(first.description.contains("a revision needs a later release date"))
+            }
+            #expect(try await store.contentDigest() == before)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aBadFileLeavesTheContentUnchanged(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            _ = try await BundledDataset.install(into: store)
+            let before = try await store.contentDigest()
+            for (file, expected) in [("bad-number.csv", "3:32: quantity: \"55x7\" is not a number"),
+                                     ("duplicate-key.csv", "4:1: duplicate key: same series, period and release as line 2")] {
+                do {
+                    try await Files.importObservations(file, into: store)
+                    Issue.record("\(file) was accepted")
+                } catch let failure as ImportFailure {
+                    #expect(failure.issues.first?.description.contains("\(file):\(expected)") == true, "got: \(failure)")
+                }
+                #expect(try await store.contentDigest() == before)
+            }
+            #expect(try await store.counts().batches == 3)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func tokensAreCreatedListedAndRevoked(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            let hash = String(repeating: "ab", count: 32)  // synthetic secret hash
+            let token = try await store.createAccessToken(name: "ci-importer", secretHash: hash.uppercased())
+            #expect(token.name == "ci-importer" && !token.isRevoked)
+            #expect(try await store.liveAccessToken(secretHash: hash)?.name == "ci-importer")
+            _ = try await store.createAccessToken(name: "analyst", secretHash: String(repeating: "cd", count: 32))
+            #expect(try await store.accessTokens().map(\.name) == ["analyst", "ci-importer"])
+            await #expect(throws: StoreError.self) {
+                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "ef", count: 32))
+            }
+            #expect(try await store.revokeAccessToken(name: "ci-importer"))
+            #expect(try await !store.revokeAccessToken(name: "ci-importer"))
+            #expect(try await store.liveAccessToken(secretHash: hash) == nil)
+            #expect(try await store.accessTokens().first { $0.name == "ci-importer" }?.isRevoked == true)
+            // Revoked names are not reused either.
+            await #expect(throws: StoreError.self) {
+                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "01", count: 32))
+            }
+        }
+    }
+}
+
+/// The bundled dataset's size, as both backends must store it.
+enum Bundled {
+    static let observations = 57
+    static let salient = 98
+    static let indicators = 143
+}
