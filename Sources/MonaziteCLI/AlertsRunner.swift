@@ -29,13 +29,7 @@ struct AlertsRunner {
         return nil
     }
 
-    /// Today in UTC.
-    static func utcToday() -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDay(dayNumber: 0)
-    }
+    static func utcToday() -> CalendarDay { .todayUTC() }
 
     func run() async throws -> Outcome {
         let text: String

@@ -1,3 +1,4 @@
+import MonaziteService
 import ArgumentParser
 import Foundation
 import MonaziteCore
@@ -44,13 +45,7 @@ enum PolicyArguments {
         return try day(text, option: option)
     }
 
-    /// Today in UTC: read once, at the edge.
-    static func today() -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDay(dayNumber: 0)
-    }
+    static func today() -> CalendarDay { .todayUTC() }
 
     static func element(_ text: String?) throws -> RareEarthElement? {
         guard let text else { return nil }

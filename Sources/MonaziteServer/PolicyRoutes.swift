@@ -130,13 +130,3 @@ struct PolicyRoutes: Sendable {
             try await PolicyQueries.anomalies(store: store, key: key, threshold: threshold, lagMonths: lag, events: try await timeline()))
     }
 }
-
-extension CalendarDay {
-    /// Today in UTC.
-    static func todayUTC() -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDay(dayNumber: 0)
-    }
-}
