@@ -20,3 +20,4 @@ echo
 echo
 echo "store: $STORE   binary: $BIN"
 echo "next: $BIN trade --store $STORE --from 2025-01 --to 2025-12"
+echo "      $BIN serve --store $STORE   # dashboard and JSON API on http://127.0.0.1:8080/"
