@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Flag(help: "Require a token for reads too (default: reads are public, writes need a token).") var `private` = false
     @Option(name: .customLong("max-body-mb"), help: "Largest upload accepted, in MiB.") var maxBodyMB = 32
-    @Option(name: .customLong("page-cache"), help: "Seconds a rendered dashboard page is reused (0: render every request); imports through the API empty the cache.")
+    @Option(name: .customLong("page-cache"), help: "Seconds a dashboard page or an API read answer is reused for the same URL (0: compute every request); imports through the API empty the caches.")
     var pageCache = 5
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await storeOptions.openServerStore()
         var logger = Logger(label: "monazite.http")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20)
+        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20, answerCacheSeconds: pageCache)
         let host = hostname
         let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache)
         let app = MonaziteServer.buildApplication(

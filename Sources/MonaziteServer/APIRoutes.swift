@@ -15,17 +15,19 @@ struct APIRoutes: Sendable {
     let jobs: SimulationJobs
     /// Called after a write that changed the store (to empty page caches).
     let onWrite: @Sendable () -> Void
+    /// Read answers kept between writes (see ``AnswerCache``).
+    let cache: AnswerCache
 
     static let seriesParameters: Set<String> = ["reporter", "partner", "flow", "commodity", "as_of"]
 
     func register(on router: Router<BasicRequestContext>) {
         let v1 = router.group("/api/v1")
-        v1.get("/series") { request, _ in try await self.seriesList(request) }
-        v1.get("/trade") { request, _ in try await self.trade(request) }
-        v1.get("/trade/summary") { request, _ in try await self.summary(request) }
-        v1.get("/partners") { request, _ in try await self.partners(request) }
-        v1.get("/reliance") { request, _ in try await self.reliance(request) }
-        v1.get("/sources") { request, _ in try await self.sources(request) }
+        v1.get("/series") { request, _ in try await self.cached(request) { try await self.seriesList(request) } }
+        v1.get("/trade") { request, _ in try await self.cached(request) { try await self.trade(request) } }
+        v1.get("/trade/summary") { request, _ in try await self.cached(request) { try await self.summary(request) } }
+        v1.get("/partners") { request, _ in try await self.cached(request) { try await self.partners(request) } }
+        v1.get("/reliance") { request, _ in try await self.cached(request) { try await self.reliance(request) } }
+        v1.get("/sources") { request, _ in try await self.cached(request) { try await self.sources(request) } }
         v1.post("/imports") { request, _ in try await self.importFile(request) }
         v1.post("/simulations") { request, _ in try await self.submitSimulation(request) }
         v1.get("/simulations") { request, _ in try await self.listSimulations(request) }
@@ -37,6 +39,12 @@ struct APIRoutes: Sendable {
     }
 
     // MARK: Access
+
+    /// A read answered from the cache when the same URI was answered since the last write.
+    func cached(_ request: Request, _ compute: () async throws -> JSONAnswer) async throws -> Response {
+        try await requireRead(request)
+        return try await cache.answer(for: request.uri.description, compute: compute).response
+    }
 
     func requireRead(_ request: Request) async throws {
         if !options.publicReads { _ = try await AccessTokens.authenticate(request, store: store) }
@@ -58,18 +66,18 @@ struct APIRoutes: Sendable {
         }
     }
 
-    func seriesList(_ request: Request) async throws -> Response {
+    func seriesList(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let paging = try q.paging()
         let report = try await TradeQueries.seriesList(store: store)
         let (page, meta) = paging.apply(report.json as? [Any] ?? [])
-        return JSONResponse.make(["data": page, "paging": meta])
+        return JSONAnswer(["data": page, "paging": meta])
     }
 
     /// The trade series, as the JSON contract of PRODUCT.md section 4: an array in period order.
     /// Paging is in headers (`X-Total-Count`, `Link: <…>; rel="next"`) so the body stays the contract.
-    func trade(_ request: Request) async throws -> Response {
+    func trade(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: Self.seriesParameters.union(["from", "to", "frequency"]).union(Paging.parameters))
         let key = SeriesKey(
@@ -80,7 +88,7 @@ struct APIRoutes: Sendable {
             store: store, key: key, from: try q.period("from"), to: try q.period("to"), frequency: frequency, asOf: try q.day("as_of"))
         let paging = try q.paging()
         let (page, meta) = paging.apply(report.json as? [Any] ?? [])
-        var response = JSONResponse.make(page)
+        var response = JSONAnswer(page)
         if let name = HTTPField.Name("X-Total-Count") { response.headers[name] = String(meta["total"] as? Int ?? 0) }
         if let next = meta["next_offset"] as? Int {
             var components = URLComponents()
@@ -93,7 +101,7 @@ struct APIRoutes: Sendable {
         return response
     }
 
-    func summary(_ request: Request) async throws -> Response {
+    func summary(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
         let reporter = try q.country("reporter", default: "CHN")
@@ -109,10 +117,10 @@ struct APIRoutes: Sendable {
         }
         let report = try await TradeQueries.summary(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONResponse.make(report.json)
+        return JSONAnswer(report.json)
     }
 
-    func partners(_ request: Request) async throws -> Response {
+    func partners(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
         let reporter = try q.country("reporter", default: "CHN")
@@ -121,22 +129,22 @@ struct APIRoutes: Sendable {
         guard let period = try q.period("period") else { throw APIError.badRequest("period is required (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", parameter: "period") }
         let report = try await TradeQueries.partners(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONResponse.make(report.json)
+        return JSONAnswer(report.json)
     }
 
-    func reliance(_ request: Request) async throws -> Response {
+    func reliance(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["country", "edition"])
         let report = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
-        return JSONResponse.make(report.json)
+        return JSONAnswer(report.json)
     }
 
-    func sources(_ request: Request) async throws -> Response {
+    func sources(_ request: Request) async throws -> JSONAnswer {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let report = try await DependenceQueries.sources(store: store)
         let (page, meta) = try q.paging().apply(report.json as? [Any] ?? [])
-        return JSONResponse.make(["data": page, "paging": meta])
+        return JSONAnswer(["data": page, "paging": meta])
     }
 
     // MARK: Writes
@@ -160,7 +168,10 @@ struct APIRoutes: Sendable {
         guard body.readableBytes > 0 else { throw APIError.badRequest("the request body is empty: send the file's bytes") }
         let data = Data(body.readableBytesView)
         let (chosen, report) = try await FileImport.run(store: store, data: data, name: name, format: format, options: options)
-        if report.inserted > 0 { onWrite() }
+        if report.inserted > 0 {
+            cache.invalidate()
+            onWrite()
+        }
         var json = FileImport.report(file: name, format: chosen, report).json as? [String: Any] ?? [:]
         json["token"] = token.name
         return JSONResponse.make(json, status: report.inserted > 0 ? .created : .ok)

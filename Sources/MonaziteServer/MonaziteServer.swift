@@ -17,8 +17,15 @@ public struct ServerOptions: Sendable {
     public var publicReads: Bool
     /// Largest request body accepted (an import upload), in bytes.
     public var maximumBodyBytes: Int
+    /// Seconds a read answer of the API is reused for the same URI (0: computed every time);
+    /// any import through the API empties the cache at once.
+    public var answerCacheSeconds: Int
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20,
+        answerCacheSeconds: Int = 0
+    ) {
+        self.answerCacheSeconds = answerCacheSeconds
         self.hostname = hostname
         self.port = port
         self.publicReads = publicReads
@@ -54,7 +61,9 @@ public enum MonaziteServer {
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
-        let api = APIRoutes(store: store, options: options, jobs: SimulationJobs(), onWrite: onWrite ?? {})
+        let api = APIRoutes(
+            store: store, options: options, jobs: SimulationJobs(), onWrite: onWrite ?? {},
+            cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)))
         router.get("/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in
             Response(

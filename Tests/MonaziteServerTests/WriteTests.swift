@@ -129,3 +129,31 @@ import Testing
         }
     }
 }
+
+@Suite struct AnswerCacheTests {
+    @Test func cachedReadsAreEmptiedByAnImportAndErrorsAreNotKept() async throws {
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, answerCacheSeconds: 3600))
+        let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
+        try await h.application().test(.router) { client in
+            let uri = "/api/v1/trade?partner=FRA&from=2025-06&to=2025-06"
+            try await client.execute(uri: uri, method: .get) { response in #expect(response.status == .notFound) }
+            try await client.execute(
+                uri: "/api/v1/imports?name=fra.csv", method: .post, headers: [.authorization: "Bearer \(secret)"],
+                body: ByteBuffer(string: WriteTests.goodCSV)
+            ) { response in #expect(response.status == .created) }
+            let first = try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                return response.text
+            }
+            #expect(first.contains("99.5"))
+            let revised = WriteTests.goodCSV.replacingOccurrences(of: "99.5", with: "101.25").replacingOccurrences(of: "2025-07-20", with: "2025-08-20")
+            try await client.execute(
+                uri: "/api/v1/imports?name=fra-revised.csv", method: .post, headers: [.authorization: "Bearer \(secret)"],
+                body: ByteBuffer(string: revised)
+            ) { response in #expect(response.status == .created) }
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.text.contains("101.25"), "the revision shows at once: \(response.text)")
+            }
+        }
+    }
+}

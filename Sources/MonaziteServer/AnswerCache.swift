@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A JSON answer before it becomes a response: kept whole so that it can be cached.
+struct JSONAnswer: Sendable {
+    var status: HTTPResponse.Status = .ok
+    var headers: HTTPFields = [:]
+    var data: Data
+
+    init(_ object: Any, status: HTTPResponse.Status = .ok) {
+        self.status = status
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("null".utf8)
+    }
+
+    var response: Response {
+        var r = JSONResponse.make(data: data, status: status)
+        for field in headers { r.headers.append(field) }
+        return r
+    }
+}
+
+/// Answers of the read endpoints, kept for `maxAge` and emptied by every write through the API:
+/// the data only changes on import, so between imports the same URL gets the same answer.
+/// Keyed by the whole request URI (path and query); errors are never kept.
+final class AnswerCache: @unchecked Sendable {
+    // @unchecked: all state is behind `lock`.
+    private let lock = NSLock()
+    private var entries: [String: (answer: JSONAnswer, expires: ContinuousClock.Instant)] = [:]
+    /// Bumped by every invalidation, so an answer computed across a write is not kept.
+    private var generation = 0
+    let maxAge: Duration
+    let capacity: Int
+
+    init(maxAge: Duration, capacity: Int = 4096) {
+        self.maxAge = maxAge
+        self.capacity = capacity
+    }
+
+    func answer(for key: String, compute: () async throws -> JSONAnswer) async throws -> JSONAnswer {
+        guard maxAge > .zero else { return try await compute() }
+        let now = ContinuousClock.now
+        let (hit, started) = lookup(key, now: now)
+        if let hit { return hit }
+        let fresh = try await compute()
+        store(fresh, for: key, expires: now + maxAge, computedIn: started)
+        return fresh
+    }
+
+    private func lookup(_ key: String, now: ContinuousClock.Instant) -> (JSONAnswer?, Int) {
+        lock.withLock { (entries[key].flatMap { $0.expires > now ? $0.answer : nil }, generation) }
+    }
+
+    private func store(_ answer: JSONAnswer, for key: String, expires: ContinuousClock.Instant, computedIn started: Int) {
+        lock.withLock {
+            guard generation == started else { return }
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = (answer, expires)
+        }
+    }
+
+    func invalidate() {
+        lock.withLock {
+            generation += 1
+            entries.removeAll()
+        }
+    }
+}
