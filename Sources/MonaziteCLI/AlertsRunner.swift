@@ -38,10 +38,13 @@ struct AlertsRunner {
         }
         let ruleSet: AlertRuleSet
         do { ruleSet = try AlertRulesFile.parse(text, file: rulesPath) } catch { throw CLIError(error.description) }
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
+        guard case .sqlite(let path) = try StoreLocation(storePath) else {
+            throw CLIError("alert state is kept by the SQLite store only; pass --store PATH of a SQLite store")
         }
-        let store = try SQLiteStore(path: storePath)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("no store at \(path); run `monazite init` first (or pass --store PATH)")
+        }
+        let store = try SQLiteStore(path: path)
         var series: [SeriesKey: MonthlySeries] = [:]
         for rule in ruleSet.rules {
             guard case .seriesChange(let key, _, _) = rule.condition, series[key] == nil else { continue }

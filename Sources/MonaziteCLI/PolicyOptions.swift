@@ -9,10 +9,13 @@ import MonaziteStore
 extension StoreOptions {
     /// Opens the store for policy data; a missing file is an error that says how to make one.
     func openPolicyStore() throws -> any PolicyStore {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw CLIError("no store at \(storePath); run `monazite init` first (or pass --store PATH)")
+        guard case .sqlite(let path) = try StoreLocation(storePath) else {
+            throw CLIError("imported policy events and licences are kept by the SQLite store only; pass --store PATH of a SQLite store")
         }
-        return try SQLiteStore(path: storePath)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("no store at \(path); run `monazite init` first (or pass --store PATH)")
+        }
+        return try SQLiteStore(path: path)
     }
 
     /// The bundled timeline plus the events imported into the store (when there is a store).
@@ -23,10 +26,13 @@ extension StoreOptions {
         } catch {
             throw CLIError("the bundled policy timeline is invalid: \(error)")
         }
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            return (bundled, ["no store at \(storePath): bundled timeline only (\(bundled.count) events)"])
+        guard case .sqlite(let path) = try StoreLocation(storePath) else {
+            return (bundled, ["PostgreSQL store: bundled timeline only (\(bundled.count) events); imported events are kept by SQLite stores"])
         }
-        let store: any PolicyStore = try SQLiteStore(path: storePath)
+        guard FileManager.default.fileExists(atPath: path) else {
+            return (bundled, ["no store at \(path): bundled timeline only (\(bundled.count) events)"])
+        }
+        let store: any PolicyStore = try SQLiteStore(path: path)
         let imported = try await store.policyEvents()
         return (bundled + imported, ["\(bundled.count) bundled events, \(imported.count) imported"])
     }
