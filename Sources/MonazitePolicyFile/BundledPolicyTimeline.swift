@@ -6,8 +6,17 @@ public enum BundledPolicyTimeline {
     /// Where the bundled file is, for messages.
     public static let resourceName = "policy_timeline.yaml"
 
-    /// Parses and validates the bundled timeline.
+    /// The bundled timeline, parsed and validated once per process (the file is part of the
+    /// binary's resources and never changes while it runs; the server asks on every policy request).
     public static func load() throws(PolicyFileError) -> [PolicyEvent] {
+        try parsed.get()
+    }
+
+    private static let parsed: Result<[PolicyEvent], PolicyFileError> = {
+        do throws(PolicyFileError) { return .success(try read()) } catch { return .failure(error) }
+    }()
+
+    private static func read() throws(PolicyFileError) -> [PolicyEvent] {
         guard
             let url = Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "policy_timeline", withExtension: "yaml")
