@@ -41,6 +41,7 @@ struct APIRoutes: Sendable {
     // MARK: Access
 
     /// A read answered from the cache when the same URI was answered since the last write.
+    /// The access check is here, before the cache, for every read registered through it.
     func cached(_ request: Request, _ compute: () async throws -> JSONAnswer) async throws -> Response {
         try await requireRead(request)
         return try await cache.answer(for: request.uri.description, compute: compute).response
@@ -67,7 +68,6 @@ struct APIRoutes: Sendable {
     }
 
     func seriesList(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let paging = try q.paging()
         let report = try await TradeQueries.seriesList(store: store)
@@ -78,7 +78,6 @@ struct APIRoutes: Sendable {
     /// The trade series, as the JSON contract of PRODUCT.md section 4: an array in period order.
     /// Paging is in headers (`X-Total-Count`, `Link: <…>; rel="next"`) so the body stays the contract.
     func trade(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: Self.seriesParameters.union(["from", "to", "frequency"]).union(Paging.parameters))
         let key = SeriesKey(
             reporter: try q.country("reporter", default: "CHN"), partner: try q.country("partner", default: "WLD"), flow: try q.flow(),
@@ -102,7 +101,6 @@ struct APIRoutes: Sendable {
     }
 
     func summary(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
         let reporter = try q.country("reporter", default: "CHN")
         let flow = try q.flow()
@@ -121,7 +119,6 @@ struct APIRoutes: Sendable {
     }
 
     func partners(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["reporter", "flow", "commodity", "period", "as_of"])
         let reporter = try q.country("reporter", default: "CHN")
         let flow = try q.flow()
@@ -133,14 +130,12 @@ struct APIRoutes: Sendable {
     }
 
     func reliance(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: ["country", "edition"])
         let report = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
         return JSONAnswer(report.json)
     }
 
     func sources(_ request: Request) async throws -> JSONAnswer {
-        try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let report = try await DependenceQueries.sources(store: store)
         let (page, meta) = try q.paging().apply(report.json as? [Any] ?? [])
