@@ -72,7 +72,7 @@ public enum AlertEvaluator {
                 "\(seriesText): \(month) \(measure.rawValue.uppercased()) \(Self.signed(pct))% (threshold ±\(Self.plain(threshold))%)"
             return [
                 Alert(
-                    key: "\(rule.id):\(key.reporter)-\(key.partner)-\(key.flow.rawValue)-\(key.commodity.digits):\(month)",
+                    key: "\(rule.id):\(key.reporter)-\(key.partner)-\(key.flow.rawValue)-\(key.commodity.code):\(month)",
                     ruleID: rule.id, kind: "series_change", severity: rule.severity, message: message,
                     evidence: ["\(month): \(Self.plain(value)) t", "\(baseMonth): \(Self.plain(base)) t"], url: nil, day: today)
             ]

@@ -109,7 +109,7 @@ public enum AlertRulesFile {
             throw flowNode.error("\(flowNode.path) must be export, import, re-export or re-import")
         }
         let codeNode = try f.required("commodity", in: node)
-        guard let code = HSCode(try codeNode.string()) else { throw codeNode.error("\(codeNode.path) is not an HS code (e.g. 8505.11)") }
+        guard let code = HSCode(try codeNode.string()) else { throw codeNode.error("\(codeNode.path) is not an HS code (e.g. 8505.11, 2846) or customs aggregate (cn-rare-earths)") }
         return SeriesKey(reporter: try country("reporter"), partner: try country("partner"), flow: flow, commodity: code)
     }
 

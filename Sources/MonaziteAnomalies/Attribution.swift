@@ -100,7 +100,7 @@ public struct EventAttributor: Sendable {
         if event.hsPrefixes.isEmpty {
             hsPart = 0.5
         } else {
-            let code = scope.commodity.digits
+            let code = scope.commodity.code
             let matches = event.hsPrefixes.contains { p in
                 let digits = p.filter { $0.isASCII && $0.isNumber }
                 return !digits.isEmpty && (code.hasPrefix(digits) || digits.hasPrefix(code))

@@ -13,15 +13,15 @@ public enum CommodityElements {
 
     /// The elements of `code`; empty when the commodity is not a rare-earth product Monazite knows.
     public static func elements(of code: HSCode) -> Set<RareEarthElement> {
-        if code.digits == "850511" { return magnetElements }
+        if code.code == "850511" { return magnetElements }
         guard let entry = Commodity.catalog.first(where: { $0.code == code }) else { return [] }
-        if code.digits == "850519" { return [] }  // ferrite magnets carry no rare earths
+        if code.code == "850519" { return [] }  // ferrite magnets carry no rare earths
         return entry.elements.isEmpty ? Set(RareEarthElement.allCases) : Set(entry.elements)
     }
 
     /// A short name for evidence text: "NdFeB/SmCo magnets (8505.11)".
     public static func label(of code: HSCode) -> String {
-        if code.digits == "850511" { return "NdFeB/SmCo magnets (\(code))" }
+        if code.code == "850511" { return "NdFeB/SmCo magnets (\(code))" }
         if let entry = Commodity.catalog.first(where: { $0.code == code }) { return "\(entry.name) (\(code))" }
         return "HS \(code)"
     }

@@ -16,7 +16,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .customLong("output-format"), help: "Output format of the report: table, csv or json.") var outputFormat: OutputFormat = .table
     @Argument(help: "The file to import.") var file: String
-    @Option(name: .customLong("format"), help: "observations, comtrade, usgs-salient or indicators (default: from the header).")
+    @Option(name: .customLong("format"), help: "observations, comtrade, usgs-salient, usgs-world or indicators (default: from the header).")
     var fileFormatName: String?
     @Option(help: "Release date of the file's figures (YYYY-MM-DD), for formats without a release column.") var release: String?
     @Option(help: "Source name, for formats without a source column (default: UN Comtrade / the USGS edition).") var source: String?
@@ -31,10 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("cannot read \(file): \(error.localizedDescription)")
         }
         let fileFormat = try fileFormatName.map { name in
-            guard let f = FileFormat(rawValue: name) else {
-                throw ValidationError("--format: \"\(name)\" is not observations, comtrade, usgs-salient or indicators")
-            }
-            return f
+            do { return try FileFormat(name: name) } catch { throw ValidationError("--format: \(error)") }
         }
         let releaseDay = try release.map { text throws(ServiceError) in try QueryParsing.day(text, name: "--release") }
         let countryCode = try QueryParsing.country(country, name: "--country")

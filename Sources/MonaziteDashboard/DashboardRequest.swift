@@ -131,7 +131,7 @@ struct DashboardRequest {
     }
 
     static func commodity(_ text: String, _ name: String) throws(DashboardFailure) -> HSCode {
-        guard let c = HSCode(text) else { throw .badRequest("\(name): \"\(text)\" is not an HS code (e.g. 8505.11)") }
+        guard let c = HSCode(text) else { throw .badRequest("\(name): \"\(text)\" is not an HS code (e.g. 8505.11, 2846) or customs aggregate (cn-rare-earths)") }
         return c
     }
 

@@ -99,7 +99,6 @@ public enum ComtradeCSVFormat {
         } else if let t = row.text(header["period"], "period") {
             period = Period(parsing: t)
             if let p = period, let key = row.packed(header["period"]) { periods[key] = p }
-            period = Period(parsing: t)
             if period == nil { row.fail(header["period"] ?? 0, "period: \"\(t)\" is not YYYYMM or YYYY") }
         } else if let y = row.number(header["refYear"], "refYear") {
             let m = row.number(header["refMonth"], "refMonth")
@@ -129,18 +128,18 @@ public enum ComtradeCSVFormat {
                 if let key = row.packed(header["cmdCode"]) { commodities[key] = c }
                 commodity = c
             } else {
-                row.fail(header["cmdCode"] ?? 0, "cmdCode: \"\(t)\" is not a six-digit HS subheading")
+                row.fail(header["cmdCode"] ?? 0, "cmdCode: \"\(t)\" is not an HS chapter, heading or subheading (2, 4 or 6 digits)")
             }
         }
         var tonnes: Double?
-        if let kg = row.number(header["netWgt"], "netWgt") {
+        if let kg = row.number(header["netWgt"], "netWgt", limit: NumberBounds.kilograms) {
             tonnes = kg / 1000
-        } else if let q = row.number(header["qty"], "qty") {
+        } else if let q = row.number(header["qty"], "qty", limit: NumberBounds.kilograms) {
             let unit = row.text(header["qtyUnitAbbr"], "qtyUnitAbbr") ?? ""
             if let u = MassUnit(parsing: unit) { tonnes = q * u.tonnes }
         }
         if let t = tonnes, t < 0 { row.fail(header["netWgt"] ?? header["qty"] ?? 0, "quantity is negative") }
-        let value = row.number(header["primaryValue"], "primaryValue")
+        let value = row.number(header["primaryValue"], "primaryValue", limit: NumberBounds.valueUSD)
         if let v = value, v < 0 { row.fail(header["primaryValue"] ?? 0, "primaryValue: \(v) is negative") }
         if tonnes == nil && value == nil && !row.failed {
             row.fail(header["netWgt"] ?? header["primaryValue"] ?? 0, "row has neither a net weight in kg nor a value")

@@ -4,12 +4,14 @@ public import MonaziteCore
 ///
 /// Required columns: `period`, `reporter`, `partner`, `flow`, `commodity`, `source`, and
 /// `quantity` (with `unit`) or `value_usd`. Optional: `value_usd`, `status`, `url`, `release`,
-/// and Monazite's additions `reported_mom_pct`, `reported_yoy_pct`, `note`. Any other column
+/// and Monazite's additions `reported_mom_pct`, `reported_yoy_pct`, `note`, `derived_from`
+/// (``Derivation``). Any other column
 /// is rejected.
 public enum ObservationCSVFormat {
     public static let requiredColumns = ["period", "reporter", "partner", "flow", "commodity", "source"]
     public static let optionalColumns = [
         "quantity", "unit", "value_usd", "status", "url", "release", "reported_mom_pct", "reported_yoy_pct", "note",
+        "derived_from",
     ]
 
     /// Reads every row, hands each valid observation to `sink`, and throws every problem found.
@@ -82,17 +84,20 @@ public enum ObservationCSVFormat {
         if let t = row.required(header["commodity"], "commodity") {
             commodity = HSCode(t)
             if commodity == nil {
-                row.fail(header["commodity"] ?? 0, "commodity: \"\(t)\" is not an HS code (6, 8 or 10 digits, dots allowed)")
+                row.fail(header["commodity"] ?? 0, "commodity: \"\(t)\" is not an HS code (chapter 28, heading 2846, subheading 8505.11, a national line of 8 or 10 digits) or a customs aggregate (cn-rare-earths)")
             }
             let digits = t.filter(\.isNumber)
             if digits.count > 6 { nationalCode = digits }
         }
-        var quantity = row.number(header["quantity"], "quantity")
+        var quantity = row.number(header["quantity"], "quantity", limit: NumberBounds.kilograms)
         if let q = quantity {
             if q < 0 { row.fail(header["quantity"] ?? 0, "quantity: \(q) is negative") }
             if let t = row.text(header["unit"], "unit") {
                 if let unit = MassUnit(parsing: t) {
                     quantity = q * unit.tonnes
+                    if q * unit.tonnes > NumberBounds.tonnes {
+                        row.fail(header["quantity"] ?? 0, "quantity: \(q) \(t) is beyond the bound of \(NumberBounds.tonnes) t (docs/data.md)")
+                    }
                 } else {
                     row.fail(header["unit"] ?? 0, "unit: \"\(t)\" is not a unit of mass (t or kg)")
                 }
@@ -100,7 +105,7 @@ public enum ObservationCSVFormat {
                 row.fail(header["unit"] ?? 0, "unit is empty: a quantity needs a unit (t or kg)")
             }
         }
-        let value = row.number(header["value_usd"], "value_usd")
+        let value = row.number(header["value_usd"], "value_usd", limit: NumberBounds.valueUSD)
         if let v = value, v < 0 { row.fail(header["value_usd"] ?? 0, "value_usd: \(v) is negative") }
         if quantity == nil && value == nil && !row.failed {
             row.fail(header["quantity"] ?? header["value_usd"] ?? 0, "row has neither a quantity nor a value")
@@ -118,14 +123,24 @@ public enum ObservationCSVFormat {
             if release == nil { row.fail(header["release"] ?? 0, "release: \"\(t)\" is not a date (YYYY-MM-DD)") }
         }
         let url = row.text(header["url"], "url")
-        let mom = row.number(header["reported_mom_pct"], "reported_mom_pct")
-        let yoy = row.number(header["reported_yoy_pct"], "reported_yoy_pct")
+        let mom = row.number(header["reported_mom_pct"], "reported_mom_pct", limit: NumberBounds.percent)
+        let yoy = row.number(header["reported_yoy_pct"], "reported_yoy_pct", limit: NumberBounds.percent)
         let note = row.text(header["note"], "note")
+        var derivedFrom: [Derivation.Input] = []
+        if let t = row.text(header["derived_from"], "derived_from") {
+            switch Derivation.parse(t) {
+            case .success(let inputs): derivedFrom = inputs
+            case .failure(let e): row.fail(header["derived_from"] ?? 0, "derived_from: \(e.reason)")
+            }
+            if status != .derived && !derivedFrom.isEmpty {
+                row.fail(header["derived_from"] ?? 0, "derived_from is only for rows whose status is derived")
+            }
+        }
         guard !row.failed, let period, let reporter, let partner, let flow, let commodity, let source else { return nil }
         return Observation(
             key: SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity), period: period,
             quantityTonnes: quantity, valueUSD: value, status: status,
             provenance: Provenance(source: source, url: url, release: release), reportedMoMPct: mom, reportedYoYPct: yoy,
-            nationalCode: nationalCode, note: note)
+            nationalCode: nationalCode, note: note, derivedFrom: derivedFrom)
     }
 }

@@ -5,12 +5,14 @@ public import MonaziteCore
 ///
 /// Columns: `edition`, `section`, `subsection`, `item`, `unit`, `footnote`, then the years.
 /// Cells are kept as published (`>95`, `E`, `W`) with their number when they have one.
+/// Provenance comes from each row's edition (``USGSEdition/rareEarthsProvenance()``) unless the
+/// caller gives one.
 public enum USGSSalientFormat {
     public static let fixedColumns = ["edition", "section", "subsection", "item", "unit", "footnote"]
     public static let requiredColumns = ["edition", "section", "item", "unit"]
 
     public static func read(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, country: CountryCode, commodityName: String, provenance: Provenance
+        bytes: UnsafeBufferPointer<UInt8>, file: String, country: CountryCode, commodityName: String, provenance override: Provenance?
     ) throws(ImportFailure) -> [SalientStatistic] {
         var issues = IssueCollector(file: file)
         var record = CSVReader.Record()
@@ -50,10 +52,18 @@ public enum USGSSalientFormat {
                     return []
                 }
                 seen[key] = line
+                guard let provenance = override ?? USGSEdition(parsing: edition)?.rareEarthsProvenance() else {
+                    row.fail(header["edition"] ?? 0, "edition: \"\(edition)\" is not a USGS edition (MCS 2025); name the source to import it")
+                    return []
+                }
                 var out: [SalientStatistic] = []
                 for (i, year, estimated) in yearColumns {
                     guard let text = row.text(i, "\(year)") else { continue }
                     let number = Double(text.filter { $0 != "," })
+                    if let n = number, !n.isFinite || abs(n) > NumberBounds.any {
+                        row.fail(i, "\(year): \"\(text)\" is not a finite number within 1e15")
+                        continue
+                    }
                     let isForm = NetImportReliance.Published(parsing: text) != nil || ["NA", "W", "—", "-", "XX"].contains(text)
                     if number == nil && !isForm {
                         row.fail(i, "\(year): \"\(text)\" is neither a number nor a USGS symbol (>95, <25, E, NA, W)")

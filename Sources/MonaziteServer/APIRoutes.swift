@@ -150,7 +150,7 @@ struct APIRoutes: Sendable {
         let q = try QueryParameters(request, allowed: ["format", "name", "release", "source", "url", "country"])
         let format = try q["format"].map { text throws(APIError) in
             guard let f = FileImport.FileFormat(rawValue: text) else {
-                throw .badRequest("format: \"\(text)\" is not observations, comtrade, usgs-salient or indicators", parameter: "format")
+                throw .badRequest("format: \"\(text)\" is not \(FileImport.FileFormat.namesText)", parameter: "format")
             }
             return f
         }

@@ -16,7 +16,7 @@ public enum QueryParsing {
     }
 
     public static func hsCode(_ text: String, name: String) throws(ServiceError) -> HSCode {
-        guard let c = HSCode(text) else { throw .invalid(name, "\"\(text)\" is not an HS code (e.g. 8505.11)") }
+        guard let c = HSCode(text) else { throw .invalid(name, "\"\(text)\" is not an HS code (e.g. 8505.11, 2846) or customs aggregate (cn-rare-earths)") }
         return c
     }
 

@@ -13,7 +13,7 @@ public enum ContentDigest {
             "observation",
             [
                 "id", "series_id", "first_month", "last_month", "release", "quantity_t", "value_usd", "status", "source_id",
-                "batch_id", "reported_mom_pct", "reported_yoy_pct", "national_code", "note",
+                "batch_id", "reported_mom_pct", "reported_yoy_pct", "national_code", "note", "derived_from",
             ]
         ),
         (

@@ -25,8 +25,8 @@ extension SQLiteStore {
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
-                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (series_id, first_month, last_month, release) DO NOTHING
                     """)
             let stmt = insert.sqliteStatement
@@ -50,6 +50,7 @@ extension SQLiteStore {
                     bindDouble(stmt, 11, o.reportedYoYPct)
                     bindText(stmt, 12, o.nationalCode)
                     bindText(stmt, 13, o.note)
+                    bindText(stmt, 14, Derivation.text(o.derivedFrom))
                     let rc = sqlite3_step(stmt)
                     guard rc == SQLITE_DONE else {
                         return "rejected by the store: \(String(cString: sqlite3_errmsg(sqliteDB)))"

@@ -29,7 +29,7 @@ extension SQLiteStore {
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, partner FROM series WHERE reporter = ? AND flow = ? AND commodity = ?",
-                arguments: [reporter.alpha3, flow.rawValue, commodity.digits])
+                arguments: [reporter.alpha3, flow.rawValue, commodity.code])
             var result: [CountryCode: [Observation]] = [:]
             for row in rows {
                 let partnerCode: String = row["partner"]
@@ -87,7 +87,7 @@ extension SQLiteStore {
                 key: key, period: p, quantityTonnes: row["quantity_t"], valueUSD: row["value_usd"], status: status,
                 provenance: Provenance(source: row["source_name"], url: url.isEmpty ? nil : url, release: StoreEncoding.release(row["release"])),
                 reportedMoMPct: row["reported_mom_pct"], reportedYoYPct: row["reported_yoy_pct"], nationalCode: row["national_code"],
-                note: row["note"])
+                note: row["note"], derivedFrom: StoreEncoding.derivation(row["derived_from"]))
         }
     }
 

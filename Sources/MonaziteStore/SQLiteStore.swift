@@ -75,7 +75,7 @@ struct IDCache {
 
     mutating func seriesID(_ k: SeriesKey, _ db: Database, create: Bool = true) throws -> Int64? {
         if let id = series[k] { return id }
-        let args: StatementArguments = [k.reporter.alpha3, k.partner.alpha3, k.flow.rawValue, k.commodity.digits]
+        let args: StatementArguments = [k.reporter.alpha3, k.partner.alpha3, k.flow.rawValue, k.commodity.code]
         // Cached statements: a bulk import creates thousands of series.
         let select = try db.cachedStatement(sql: "SELECT id FROM series WHERE reporter = ? AND partner = ? AND flow = ? AND commodity = ?")
         if let existing = try Int64.fetchOne(select, arguments: args) {

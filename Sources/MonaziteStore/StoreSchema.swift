@@ -124,6 +124,30 @@ enum StoreSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v5-commodity-levels") { db in
+            // Commodities are HS chapters, headings and subheadings, or named customs aggregates
+            // (issue: a heading such as 2846 was refused), and a derived figure keeps what it was
+            // derived from. SQLite cannot alter a CHECK: the series table is rebuilt, ids kept
+            // (GRDB defers foreign-key checks to the end of the migration).
+            try db.execute(sql: Self.v5)
+        }
         return migrator
     }
+
+    /// Shared with the PostgreSQL schema's wording: commodity codes of 2 to 40 characters.
+    static let v5 = """
+        CREATE TABLE series_v5 (
+            id INTEGER PRIMARY KEY,
+            reporter TEXT NOT NULL CHECK (length(reporter) = 3),
+            partner TEXT NOT NULL CHECK (length(partner) = 3),
+            flow TEXT NOT NULL CHECK (flow IN ('export', 'import', 're-export', 're-import')),
+            commodity TEXT NOT NULL CHECK (length(commodity) BETWEEN 2 AND 40),
+            UNIQUE (reporter, partner, flow, commodity)
+        );
+        INSERT INTO series_v5 (id, reporter, partner, flow, commodity) SELECT id, reporter, partner, flow, commodity FROM series;
+        DROP TABLE series;
+        ALTER TABLE series_v5 RENAME TO series;
+        CREATE INDEX series_by_reporter ON series (reporter, flow, commodity);
+        ALTER TABLE observation ADD COLUMN derived_from TEXT;
+        """
 }

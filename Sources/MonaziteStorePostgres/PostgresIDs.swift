@@ -91,7 +91,7 @@ struct PostgresIDs {
                 binds.append(s.key.reporter.alpha3)
                 binds.append(s.key.partner.alpha3)
                 binds.append(s.key.flow.rawValue)
-                binds.append(s.key.commodity.digits)
+                binds.append(s.key.commodity.code)
             }
             let sql = "INSERT INTO series (id, reporter, partner, flow, commodity) VALUES " + tuples.joined(separator: ",")
             _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()

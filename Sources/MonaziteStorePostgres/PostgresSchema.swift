@@ -123,5 +123,12 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            identifier: "v5-commodity-levels",
+            statements: [
+                "ALTER TABLE series DROP CONSTRAINT series_commodity_check",
+                "ALTER TABLE series ADD CONSTRAINT series_commodity_check CHECK (length(commodity) BETWEEN 2 AND 40)",
+                "ALTER TABLE observation ADD COLUMN derived_from TEXT",
+            ]),
     ]
 }

@@ -63,13 +63,13 @@ extension PostgresStore {
             var nextID = try await Self.nextID(conn, table: "observation", logger: logger)
             for chunk in stride(from: 0, to: newRows.count, by: Self.rowsPerInsert) {
                 let part = newRows[chunk..<min(chunk + Self.rowsPerInsert, newRows.count)]
-                var binds = PostgresBindings(capacity: part.count * 14)
+                var binds = PostgresBindings(capacity: part.count * 15)
                 var tuples: [String] = []
                 tuples.reserveCapacity(part.count)
                 for i in part {
                     let o = rows[i].observation
                     let base = binds.count
-                    tuples.append("(" + (1...14).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+                    tuples.append("(" + (1...15).map { "$\(base + $0)" }.joined(separator: ",") + ")")
                     binds.append(nextID)
                     binds.append(seriesIDs[i])
                     binds.append(StoreEncoding.month(o.period.first))
@@ -84,11 +84,12 @@ extension PostgresStore {
                     binds.append(o.reportedYoYPct)
                     binds.append(o.nationalCode)
                     binds.append(o.note)
+                    binds.append(Derivation.text(o.derivedFrom))
                     nextID += 1
                 }
                 let sql = """
                     INSERT INTO observation (id, series_id, first_month, last_month, release, quantity_t, value_usd, status,
-                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note)
+                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
                     VALUES \(tuples.joined(separator: ","))
                     """
                 _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
@@ -98,7 +99,7 @@ extension PostgresStore {
         }
     }
 
-    /// Rows per multi-row INSERT: 14 parameters each, well under the protocol's 65,535.
+    /// Rows per multi-row INSERT: 15 parameters each, well under the protocol's 65,535.
     static let rowsPerInsert = 2000
 
     static func conflictReason(_ o: Observation, stored: StoredFigure) -> String {

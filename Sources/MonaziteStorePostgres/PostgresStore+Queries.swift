@@ -27,7 +27,7 @@ extension PostgresStore {
         try await read { conn in
             let rows = try await Self.rows(
                 conn,
-                "SELECT id, partner FROM series WHERE reporter = \(reporter.alpha3) AND flow = \(flow.rawValue) AND commodity = \(commodity.digits)",
+                "SELECT id, partner FROM series WHERE reporter = \(reporter.alpha3) AND flow = \(flow.rawValue) AND commodity = \(commodity.code)",
                 logger: logger)
             var result: [CountryCode: [Observation]] = [:]
             for row in rows {
@@ -68,7 +68,7 @@ extension PostgresStore {
             conn,
             """
             SELECT id FROM series WHERE reporter = \(k.reporter.alpha3) AND partner = \(k.partner.alpha3)
-            AND flow = \(k.flow.rawValue) AND commodity = \(k.commodity.digits)
+            AND flow = \(k.flow.rawValue) AND commodity = \(k.commodity.code)
             """, logger: logger)
         return try rows.first?.get("id", as: Int64.self)
     }
@@ -104,7 +104,8 @@ extension PostgresStore {
                     source: try row.get("source_name"), url: url.isEmpty ? nil : url,
                     release: StoreEncoding.release(try row.get("release", as: Int.self))),
                 reportedMoMPct: try row.get("reported_mom_pct"), reportedYoYPct: try row.get("reported_yoy_pct"),
-                nationalCode: try row.get("national_code"), note: try row.get("note"))
+                nationalCode: try row.get("national_code"), note: try row.get("note"),
+                derivedFrom: StoreEncoding.derivation(try row.get("derived_from")))
         }
     }
 

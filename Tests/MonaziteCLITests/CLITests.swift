@@ -31,7 +31,7 @@ import MonaziteService
     }
 
     @Test(arguments: [
-        ["trade", "--as-of", "2025-13-01"], ["trade", "--reporter", "XXX"], ["trade", "--commodity", "85"], ["trade", "--flow", "sideways"],
+        ["trade", "--as-of", "2025-13-01"], ["trade", "--reporter", "XXX"], ["trade", "--commodity", "85051"], ["trade", "--flow", "sideways"],
         ["partners"], ["summary", "June"], ["import"],
     ])
     func badArgumentsAreRefusedWithAMessage(_ arguments: [String]) throws {

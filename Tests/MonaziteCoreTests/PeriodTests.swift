@@ -47,8 +47,15 @@ import Testing
     @Test func hsCodesNormaliseToSubheadings() {
         #expect(HSCode("8505111000")?.description == "8505.11")
         #expect(HSCode("850511")?.description == "8505.11")
-        #expect(HSCode("2805.30")?.digits == "280530")
-        #expect(HSCode("8505") == nil)
+        #expect(HSCode("2805.30")?.code == "280530")
+        // Chapters and headings are commodities of their own, never summed from subheadings.
+        #expect(HSCode("8505")?.level == .heading)
+        #expect(HSCode("2846")?.description == "2846")
+        #expect(HSCode("28")?.level == .chapter)
+        #expect(HSCode("cn-rare-earths")?.level == .aggregate)
+        #expect(HSCode("cn-rare-earths")?.hsPrefixes == ["280530", "2846"])
+        #expect(HSCode("850") == nil)
+        #expect(HSCode("85051") == nil)
         #expect(HSCode("85051a") == nil)
     }
 

@@ -55,7 +55,7 @@ struct PageTests {
         let r = await DashboardFixture.dashboard(store).respond(path: "/", query: [:])
         #expect(r.status == 200)
         let html = r.text
-        #expect(html.contains("id=\"kpi-world\" data-period=\"2025-12\" data-tonnes=\"5952\""))
+        #expect(html.contains("id=\"kpi-world\" data-period=\"2026-03\" data-tonnes=\"5238\""))
         #expect(html.contains("id=\"q-WLD-2025-06\""))
         #expect(html.contains("3,188"))
         #expect(html.contains("United States"))

@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: [
         ("/api/v1/trade?reporter=XXX", "reporter", "invalid_parameter"),
         ("/api/v1/trade?from=2025-13", "from", "invalid_parameter"),
-        ("/api/v1/trade?commodity=85", "commodity", "invalid_parameter"),
+        ("/api/v1/trade?commodity=85051", "commodity", "invalid_parameter"),
         ("/api/v1/trade?as_of=yesterday", "as_of", "invalid_parameter"),
         ("/api/v1/trade?from=1025-01&to=2025-12", "from", "too_large"),
         ("/api/v1/trade?from=2025-06&to=2025-01", "from", "invalid_parameter"),

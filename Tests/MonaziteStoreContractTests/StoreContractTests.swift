@@ -18,18 +18,18 @@ import Testing
     func bundledInstallLoadsEveryFileOnce(_ backend: Backend) async throws {
         try await ContractStore.with(backend) { store in
             let reports = try await BundledDataset.install(into: store)
-            #expect(reports.count == 3)
+            #expect(reports.count == BundledDataset.files.count)
             #expect(reports.allSatisfy { $0.inserted > 0 && $0.batchID != nil })
             let counts = try await store.counts()
             #expect(counts.observations == Bundled.observations)
             #expect(counts.salient == Bundled.salient)
             #expect(counts.indicators == Bundled.indicators)
-            #expect(counts.batches == 3)
+            #expect(counts.batches == BundledDataset.files.count)
             let digest = try await store.contentDigest()
             let again = try await BundledDataset.install(into: store)
             #expect(again.allSatisfy { $0.inserted == 0 && $0.batchID == nil })
             #expect(try await store.contentDigest() == digest)
-            #expect(try await store.counts().batches == 3)
+            #expect(try await store.counts().batches == BundledDataset.files.count)
         }
     }
 
@@ -60,7 +60,7 @@ import Testing
             let y2024 = try #require(table.years.first { $0.year == 2024 })
             #expect(y2024.published == .percent(80))
             #expect(y2024.agrees == true)
-            #expect(try await store.salientEditions(country: .unitedStates) == ["MCS 2025"])
+            #expect(try await store.salientEditions(country: .unitedStates) == ["MCS 2025", "MCS 2026"])
         }
     }
 
@@ -127,7 +127,7 @@ import Testing
                 }
                 #expect(try await store.contentDigest() == before)
             }
-            #expect(try await store.counts().batches == 3)
+            #expect(try await store.counts().batches == BundledDataset.files.count)
         }
     }
 
@@ -157,7 +157,10 @@ import Testing
 
 /// The bundled dataset's size, as both backends must store it.
 enum Bundled {
-    static let observations = 57
-    static let salient = 98
-    static let indicators = 143
+    /// Customs rows (magnets, the headline category, Dy and Tb) through the latest release bundled.
+    static let observations = 101
+    /// MCS 2025 (98 cells) and MCS 2026 (108 cells) salient tables.
+    static let salient = 206
+    /// IEA and share indicators (94) and the two USGS world tables (54 each).
+    static let indicators = 202
 }

@@ -27,7 +27,7 @@ import Testing
         Case(file: "wrong-field-count.csv", format: "observations", expected: "2:1: expected 9 fields as in the header, found 8"),
         Case(file: "unclosed-quote.csv", format: "observations", expected: "2:39: quoted field is never closed"),
         Case(file: "bad-flow.csv", format: "observations", expected: "2:17: flow: \"sideways\" is not export"),
-        Case(file: "bad-commodity.csv", format: "observations", expected: "2:24: commodity: \"85.05\" is not an HS code"),
+        Case(file: "bad-commodity.csv", format: "observations", expected: "2:24: commodity: \"85.051\" is not an HS code"),
         Case(file: "negative-quantity.csv", format: "observations", expected: "2:32: quantity: -3188.0 is negative"),
         Case(file: "bad-release-date.csv", format: "observations", expected: "2:43: release: \"2025-02-30\" is not a date"),
         Case(file: "bad-status.csv", format: "observations", expected: "2:43: status: \"guessed\" is not reported, derived or estimate"),

@@ -1,25 +1,57 @@
-/// A Harmonized System code at the six-digit subheading level, the level at which national
-/// customs statistics are comparable (`8505.11`).
+/// A traded commodity's code: a Harmonized System chapter (`28`), heading (`2846`) or
+/// subheading (`8505.11`), or a named customs aggregate that is not an HS code at all (China's
+/// headline category "rare earths", `cn-rare-earths`).
 ///
-/// National tariff lines (eight or ten digits, such as China's `8505111000` for rare-earth
-/// permanent magnets) map to their subheading; ``Commodity/nationalCode`` keeps the original.
+/// Each level is its own commodity: a heading's total is the figure published for the heading,
+/// never a sum of its subheadings computed behind the user's back. National tariff lines (eight or
+/// ten digits, such as China's `8505111000` for rare-earth permanent magnets) map to their
+/// subheading; ``Observation/nationalCode`` keeps the original.
 public struct HSCode: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    /// Six digits, no dots: `850511`.
-    public let digits: String
+    /// The code as stored: 2, 4 or 6 digits without dots (`28`, `2846`, `850511`), or the id of a
+    /// customs aggregate (`cn-rare-earths`).
+    public let code: String
 
-    /// Accepts `8505.11`, `850511`, `8505.11.10`, `8505111000` (dots and spaces ignored);
-    /// nil unless the digits number 6, 8 or 10.
+    /// Accepts `28`, `2846`, `28.46`, `8505.11`, `850511`, `8505.11.10`, `8505111000` (dots and
+    /// spaces ignored) and the ids of ``CustomsAggregate``; nil otherwise.
     public init?(_ text: String) {
         let d = text.filter { $0 != "." && $0 != " " }
-        guard [6, 8, 10].contains(d.count), d.allSatisfy(\.isASCIIDigit) else { return nil }
-        self.digits = String(d.prefix(6))
+        if [2, 4, 6, 8, 10].contains(d.count), d.allSatisfy(\.isASCIIDigit) {
+            self.code = String(d.prefix(6))
+        } else if let aggregate = CustomsAggregate.named(text) {
+            self.code = aggregate.id
+        } else {
+            return nil
+        }
     }
 
-    /// `8505.11`.
-    public var description: String { "\(digits.prefix(4)).\(digits.suffix(2))" }
-    /// `8505`.
-    public var heading: String { String(digits.prefix(4)) }
-    public static func < (lhs: HSCode, rhs: HSCode) -> Bool { lhs.digits < rhs.digits }
+    /// The level of the code in the nomenclature.
+    public enum Level: String, Sendable, Codable {
+        case chapter, heading, subheading, aggregate
+    }
+
+    public var level: Level {
+        switch code.count {
+        case 2 where aggregate == nil: .chapter
+        case 4 where aggregate == nil: .heading
+        case 6 where aggregate == nil: .subheading
+        default: .aggregate
+        }
+    }
+
+    /// The customs aggregate this code names, nil for HS codes.
+    public var aggregate: CustomsAggregate? { CustomsAggregate.named(code) }
+
+    /// HS prefixes (digits) that the commodity covers: itself for an HS code, the listed lines of
+    /// an aggregate.
+    public var hsPrefixes: [String] { aggregate?.hsPrefixes ?? [code] }
+
+    /// `8505.11` for a subheading, `2846` for a heading, `28` for a chapter, the id of an aggregate.
+    public var description: String {
+        level == .subheading ? "\(code.prefix(4)).\(code.suffix(2))" : code
+    }
+    /// `8505` for a subheading or heading; the chapter or aggregate id otherwise.
+    public var heading: String { level == .aggregate ? code : String(code.prefix(4)) }
+    public static func < (lhs: HSCode, rhs: HSCode) -> Bool { lhs.code < rhs.code }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -32,6 +64,38 @@ public struct HSCode: Hashable, Comparable, Sendable, CustomStringConvertible, C
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
+    }
+}
+
+/// A commodity group that a customs authority publishes as one figure but that is not an HS
+/// code. Kept apart from the HS lines it overlaps: its figure is never mixed with theirs.
+public struct CustomsAggregate: Sendable, Hashable {
+    /// The id used as the commodity code (`cn-rare-earths`).
+    public let id: String
+    public let name: String
+    /// HS lines (digit prefixes) the aggregate draws on, for scope matching only.
+    public let hsPrefixes: [String]
+    /// The elements the aggregate is about; empty means any rare earth.
+    public let elements: [RareEarthElement]
+
+    public static let all: [CustomsAggregate] = [
+        CustomsAggregate(
+            id: "cn-rare-earths",
+            name: "China customs headline category \"rare earths\" (compounds and metals; not an HS code, not magnets)",
+            hsPrefixes: ["280530", "2846"], elements: []),
+        CustomsAggregate(
+            id: "cn-dysprosium",
+            name: "China's exports of dysprosium as compiled from customs data by the trade press (form not stated)",
+            hsPrefixes: ["280530", "2846"], elements: [.dysprosium]),
+        CustomsAggregate(
+            id: "cn-terbium",
+            name: "China's exports of terbium as compiled from customs data by the trade press (form not stated)",
+            hsPrefixes: ["280530", "2846"], elements: [.terbium]),
+    ]
+
+    public static func named(_ text: String) -> CustomsAggregate? {
+        let t = text.trimmingWhitespace().lowercased()
+        return all.first { $0.id == t }
     }
 }
 
@@ -60,6 +124,13 @@ public struct Commodity: Sendable, Hashable {
     ]
 
     public static func named(_ code: HSCode) -> Commodity? { catalog.first { $0.code == code } }
+
+    /// The catalog name, else the aggregate's name, else a plain description of the level.
+    public static func label(_ code: HSCode) -> String {
+        if let c = named(code) { return c.name }
+        if let a = code.aggregate { return a.name }
+        return "HS \(code.level.rawValue) \(code)"
+    }
 }
 
 /// Stages of the rare-earth chain, upstream first.

@@ -47,11 +47,19 @@ public struct Observation: Hashable, Sendable {
     /// The national tariff line the source used, when narrower than the HS subheading.
     public var nationalCode: String?
     public var note: String?
+    /// For a derived figure, the published figures it was computed from (``Derivation``).
+    public var derivedFrom: [Derivation.Input]
+
+    /// True when this derived figure was computed from `measure` as published for `period` of
+    /// the same series, so that comparing that published figure with ours is arithmetic, not a check.
+    public func isDerived(from measure: Derivation.Measure, of period: Period) -> Bool {
+        status == .derived && derivedFrom.contains { $0.period == period && $0.measure == measure }
+    }
 
     public init(
         key: SeriesKey, period: Period, quantityTonnes: Double?, valueUSD: Double? = nil, status: DataStatus = .reported,
         provenance: Provenance, reportedMoMPct: Double? = nil, reportedYoYPct: Double? = nil, nationalCode: String? = nil,
-        note: String? = nil
+        note: String? = nil, derivedFrom: [Derivation.Input] = []
     ) {
         self.key = key
         self.period = period
@@ -63,5 +71,6 @@ public struct Observation: Hashable, Sendable {
         self.reportedYoYPct = reportedYoYPct
         self.nationalCode = nationalCode
         self.note = note
+        self.derivedFrom = derivedFrom
     }
 }
