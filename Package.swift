@@ -115,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteStore"],
+            dependencies: ["MonaziteCore", "MonaziteStore", "MonaziteService"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -178,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteDashboardTests",
-            dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset"],
+            dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService"],
             swiftSettings: strictSwift
         ),
         .testTarget(

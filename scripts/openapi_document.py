@@ -47,7 +47,7 @@ doc = {
      "parameters": [reporter, flow, commodity, period(True, "2025-06"), as_of],
      "responses": {"200": ok("Partners and concentration.", ref("Partners")), "400": bad, "404": nf}}},
   "/api/v1/reliance": {"get": {"operationId": "reliance", "summary": "Net import reliance per year from the USGS salient statistics, computed beside the published figure.",
-     "parameters": [qp("country", "Country (alpha-3, default USA).", example="USA"), qp("edition", "Edition, e.g. MCS 2025 (default: latest stored).")],
+     "parameters": [qp("country", "Country (alpha-3, default USA).", example="USA"), qp("edition", "Edition, e.g. MCS 2025 (default: every stored edition, side by side).")],
      "responses": {"200": ok("Reliance by year.", ref("Reliance")), "400": bad, "404": nf}}},
   "/api/v1/sources": {"get": {"operationId": "sources", "summary": "What the store holds, by source, with URLs and release dates.", "parameters": [limit, offset],
      "responses": {"200": ok("A page of sources.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("Source")}, "paging": ref("Paging")}}), "400": bad}}},
@@ -97,12 +97,15 @@ doc = {
        "world": {"type": ["object", "null"]},
        "partners": {"type": "array", "items": {"type": "object", "required": ["rank", "partner", "name", "quantity_t", "share", "status", "source"], "properties": {
            "rank": {"type": "integer"}, "partner": {"type": "string"}, "name": {"type": "string"}, "quantity_t": num_or_null, "share": num_or_null, "status": {"type": "string"}, "source": ref("Provenance")}}},
-       "hhi": num_or_null, "hhi_upper_bound": num_or_null, "hhi_band": {"type": "string"}, "cr1": num_or_null, "cr3": num_or_null, "n_minus_1_residual": num_or_null, "coverage": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
-   "Reliance": {"type": "object", "required": ["country", "edition", "years", "source", "notes"], "properties": {
-       "country": {"type": "string"}, "edition": {"type": "string"}, "source": {"type": ["object", "null"]}, "notes": {"type": "array", "items": {"type": "string"}},
-       "years": {"type": "array", "items": {"type": "object", "required": ["year", "estimated", "nir_computed_pct", "nir_published", "agrees"], "properties": {
-           "year": {"type": "integer"}, "estimated": {"type": "boolean"}, "production_t": num_or_null, "imports_t": num_or_null, "exports_t": num_or_null, "apparent_consumption_t": num_or_null,
-           "nir_computed_pct": num_or_null, "nir_computed_form": str_or_null, "nir_published": str_or_null, "agrees": {"type": ["boolean", "null"]}, "notes": {"type": "array", "items": {"type": "string"}}}}}}},
+       "hhi": num_or_null, "hhi_upper_bound": num_or_null, "hhi_band": {"type": ["string", "null"], "description": "DOJ 2023 band; null when the lower and upper bounds fall in different bands"}, "hhi_band_lower": {"type": "string"}, "hhi_band_upper": {"type": "string"}, "cr1_upper_bound": num_or_null, "n_minus_1_residual_lower_bound": num_or_null, "cr1": num_or_null, "cr3": num_or_null, "n_minus_1_residual": num_or_null, "coverage": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
+   "Reliance": {"type": "object", "required": ["country", "country_name", "edition", "editions", "years", "sources", "notes"], "properties": {
+       "country": {"type": "string"}, "country_name": {"type": "string"}, "edition": str_or_null, "editions": {"type": "array", "items": {"type": "string"}},
+       "sources": {"type": "array", "items": ref("Provenance")}, "notes": {"type": "array", "items": {"type": "string"}},
+       "years": {"type": "array", "items": {"type": "object", "required": ["year", "edition", "estimated", "nir_computed_pct", "nir_published", "agrees", "revised_by", "source"], "properties": {
+           "year": {"type": "integer"}, "edition": {"type": "string"}, "estimated": {"type": "boolean"}, "production_t": num_or_null, "imports_t": num_or_null, "exports_t": num_or_null, "apparent_consumption_t": num_or_null,
+           "nir_computed_pct": num_or_null, "nir_computed_form": str_or_null, "nir_published": str_or_null, "agrees": {"type": ["boolean", "null"]},
+           "revised_by": {"type": ["object", "null"], "description": "the next stored edition's figures for the same year"}, "source": {"type": ["object", "null"]},
+           "notes": {"type": "array", "items": {"type": "string"}}}}}}},
    "Source": {"type": "object", "required": ["source", "url", "observations", "salient_statistics", "indicators", "derived_or_estimate", "releases"], "properties": {
        "source": {"type": "string"}, "url": str_or_null, "observations": {"type": "integer"}, "salient_statistics": {"type": "integer"}, "indicators": {"type": "integer"}, "derived_or_estimate": {"type": "integer"},
        "first_period": str_or_null, "last_period": str_or_null, "releases": {"type": "array", "items": {"type": "string"}}}},
@@ -118,12 +121,12 @@ doc = {
   }}}
 
 doc["paths"]["/api/v1/policy/events"] = {"get": {"operationId": "policyEvents", "summary": "The policy timeline (bundled, cited, plus imported events), filtered; each measure with its status on a day (default today, UTC).",
-   "parameters": [qp("kind", "export_licensing, prohibition, entity_listing, technology_control, extraterritorial_rule, tariff, agreement, suspension, licence_decision, domestic_regulation."),
+   "parameters": [qp("kind", "export_licensing, prohibition, entity_listing, technology_control, extraterritorial_rule, tariff, agreement, suspension, licence_decision, domestic_regulation, investigation."),
       qp("element", "A rare earth: symbol or name.", example="Dy"), qp("destination", "Destination country (alpha-3).", example="USA"),
       qp("from", "Events starting on or after (YYYY-MM-DD).", {"type": "string", "format": "date"}), qp("to", "Events starting on or before.", {"type": "string", "format": "date"}),
       qp("on", "Day of the status (default today).", {"type": "string", "format": "date"}, example="2025-06-15"), limit, offset],
    "responses": {"200": ok("A page of events.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("PolicyEvent")}, "paging": ref("Paging")}}), "400": bad}}}
-doc["paths"]["/api/v1/policy/controls"] = {"get": {"operationId": "policyControls", "summary": "Every measure touching an element, HS code and destination, with its status on a day (in_force, not_yet_effective, suspended, suspension_lapsed, revoked, expired) and why.",
+doc["paths"]["/api/v1/policy/controls"] = {"get": {"operationId": "policyControls", "summary": "Every measure touching an element, HS code and destination, with its status on a day (in_force, not_yet_effective, suspended, suspension_lapsed, revoked, expired, open) and why.",
    "parameters": [qp("on", "The day (default today, UTC).", {"type": "string", "format": "date"}, example="2025-06-15"), qp("element", "A rare earth: symbol or name.", example="Dy"),
       qp("commodity", "An HS code or prefix.", example="8505.11"), qp("destination", "Destination country (alpha-3).", example="USA")],
    "responses": {"200": ok("The measures.", ref("Controls")), "400": bad}}}
@@ -138,7 +141,7 @@ S["PolicyEvent"] = {"type": "object", "required": ["id", "kind", "actor", "instr
    "status": {"type": "object", "required": ["on", "status", "explanation"], "properties": {"on": {"type": "string"}, "status": {"type": "string"}, "explanation": {"type": "string"}}}}}
 S["Controls"] = {"type": "object", "required": ["on", "measures", "notes"], "properties": {"on": {"type": "string"}, "element": str_or_null, "commodity": str_or_null, "destination": str_or_null,
    "measures": {"type": "array", "items": {"type": "object", "required": ["event_id", "kind", "status", "explanation", "matched", "dates", "verified", "source"], "properties": {
-      "event_id": {"type": "string"}, "kind": {"type": "string"}, "status": {"type": "string", "enum": ["in_force", "not_yet_effective", "suspended", "suspension_lapsed", "revoked", "expired"]},
+      "event_id": {"type": "string"}, "kind": {"type": "string"}, "status": {"type": "string", "enum": ["in_force", "not_yet_effective", "suspended", "suspension_lapsed", "revoked", "expired", "open"]},
       "explanation": {"type": "string"}, "matched": {"type": "array", "items": {"type": "string"}}, "dates": {"type": "object"}, "verified": {"type": "boolean"}, "source": {"type": "string"}}}},
    "notes": {"type": "array", "items": {"type": "string"}}}}
 S["Anomalies"] = {"type": "object", "required": ["series", "from", "to", "anomalies"], "properties": {"series": {"type": "object"}, "from": {"type": "string"}, "to": {"type": "string"},

@@ -80,12 +80,10 @@ public enum AlertEvaluator {
             let earliest = today.adding(days: -withinDays)
             return inputs.events.filter { e in
                 e.announced >= earliest && e.announced <= today
-                    && scope.meets(elements: e.event.elements, destinations: e.event.destinations, hsPrefixes: e.event.hsPrefixes)
+                    && scope.meets(material: e.event.material, destinations: e.event.destinations)
             }.sorted { ($0.announced, $0.event.id) < ($1.announced, $1.event.id) }.map { e in
                 var evidence = ["announced \(e.announced); effective \(e.event.day)", "direction: \(e.event.direction.rawValue)"]
-                evidence.append(
-                    e.event.elements.isEmpty
-                        ? "elements: any" : "elements: " + e.event.elements.sorted().map(\.symbol).joined(separator: ", "))
+                evidence.append(Self.materialText(e.event.material))
                 evidence.append(
                     e.event.destinations.map { "destinations: " + $0.map(\.alpha3).sorted().joined(separator: ", ") } ?? "destinations: all"
                 )
@@ -99,7 +97,7 @@ public enum AlertEvaluator {
             let latest = today.adding(days: withinDays)
             return inputs.deadlines.filter { d in
                 kinds.contains(d.kind) && d.endDay >= today && d.endDay <= latest
-                    && scope.meets(elements: d.elements, destinations: d.destinations, hsPrefixes: [])
+                    && scope.meets(material: d.material, destinations: d.destinations)
             }.sorted { ($0.endDay, $0.id) < ($1.endDay, $1.id) }.map { d in
                 let days = today.days(until: d.endDay)
                 let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
@@ -109,6 +107,17 @@ public enum AlertEvaluator {
                     evidence: ["last day \(d.endDay)", "\(days) days from \(today)"], url: d.url, day: today)
             }
         }
+    }
+
+    static func materialText(_ m: MaterialScope) -> String {
+        var parts: [String] = []
+        switch m.elements {
+        case .all: parts.append("elements: all rare earths")
+        case .some(let set): parts.append("elements: " + set.sorted().map(\.symbol).joined(separator: ", "))
+        case .none: break
+        }
+        if !m.hsPrefixes.isEmpty { parts.append("HS " + m.hsPrefixes.map(CommodityMapping.display).joined(separator: ", ")) }
+        return parts.isEmpty ? "not specific to rare earths" : parts.joined(separator: "; ")
     }
 
     static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.1f", v) }

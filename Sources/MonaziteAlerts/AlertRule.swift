@@ -46,21 +46,19 @@ public struct WatchedScope: Sendable, Hashable {
         self.hsPrefixes = hsPrefixes.map { $0.filter { $0.isASCII && $0.isNumber } }
     }
 
-    /// True when the event's scope meets this one: on each axis, either side unrestricted or an overlap.
-    func meets(elements other: Set<RareEarthElement>, destinations otherDestinations: Set<CountryCode>?, hsPrefixes otherPrefixes: [String])
-        -> Bool
-    {
-        let elementsMeet = elements.isEmpty || other.isEmpty || !elements.isDisjoint(with: other)
+    /// True when an event's or deadline's scope meets this one: its materials by the one scope
+    /// rule of ``MaterialScope/reasons(for:)`` (so a Dy/Tb rule never fires on tungsten or
+    /// battery measures), its destinations when both sides name some.
+    func meets(material: MaterialScope, destinations otherDestinations: Set<CountryCode>?) -> Bool {
+        let query = MaterialQuery(elements: elements.isEmpty ? nil : elements, hsPrefixes: hsPrefixes.isEmpty ? nil : hsPrefixes)
+        let materialMeets = query.isEmpty || material.reasons(for: query) != nil
         let destinationsMeet: Bool
         if let destinations, let otherDestinations {
             destinationsMeet = !destinations.isDisjoint(with: otherDestinations)
         } else {
             destinationsMeet = true
         }
-        let theirs = otherPrefixes.map { $0.filter { $0.isASCII && $0.isNumber } }
-        let hsMeet =
-            hsPrefixes.isEmpty || theirs.isEmpty || hsPrefixes.contains { a in theirs.contains { b in a.hasPrefix(b) || b.hasPrefix(a) } }
-        return elementsMeet && destinationsMeet && hsMeet
+        return materialMeets && destinationsMeet
     }
 }
 

@@ -14,21 +14,21 @@ public struct Deadline: Sendable, Hashable, Codable {
     public var kind: Kind
     /// The last day the suspension or licence holds.
     public var endDay: CalendarDay
-    /// Elements concerned; empty means any.
-    public var elements: Set<RareEarthElement>
+    /// The materials concerned (the measure's scope; a licence's element or commodity).
+    public var material: MaterialScope
     /// Destinations concerned; nil means all.
     public var destinations: Set<CountryCode>?
     public var url: String?
 
     public init(
-        id: String, title: String, kind: Kind, endDay: CalendarDay, elements: Set<RareEarthElement> = [],
+        id: String, title: String, kind: Kind, endDay: CalendarDay, material: MaterialScope,
         destinations: Set<CountryCode>? = nil, url: String? = nil
     ) {
         self.id = id
         self.title = title
         self.kind = kind
         self.endDay = endDay
-        self.elements = elements
+        self.material = material
         self.destinations = destinations
         self.url = url
     }

@@ -12,8 +12,8 @@ public struct SeriesScope: Sendable, Hashable {
         self.partner = partner
     }
 
-    /// The elements the commodity carries (see ``CommodityElements``).
-    public var elements: Set<RareEarthElement> { CommodityElements.elements(of: commodity) }
+    /// The material question the series asks of an event's scope.
+    public var query: MaterialQuery { MaterialQuery(element: nil, commodity: commodity) }
 }
 
 /// One event put forward to explain an anomaly, with its score and the reasons for it.
@@ -40,19 +40,24 @@ public struct AttributedAnomaly: Sendable, Hashable {
 /// `[first day of (M − lagMonths), last day of M]` (default lag 0–2 months): an event can act in its
 /// own month or up to `lagMonths` later, never before it happens.
 ///
-/// **Scope.** Elements: an event listing elements fits when they meet the commodity's elements
-/// (``CommodityElements``); HS: an event listing prefixes fits when one is a prefix of the series'
-/// code (or the code a prefix of it); destinations: an event limited to some destinations fits a
-/// series to one of them, or a world/aggregate series (as partial coverage). Anything else is out.
+/// **Scope.** The event's materials must cover the series' commodity by the one scope rule of
+/// ``MaterialScope/reasons(for:)`` (the rule `controls` and alerts use): events on gallium,
+/// tungsten or batteries never explain a magnet series. Destinations: an event limited to some
+/// destinations fits a series to one of them, or a world/aggregate series (as partial coverage).
 ///
-/// **Score** (0…1) `= 0.40 · timing + 0.35 · direction + 0.25 · specificity`, where
+/// **Direction.** Only an event whose direction fits is a candidate: a tightening for a collapse,
+/// an easing for a surge. Neutral acts (investigations, statements) explain neither.
+///
+/// **One per instrument.** Two articles of one announcement are one candidate.
+///
+/// **Score** (0…1) `= 0.40 · timing + 0.35 · direction + 0.25 · specificity` (direction is 1 for
+/// every candidate, kept in the formula so scores stay comparable with earlier releases), where
 /// - timing `= coverage · decay`: coverage is the share of the month's days on or after the event
 ///   (1 for an event before the month); decay is 1 inside the month, else
 ///   `1 − d / (windowDays + 1)` with `d` the days from the event to the month's first day and
 ///   `windowDays` the days from the window start to the month's first day;
-/// - direction: 1 when consistent (collapse ↔ tightening, surge ↔ easing), 0.5 neutral, 0 opposite;
 /// - specificity: the mean of three parts, each 1 for an explicit match and less for a blanket scope:
-///   elements (1 listed and matching, 0.5 any), HS (1 listed and matching, 0.5 any), destination
+///   elements (1 listed, 0.5 all rare earths or none named), HS (1 listed and matching, 0.5 any), destination
 ///   (world series: 1 all destinations, 0.5 some; country series: 1 named, 0.75 all).
 public struct EventAttributor: Sendable {
     public var lagMonths: Int
@@ -67,13 +72,17 @@ public struct EventAttributor: Sendable {
         anomalies.map { AttributedAnomaly(anomaly: $0, candidates: candidates(for: $0, scope: scope, events: events)) }
     }
 
+    /// The events that fit, best first; one per instrument (two articles of one announcement are
+    /// one candidate, the better-fitting one kept).
     public func candidates(for anomaly: Anomaly, scope: SeriesScope, events: [EventCandidate]) -> [AttributedEvent] {
-        events.compactMap { evaluate($0, anomaly: anomaly, scope: scope) }
+        let ranked = events.compactMap { evaluate($0, anomaly: anomaly, scope: scope) }
             .sorted { a, b in
                 if a.score != b.score { return a.score > b.score }
                 if a.event.day != b.event.day { return a.event.day > b.event.day }
                 return a.event.id < b.event.id
             }
+        var seen = Set<String>()
+        return ranked.filter { seen.insert($0.event.instrument).inserted }
     }
 
     func evaluate(_ event: EventCandidate, anomaly: Anomaly, scope: SeriesScope) -> AttributedEvent? {
@@ -85,29 +94,16 @@ public struct EventAttributor: Sendable {
         guard let windowStart = CalendarDay(year: windowMonth.year, month: windowMonth.month, day: 1) else { return nil }
         guard event.day >= windowStart, event.day <= monthEnd else { return nil }
 
-        // Scope.
-        let seriesElements = scope.elements
+        // Scope: only events whose materials cover the series' (the one rule of MaterialScope).
+        guard let scopeReasons = event.material.reasons(for: scope.query) else { return nil }
         let elementPart: Double
-        var covered: [RareEarthElement] = []
-        if event.elements.isEmpty {
-            elementPart = 0.5
-        } else {
-            covered = event.elements.intersection(seriesElements).sorted()
-            guard !covered.isEmpty else { return nil }
-            elementPart = 1
+        switch event.material.elements {
+        case .some: elementPart = 1
+        case .all: elementPart = 0.5
+        case .none: elementPart = 0.5
         }
-        let hsPart: Double
-        if event.hsPrefixes.isEmpty {
-            hsPart = 0.5
-        } else {
-            let code = scope.commodity.code
-            let matches = event.hsPrefixes.contains { p in
-                let digits = p.filter { $0.isASCII && $0.isNumber }
-                return !digits.isEmpty && (code.hasPrefix(digits) || digits.hasPrefix(code))
-            }
-            guard matches else { return nil }
-            hsPart = 1
-        }
+        let codes = scope.commodity.hsPrefixes
+        let hsPart = event.material.hsPrefixes.contains { p in codes.contains { CommodityMapping.overlaps($0, p) } } ? 1.0 : 0.5
         let destinationPart: Double
         let destinationText: String
         if scope.partner.isCountry {
@@ -142,30 +138,13 @@ public struct EventAttributor: Sendable {
             timingText = "\(event.dayKind.rawValue) \(event.day), \(before) days before \(month) began"
         }
 
-        // Direction.
+        // Direction: only an event whose direction fits (a tightening for a collapse, an easing for
+        // a surge) can explain the month; neutral acts (investigations) explain neither.
         let consistent: EventDirection = anomaly.direction == .collapse ? .tightening : .easing
-        let direction: Double
-        let directionText: String
-        switch event.direction {
-        case consistent:
-            direction = 1
-            directionText = "\(event.direction.rawValue), consistent with a \(anomaly.direction.rawValue)"
-        case .neutral:
-            direction = 0.5
-            directionText = "neutral"
-        default:
-            direction = 0
-            directionText = "\(event.direction.rawValue), opposite to a \(anomaly.direction.rawValue)"
-        }
-
-        var scopeText: String
-        if covered.isEmpty {
-            scopeText = "not element-specific"
-        } else {
-            scopeText =
-                "covers " + covered.map(\.symbol).joined(separator: "/") + " used in " + CommodityElements.label(of: scope.commodity)
-        }
-        if !event.hsPrefixes.isEmpty { scopeText += "; HS " + event.hsPrefixes.joined(separator: ", ") }
+        guard event.direction == consistent else { return nil }
+        let direction = 1.0
+        let directionText = "\(event.direction.rawValue), consistent with a \(anomaly.direction.rawValue)"
+        let scopeText = scopeReasons.joined(separator: "; ")
         let score = Self.timingWeight * timing + Self.directionWeight * direction + Self.specificityWeight * specificity
         let evidence = [timingText, directionText, scopeText, destinationText].joined(separator: "; ")
         return AttributedEvent(

@@ -20,10 +20,9 @@ public struct EventCandidate: Sendable, Hashable, Codable {
     public var day: CalendarDay
     /// Whether ``day`` is the effective or the announcement day (shown in evidence text).
     public var dayKind: DayKind
-    /// Elements the event covers; empty means any (or not element-specific).
-    public var elements: Set<RareEarthElement>
-    /// HS code prefixes the event covers (digits, dots allowed: "8505.11", "2846"); empty means any.
-    public var hsPrefixes: [String]
+    /// The materials the event covers, matched by the one scope rule (``MaterialScope``): an
+    /// event about gallium or tungsten covers no rare-earth series.
+    public var material: MaterialScope
     /// Destinations covered; nil means all destinations.
     public var destinations: Set<CountryCode>?
     public var direction: EventDirection
@@ -31,8 +30,7 @@ public struct EventCandidate: Sendable, Hashable, Codable {
     public var source: String
 
     public init(
-        id: String, title: String, instrument: String, day: CalendarDay, elements: Set<RareEarthElement> = [], hsPrefixes: [String] = [],
-        destinations: Set<CountryCode>? = nil, direction: EventDirection, url: String? = nil, source: String,
+        id: String, title: String, instrument: String, day: CalendarDay, material: MaterialScope, destinations: Set<CountryCode>? = nil, direction: EventDirection, url: String? = nil, source: String,
         dayKind: DayKind = .effective
     ) {
         self.dayKind = dayKind
@@ -40,8 +38,7 @@ public struct EventCandidate: Sendable, Hashable, Codable {
         self.title = title
         self.instrument = instrument
         self.day = day
-        self.elements = elements
-        self.hsPrefixes = hsPrefixes
+        self.material = material
         self.destinations = destinations
         self.direction = direction
         self.url = url

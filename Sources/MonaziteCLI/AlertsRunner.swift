@@ -20,6 +20,9 @@ struct AlertsRunner {
         var deliveries: [WebhookResult]
         var recorded: Int
         var payload: AlertPayload
+        /// For each watched series, the latest month held and whether it is behind its rhythm:
+        /// no alert can fire on a month the store does not hold.
+        var watched: [String] = []
     }
 
     /// The rules file from `--alerts`/`--rules`, else `$MONAZITE_ALERTS`; nil when neither is set.
@@ -46,9 +49,11 @@ struct AlertsRunner {
         }
         let store = try SQLiteStore(path: path)
         var series: [SeriesKey: MonthlySeries] = [:]
+        var watched: [String] = []
         for rule in ruleSet.rules {
             guard case .seriesChange(let key, _, _) = rule.condition, series[key] == nil else { continue }
             let observations = try store.observations(for: key, asOf: today)
+            watched.append("watched \(key.reporter) \(key.flow.rawValue) \(key.commodity) to \(key.partner): \(SeriesFreshness(observations: observations, on: today).summary)")
             let months = observations.filter(\.period.isMonth).map(\.period.first)
             if let first = months.min(), let last = months.max() {
                 series[key] = MonthlySeries(totals: SeriesTotals(observations), from: first, to: last)
@@ -61,7 +66,7 @@ struct AlertsRunner {
             alreadyFired: dryRun ? [] : try store.firedAlertKeys())
         let alerts = AlertEvaluator.evaluate(ruleSet.rules, inputs: inputs)
         let payload = AlertPayload(day: today, alerts: alerts)
-        var outcome = Outcome(alerts: alerts, deliveries: [], recorded: 0, payload: payload)
+        var outcome = Outcome(alerts: alerts, deliveries: [], recorded: 0, payload: payload, watched: watched)
         guard !dryRun, !alerts.isEmpty else { return outcome }
         let body = try payload.encoded()
         for target in ruleSet.webhooks {
@@ -98,6 +103,7 @@ struct AlertsRunner {
         }
         for d in outcome.deliveries { lines.append("webhook \(d.url): delivered after \(d.attempts) attempt\(d.attempts == 1 ? "" : "s")") }
         if dryRun && !outcome.alerts.isEmpty { lines.append("dry run: nothing sent, nothing marked as fired") }
+        lines += outcome.watched
         return lines.joined(separator: "\n") + "\n"
     }
 

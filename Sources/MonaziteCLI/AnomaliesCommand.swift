@@ -30,24 +30,11 @@ struct AnomaliesCommand: AsyncParsableCommand {
     func run() async throws {
         let key = try series.key()
         let store = try await global.openStore()
-        let observations = try await store.observations(for: key, asOf: try series.asOfDay())
-        let months = observations.filter(\.period.isMonth).map(\.period.first)
-        guard let firstStored = months.min(), let lastStored = months.max() else {
-            throw CLIError("no monthly figures stored for \(key); `monazite sources` lists what the store holds")
-        }
-        let start = try from.map { try parsePeriod($0, option: "--from").first } ?? firstStored
-        let end = try to.map { try parsePeriod($0, option: "--to").last } ?? lastStored
-        guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
-        guard end.index - start.index < TradeQueries.maximumMonths else {
-            throw ValidationError("range \(start)..\(end) is longer than \(TradeQueries.maximumMonths / 12) years")
-        }
-        let monthly = MonthlySeries(totals: SeriesTotals(observations), from: start, to: end)
-        let report = AnomalyDetector(threshold: threshold, changePoints: ChangePointDetector(penalty: penalty)).detect(monthly)
-        let events = PolicyBridge.candidates(try await PolicyBridge.events(store: store as? any PolicyStore))
-        let attributed = EventAttributor(lagMonths: lagMonths).attribute(
-            report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: events)
-        let view = AnomalyReportView(
-            key: key, from: start, to: end, report: report, attributed: attributed, eventCount: events.count, lagMonths: lagMonths)
-        print(view.table.render(global.format), terminator: "")
+        let start = try from.map { try parsePeriod($0, option: "--from").first }
+        let end = try to.map { try parsePeriod($0, option: "--to").last }
+        let answer = try await AnomalyQueries.anomalies(
+            store: store, key: key, from: start, to: end, asOf: try series.asOfDay(), threshold: threshold, lagMonths: lagMonths,
+            penalty: penalty, events: try await PolicyBridge.events(store: store as? any PolicyStore))
+        print(answer.report.render(global.format), terminator: "")
     }
 }

@@ -15,6 +15,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             SummaryCommand.self,
             RelianceCommand.self,
             SourcesCommand.self,
+            SeriesCommand.self,
             SimulateCommand.self,
             ServeCommand.self,
             TokensCommand.self,

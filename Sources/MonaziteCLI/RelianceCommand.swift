@@ -9,12 +9,12 @@ struct RelianceCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Country (alpha-3).") var country = "USA"
-    @Option(help: "Edition, e.g. \"MCS 2025\" (default: the latest stored).") var edition: String?
+    @Option(help: "Edition, e.g. \"MCS 2025\" (default: every stored edition, side by side).") var edition: String?
 
     func run() async throws {
         let c = try QueryParsing.country(country, name: "--country")
         let store = try await global.openStore()
-        let report = try await DependenceQueries.reliance(store: store, country: c, edition: edition)
-        print(report.render(global.format), terminator: "")
+        let answer = try await DependenceQueries.reliance(store: store, country: c, edition: edition)
+        print(answer.report.render(global.format), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import MonaziteCore
+import MonaziteService
 import MonaziteStore
 
 /// `/dependence`: USGS net import reliance per year (computed beside the published figure),
@@ -14,54 +15,54 @@ struct DependencePage: DashboardPage {
     static func load(store: any TradeStore, request: DashboardRequest) async throws -> DependencePage {
         let country = try request.country("country") ?? .unitedStates
         let askedEdition = request.string("edition")
-        async let editionsQuery = store.salientEditions(country: country)
         async let stageQuery = store.indicators(measure: .stageShare, stage: nil)
         async let importQuery = store.indicators(measure: .importSourceShare, stage: nil)
-        let editions = try await editionsQuery
-        if let e = askedEdition, !editions.contains(e) {
-            let held = editions.isEmpty ? "none" : editions.joined(separator: ", ")
-            throw DashboardFailure.badRequest("edition: no edition \"\(e)\" for \(country); stored: \(held)")
+        // The service's answer, as the CLI and the API give it: every stored edition side by side.
+        var answer: RelianceAnswer?
+        do {
+            answer = try await DependenceQueries.reliance(store: store, country: country, edition: askedEdition)
+        } catch let e as ServiceError where e.kind == .notFound {
+            if askedEdition != nil { throw DashboardFailure.badRequest("edition: \(e.message)") }
         }
-        let edition = askedEdition ?? editions.last
-        var stats: [SalientStatistic] = []
-        if let edition { stats = try await store.salientStatistics(country: country, edition: edition) }
         let stageShares = try await stageQuery
         let importShares = try await importQuery
 
         // Net import reliance.
         var reliance = DataTable(
             name: "reliance",
-            caption: "\(country.name): net import reliance, rare-earth compounds and metals\(edition.map { " (\($0))" } ?? "")",
+            caption: "\(country.name): net import reliance, rare-earth compounds and metals"
+                + (answer.map { " (\($0.edition ?? $0.editions.joined(separator: " and ")))" } ?? ""),
             columns: [
-                .init(label: "Year", csvName: "year"), .init(label: "Production, t REO", csvName: "production_t", numeric: true),
+                .init(label: "Year", csvName: "year"), .init(label: "Edition", csvName: "edition"),
+                .init(label: "Production, t REO", csvName: "production_t", numeric: true),
                 .init(label: "Imports, t REO", csvName: "imports_t", numeric: true),
                 .init(label: "Exports, t REO", csvName: "exports_t", numeric: true),
                 .init(label: "Apparent consumption, t REO", csvName: "apparent_consumption_t", numeric: true),
                 .init(label: "NIR % (ours)", csvName: "nir_computed_pct", numeric: true),
                 .init(label: "USGS form (ours)", csvName: "nir_computed_form", numeric: true),
                 .init(label: "Published", csvName: "nir_published", numeric: true), .init(label: "Agrees", csvName: "agrees"),
+                .init(label: "Revised in", csvName: "revised_by"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "reliance"))
-        let source = stats.first?.provenance
-        let table = NetImportRelianceTable(stats: stats)
         func t(_ v: Double?, _ what: String) -> DataTable.Cell {
             guard let v else { return .missing("the table gives no \(what) for this year") }
             return .number(NumberText.tonnes(v, decimals: 0), csv: NumberText.plain(v))
         }
-        for y in table.years {
-            var year = DataTable.Cell.text("\(y.year)\(y.estimated ? "e" : "")")
+        for y in answer?.years ?? [] {
+            let src = y.source?.provenance
+            var year = DataTable.Cell.text(y.label)
             if y.estimated { year.badge = "estimate" }
             var computed: DataTable.Cell
-            if let v = y.computed.value {
+            if let v = y.nirComputedPct {
                 computed = .number(NumberText.fixed(v, decimals: 1), csv: NumberText.fixed(v, decimals: 1))
                 computed.badge = "derived"
             } else {
-                computed = .missing(y.computed.reason ?? "not computable")
+                computed = .missing(y.notes.first ?? "not computable")
             }
             var published: DataTable.Cell
-            if let p = y.published {
-                published = .number(p.description, csv: p.description)
-                if let s = source {
+            if let p = y.nirPublished {
+                published = .number(p, csv: p)
+                if let s = src {
                     let link = SourceLinks.href(s, request)
                     published.href = link.href
                     published.external = link.external
@@ -70,21 +71,21 @@ struct DependencePage: DashboardPage {
             } else {
                 published = .missing("no published reliance for this year")
             }
-            published.id = "nir-published-\(y.year)"
-            published.data = [("year", String(y.year))]
+            let slug = y.edition.lowercased().filter { $0.isLetter || $0.isNumber }
+            published.id = "nir-published-\(y.year)-\(slug)"
+            published.data = [("year", String(y.year)), ("edition", y.edition)]
             reliance.rows.append([
-                year, t(y.production, "production"), t(y.imports, "imports"), t(y.exports, "exports"),
-                t(y.apparentConsumption, "apparent consumption"), computed,
-                y.computedForm.map { .number($0.description, csv: $0.description) } ?? .missing(y.computed.reason ?? "not computable"),
-                published, .text(y.agrees.map { $0 ? "yes" : "no" } ?? ""), SourceLinks.cell(source, request),
+                year, .text(y.edition), t(y.productionT, "production"), t(y.importsT, "imports"), t(y.exportsT, "exports"),
+                t(y.apparentConsumptionT, "apparent consumption"), computed,
+                y.nirComputedForm.map { .number($0, csv: $0) } ?? .missing(y.notes.first ?? "not computable"),
+                published, .text(y.agrees.map { $0 ? "yes" : "no" } ?? ""), .text(y.revisedBy?.text ?? ""), SourceLinks.cell(src, request),
             ])
         }
-        reliance.notes = [
-            "NIR = (imports − exports ± stock changes) / apparent consumption; computed here as (apparent consumption − production) / apparent consumption",
-            "computed from the table's production and apparent consumption of compounds and metals (t REO); imports and exports shown as published",
-            "USGS forms: E = net exporter, >95 = above 95%, 100 = no domestic production; years marked e are USGS estimates",
-        ]
-        if stats.isEmpty { reliance.notes.insert("No USGS salient statistics are stored for \(country.name).", at: 0) }
+        reliance.notes = answer?.notes.filter { !$0.hasPrefix("source: ") } ?? []
+        if answer == nil { reliance.notes.insert("No USGS salient statistics are stored for \(country.name).", at: 0) }
+        let relianceSource = answer?.sources.last?.provenance
+        let edition = answer.map { $0.edition ?? $0.editions.joined(separator: " and ") }
+        let source = relianceSource
 
         // Concentration per stage.
         var concentration = DataTable(
@@ -172,7 +173,7 @@ struct ShareGroup {
         if status == .estimate { statusCell.badge = "projection or estimate" }
         return [
             .text(label), .text(scope), .text(period.description), .text(largest.isEmpty ? "none named" : largest), hhi,
-            .text(c.band.rawValue), TradeCells.share(c.cr1), TradeCells.share(c.cr3), TradeCells.share(c.nMinus1Residual),
+            .text(c.band?.rawValue ?? "\(c.bandLower.rawValue) to \(c.bandUpper.rawValue)"), TradeCells.share(c.cr1), TradeCells.share(c.cr3), TradeCells.share(c.nMinus1Residual),
             TradeCells.share(c.coverage), statusCell, SourceLinks.cell(indicators.first?.provenance, request),
         ]
     }

@@ -74,7 +74,10 @@ struct HomePage: DashboardPage {
             TradeCells.published(ytdSource == nil ? nil : ytdSourceRow?.first?.reportedYoYPct), .text("%"),
             ytdSource.map { SourceLinks.cell($0, request) } ?? .text(""),
         ])
-        for n in world.notes where !n.hasPrefix("quantity:") && !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") {
+        for n in world.notes
+        where TradeSeriesReport.isDerivedBaseNote(n)
+            || (!n.hasPrefix("quantity:") && !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd"))
+        {
             headline.notes.append("world: \(n)")
         }
 

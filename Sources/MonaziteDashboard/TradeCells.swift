@@ -110,7 +110,10 @@ enum SeriesTable {
                 TradeCells.change(row.ytdYoYPct, inputsReported: reported(p.yearToDate) && reported(p.yearToDate.shifted(years: -1))),
                 SourceLinks.cell(row.sources.first, request),
             ])
-            for n in row.notes where !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") && !n.hasPrefix("quantity:") {
+            for n in row.notes
+            where TradeSeriesReport.isDerivedBaseNote(n)
+                || (!n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") && !n.hasPrefix("quantity:"))
+            {
                 table.notes.append("\(p): \(n)")
             }
         }

@@ -103,7 +103,7 @@ struct TradePage: DashboardPage {
             hhi.id = "hhi"
             hhi.data = [("hhi", NumberText.fixed(c.hhi, decimals: 0))]
             concentration.rows = [
-                [.text("HHI"), hhi, .text("Σ(100·share)² over named countries, 0–10,000; \(c.band.rawValue) (DOJ 2023 bands)")],
+                [.text("HHI"), hhi, .text("Σ(100·share)² over named countries, 0–10,000; \(c.bandText) (DOJ 2023 bands)")],
                 [
                     .text("HHI upper bound"), .number(NumberText.tonnes(c.hhiUpperBound, decimals: 0), csv: NumberText.fixed(c.hhiUpperBound, decimals: 0)),
                     .text("if everything not broken down were one more partner"),

@@ -47,28 +47,27 @@ public struct ApplicabilityResult: Sendable, Hashable, Codable {
 public enum Applicability {
     /// Every measure whose scope touches the query, with its status on `day`, in date order.
     ///
-    /// - An element matches a measure that lists it (or all rare earths), and a measure scoped
-    ///   only by HS code when that code carries the element (``CommodityMapping``).
-    /// - A commodity (an HS code or prefix) matches a measure naming an overlapping HS prefix, and
-    ///   an element-scoped measure whose listed forms of its listed elements fall under the code.
-    /// - A destination matches `all` (unless excluded) or a list that contains it.
-    /// Suspension acts are not listed as measures; they show in the status of what they suspend.
-    /// A nil filter matches everything.
+    /// Element and commodity are matched by the one scope rule of ``MaterialScope/reasons(for:)``
+    /// (an element listed, or carried by a named HS code; a commodity named, or carrying a listed
+    /// element in a listed form, every form when none is listed). A commodity may be an HS code or
+    /// prefix (`8505.11`, `2846`) or a customs aggregate (`cn-rare-earths`). A destination matches
+    /// `all` (unless excluded) or a list that contains it. Suspension acts are not listed as
+    /// measures; they show in the status of what they suspend. A nil filter matches everything.
     public static func evaluate(
         events: [PolicyEvent], on day: CalendarDay, element: RareEarthElement? = nil, commodity: String? = nil,
         destination: CountryCode? = nil
     ) -> [ApplicabilityResult] {
         let timeline = PolicyTimeline(events)
-        let code = commodity.flatMap(CommodityMapping.normalise) ?? commodity
+        let query = Self.query(element: element, commodity: commodity)
         var out: [ApplicabilityResult] = []
         for event in events where event.kind != .suspension {
-            guard let matched = match(event, element: element, commodity: code, destination: destination) else { continue }
+            guard let matched = match(event, query: query, destination: destination) else { continue }
             let assessment = timeline.status(of: event, on: day)
             out.append(
                 ApplicabilityResult(
                     eventID: event.id, kind: event.kind, actor: event.actor, label: event.label, title: event.title,
                     status: assessment.status, explanation: assessment.explanation, matched: matched, dates: event.dates,
-                    suspensions: assessment.suspensions, verified: event.verified, note: event.note, source: event.source,
+                    suspensions: assessment.suspensions, verified: event.verified, note: event.note, source: event.citation,
                     url: event.url))
         }
         return out.sorted { a, b in
@@ -78,8 +77,17 @@ public enum Applicability {
         }
     }
 
+    /// The material question of an element and a commodity text (HS digits, a prefix, an aggregate id).
+    public static func query(element: RareEarthElement?, commodity: String?) -> MaterialQuery {
+        guard let commodity else { return MaterialQuery(element: element, commodity: nil) }
+        if let digits = CommodityMapping.normalise(commodity) {
+            return MaterialQuery(elements: element.map { [$0] }, hsPrefixes: [digits])
+        }
+        return MaterialQuery(element: element, commodity: HSCode(commodity))
+    }
+
     /// The reasons `event` matches the query, or nil when it does not.
-    static func match(_ event: PolicyEvent, element: RareEarthElement?, commodity: String?, destination: CountryCode?) -> [String]? {
+    static func match(_ event: PolicyEvent, query: MaterialQuery, destination: CountryCode?) -> [String]? {
         var reasons: [String] = []
         let scope = event.scope
         if let destination {
@@ -89,37 +97,9 @@ public enum Applicability {
             case .only: reasons.append("destination \(destination) listed")
             }
         }
-        // The codes the measure reaches: those it names, and those of its listed elements' forms.
-        let named = scope.hsPrefixes.map { (prefix: $0, reason: "HS \(CommodityMapping.display($0)) named in the measure") }
-        func formCodes(_ elements: [RareEarthElement]) -> [CommodityMapping.Entry] {
-            var seen = Set<String>()
-            return elements.flatMap { CommodityMapping.codes(element: $0, forms: scope.forms.sorted()) }.filter {
-                seen.insert($0.hsPrefix).inserted
-            }
-        }
-        if let element {
-            if scope.elements.contains(element) {
-                switch scope.elements {
-                case .all: reasons.append("covers all rare earths, \(element.name) included")
-                default: reasons.append("\(element.name) (\(element.symbol)) listed")
-                }
-            } else if case .none = scope.elements,
-                let hit = scope.hsPrefixes.first(where: { prefix in CommodityMapping.elements(carriedBy: prefix).contains(element) })
-            {
-                reasons.append("HS \(CommodityMapping.display(hit)) named in the measure carries \(element.name)")
-            } else {
-                return nil
-            }
-        }
-        if let commodity {
-            let listed = element.map { scope.elements.contains($0) ? [$0] : [] } ?? scope.elements.elements
-            let reach = named + formCodes(listed).map { (prefix: $0.hsPrefix, reason: "\($0.form.rawValue) forms listed: \($0.label)") }
-            let hits = reach.filter { CommodityMapping.overlaps($0.prefix, commodity) }
-            guard !hits.isEmpty else { return nil }
-            reasons += hits.map(\.reason)
-        } else if let element, scope.elements.contains(element), !scope.forms.isEmpty {
-            let codes = formCodes([element]).map { CommodityMapping.display($0.hsPrefix) }
-            if !codes.isEmpty { reasons.append("its forms reach HS " + codes.joined(separator: ", ")) }
+        if !query.isEmpty {
+            guard let material = scope.material.reasons(for: query) else { return nil }
+            reasons += material
         }
         if reasons.isEmpty { reasons.append("no element, commodity or destination filter") }
         return reasons

@@ -11,8 +11,10 @@ public enum MeasureStatus: String, CaseIterable, Sendable, Codable, Hashable {
     /// recorded: the measure applies again by its own terms, but Monazite cannot confirm it.
     case suspensionLapsed = "suspension_lapsed"
     case revoked
-    /// Its own end date has passed.
+    /// Its own end date has passed (a term, a truce, a licence's validity, a concluded investigation).
     case expired
+    /// An investigation under way: it restricts nothing by itself until it concludes.
+    case open
 }
 
 /// A window during which a measure is suspended, and what suspends it.
@@ -123,7 +125,11 @@ public struct PolicyTimeline: Sendable {
             return result(.expired, "its suspension window ended on \(until) (inclusive)")
         }
         if let expires = dates.expires, expires < day {
-            return result(.expired, "expired: its last day was \(expires)")
+            let term = event.expiresSource.map { " (term as stated by \($0))" } ?? ""
+            if event.kind == .investigation {
+                return result(.expired, "concluded: its last day was \(expires)\(term)")
+            }
+            return result(.expired, "expired: its last day was \(expires)\(term)")
         }
         if let window = windows.last(where: { $0.covers(day) }) {
             let from = window.from.map { " from \($0)" } ?? ""
@@ -150,6 +156,10 @@ public struct PolicyTimeline: Sendable {
                 .suspensionLapsed,
                 "suspended by \(last.byLabel)\(from) until \(until); no renewal or extension is recorded after \(until), "
                     + "so the measure applies again by its own terms unless a later act (not in this timeline) says otherwise")
+        }
+        if event.kind == .investigation {
+            let opened = dates.start.map { " opened on \($0)" } ?? ""
+            return result(.open, "an investigation\(opened) and not recorded as concluded: it imposes no duty or restriction by itself")
         }
         if let effective = dates.effective {
             return result(.inForce, "in force since \(effective)")

@@ -76,11 +76,19 @@ public struct PolicyEvent: Sendable, Hashable, Codable, Identifiable {
     /// a secondary source, a number not verified); `note` says what is uncertain.
     public var verified: Bool
     public var note: String?
+    /// Who states the act's term (its `expires` date), and where, when that differs from `source`.
+    public var expiresSource: String?
+    public var expiresURL: String?
+    /// The mirror or aggregator the source was read through, when the original is not at hand:
+    /// `source` names the original publisher, `via` the copy.
+    public var via: String?
+    public var viaURL: String?
 
     public init(
         id: String, kind: PolicyKind, actor: String, instrument: String, number: String? = nil, title: String,
         scope: PolicyScope = PolicyScope(), dates: PolicyDates, suspends: [String] = [], amends: [String] = [],
-        direction: PolicyDirection, source: String, url: String?, verified: Bool = true, note: String? = nil
+        direction: PolicyDirection, source: String, url: String?, verified: Bool = true, note: String? = nil,
+        expiresSource: String? = nil, expiresURL: String? = nil, via: String? = nil, viaURL: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -97,13 +105,23 @@ public struct PolicyEvent: Sendable, Hashable, Codable, Identifiable {
         self.url = url
         self.verified = verified
         self.note = note
+        self.expiresSource = expiresSource
+        self.expiresURL = expiresURL
+        self.via = via
+        self.viaURL = viaURL
     }
+
+    /// `Source (via Mirror)`, or the source alone.
+    public var citation: String { via.map { "\(source) (via \($0))" } ?? source }
 
     /// The number if there is one, else the instrument: how to name the act in a sentence.
     public var label: String { number ?? instrument }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, actor, instrument, number, title, scope, dates, suspends, amends, direction, source, url, verified, note
+        case id, kind, actor, instrument, number, title, scope, dates, suspends, amends, direction, source, url, verified, note, via
+        case expiresSource = "expires_source"
+        case expiresURL = "expires_url"
+        case viaURL = "via_url"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -123,5 +141,9 @@ public struct PolicyEvent: Sendable, Hashable, Codable, Identifiable {
         try c.encode(url, forKey: .url)
         try c.encode(verified, forKey: .verified)
         try c.encode(note, forKey: .note)
+        try c.encode(expiresSource, forKey: .expiresSource)
+        try c.encode(expiresURL, forKey: .expiresURL)
+        try c.encode(via, forKey: .via)
+        try c.encode(viaURL, forKey: .viaURL)
     }
 }

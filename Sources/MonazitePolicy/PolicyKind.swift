@@ -20,6 +20,9 @@ public enum PolicyKind: String, CaseIterable, Sendable, Codable, Hashable {
     case licenceDecision = "licence_decision"
     /// A regulation of the domestic industry (quotas, ownership, traceability) or a framework law.
     case domesticRegulation = "domestic_regulation"
+    /// A trade investigation (a US Section 232 inquiry): no duty or restriction by itself; its
+    /// outcome, if any, is an act of its own.
+    case investigation
 
     /// Accepts the raw value or its camelCase form (`export_licensing`, `exportLicensing`).
     public init?(parsing text: String) {

@@ -1,54 +1,5 @@
 public import MonaziteCore
 
-/// Which rare-earth elements an act names.
-public enum ElementScope: Sendable, Hashable, Codable {
-    /// The act is not about rare-earth elements as such (gallium, graphite, tariffs).
-    case none
-    /// Every rare earth (a rule on all Chinese-origin rare-earth material or technology).
-    case all
-    /// Only these elements.
-    case some(Set<RareEarthElement>)
-
-    public func contains(_ element: RareEarthElement) -> Bool {
-        switch self {
-        case .none: false
-        case .all: true
-        case .some(let set): set.contains(element)
-        }
-    }
-
-    /// The elements, in atomic-number order (all seventeen for `.all`).
-    public var elements: [RareEarthElement] {
-        switch self {
-        case .none: []
-        case .all: RareEarthElement.allCases.sorted()
-        case .some(let set): set.sorted()
-        }
-    }
-
-    /// JSON: `"all"`, or a list of symbols (empty for none).
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let text = try? c.decode(String.self) {
-            guard text == "all" else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "elements must be \"all\" or a list of symbols")
-            }
-            self = .all
-            return
-        }
-        let list = try c.decode([RareEarthElement].self)
-        self = list.isEmpty ? .none : .some(Set(list))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .all: try c.encode("all")
-        default: try c.encode(elements)
-        }
-    }
-}
-
 /// Where an act applies.
 public enum DestinationScope: Sendable, Hashable, Codable {
     /// Every destination (less ``PolicyScope/excludedDestinations``).
@@ -85,16 +36,6 @@ public enum DestinationScope: Sendable, Hashable, Codable {
     }
 }
 
-/// The physical forms of rare-earth items an act lists; each maps to HS headings
-/// (see ``CommodityMapping``).
-public enum ItemForm: String, CaseIterable, Sendable, Codable, Hashable, Comparable {
-    case oxide, compound, metal, alloy, magnet, target
-
-    public static func < (lhs: ItemForm, rhs: ItemForm) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
-    }
-}
-
 /// What an act covers: elements and their forms, HS and control codes, destinations, end uses.
 public struct PolicyScope: Sendable, Hashable, Codable {
     public var elements: ElementScope
@@ -124,6 +65,10 @@ public struct PolicyScope: Sendable, Hashable, Codable {
         self.excludedDestinations = excludedDestinations
         self.endUse = endUse
     }
+
+    /// The materials the act covers, for the one scope rule every capability uses
+    /// (``MaterialScope/reasons(for:)``).
+    public var material: MaterialScope { MaterialScope(elements: elements, forms: forms, hsPrefixes: hsPrefixes) }
 
     /// True when the act applies to exports to `country`.
     public func covers(destination country: CountryCode) -> Bool {

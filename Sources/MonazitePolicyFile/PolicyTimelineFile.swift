@@ -11,6 +11,7 @@ public enum PolicyTimelineFile {
     static let eventKeys: Set<String> = [
         "id", "kind", "actor", "instrument", "number", "title", "direction", "scope", "announced", "effective",
         "suspended_from", "suspended_until", "revoked", "expires", "suspends", "amends", "source", "url", "verified", "note",
+        "expires_source", "expires_url", "via", "via_url",
     ]
     static let scopeKeys: Set<String> = [
         "elements", "forms", "hs", "control_codes", "items", "destinations", "excluded_destinations", "end_use",
@@ -121,7 +122,9 @@ public enum PolicyTimelineFile {
                 revoked: revoked?.0, expires: expires?.0),
             suspends: suspends, amends: amends, direction: direction, source: try item.required("source").nonEmptyString(),
             url: try item.optional("url")?.string(), verified: try item.optional("verified")?.bool() ?? true,
-            note: try item.optional("note")?.string())
+            note: try item.optional("note")?.string(), expiresSource: try item.optional("expires_source")?.nonEmptyString(),
+            expiresURL: try item.optional("expires_url")?.nonEmptyString(), via: try item.optional("via")?.nonEmptyString(),
+            viaURL: try item.optional("via_url")?.nonEmptyString())
     }
 
     static func parseScope(_ node: PolicyYAMLNode) throws(PolicyFileError) -> PolicyScope {

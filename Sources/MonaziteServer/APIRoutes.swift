@@ -70,9 +70,8 @@ struct APIRoutes: Sendable {
     func seriesList(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let paging = try q.paging()
-        let report = try await TradeQueries.seriesList(store: store)
-        let (page, meta) = paging.apply(report.json as? [Any] ?? [])
-        return JSONAnswer(["data": page, "paging": meta])
+        let answer = try await TradeQueries.seriesList(store: store, today: CalendarDay.todayUTC())
+        return JSONAnswer(encoding: paging.page(answer.series))
     }
 
     /// The trade series, as the JSON contract of PRODUCT.md section 4: an array in period order.
@@ -131,8 +130,8 @@ struct APIRoutes: Sendable {
 
     func reliance(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["country", "edition"])
-        let report = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
-        return JSONAnswer(report.json)
+        let answer = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
+        return JSONAnswer(encoding: answer)
     }
 
     func sources(_ request: Request) async throws -> JSONAnswer {

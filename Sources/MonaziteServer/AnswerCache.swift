@@ -1,4 +1,5 @@
 import Foundation
+import MonaziteService
 import HTTPTypes
 import Hummingbird
 
@@ -12,6 +13,12 @@ struct JSONAnswer: Sendable {
         self.status = status
         let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
         data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("null".utf8)
+    }
+
+    /// A typed answer (``JSONOutput``).
+    init(encoding value: some Encodable, status: HTTPResponse.Status = .ok) {
+        self.status = status
+        data = JSONOutput.data(value, pretty: false)
     }
 
     var response: Response {

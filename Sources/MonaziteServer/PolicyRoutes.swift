@@ -126,7 +126,8 @@ struct PolicyRoutes: Sendable {
             threshold = t
         }
         let lag = try q.integer("lag_months", default: 2, range: 0...24)
-        return JSONResponse.make(
-            try await PolicyQueries.anomalies(store: store, key: key, threshold: threshold, lagMonths: lag, events: try await timeline()))
+        let answer = try await AnomalyQueries.anomalies(
+            store: store, key: key, threshold: threshold, lagMonths: lag, events: try await timeline())
+        return JSONResponse.make(data: JSONOutput.data(answer, pretty: false))
     }
 }

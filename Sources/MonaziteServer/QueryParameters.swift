@@ -62,10 +62,37 @@ struct Paging: Sendable {
 
     static let parameters: Set<String> = ["limit", "offset"]
 
+    /// A page of typed items with its paging metadata, as the JSON body `{"data", "paging"}`.
+    func page<T: Encodable & Sendable>(_ items: [T]) -> PagedAnswer<T> {
+        let start = min(offset, items.count)
+        let end = min(items.count, start + limit)
+        return PagedAnswer(
+            data: Array(items[start..<end]),
+            paging: PagingMeta(limit: limit, offset: offset, total: items.count, nextOffset: end < items.count ? end : nil))
+    }
+
     func apply<T>(_ items: [T]) -> (page: [T], json: [String: Any]) {
         let start = min(offset, items.count)
         let end = min(items.count, start + limit)
         let next: Any = end < items.count ? end : NSNullValue.null
         return (Array(items[start..<end]), ["limit": limit, "offset": offset, "total": items.count, "next_offset": next])
+    }
+}
+
+/// A page of a list answer.
+struct PagedAnswer<T: Encodable & Sendable>: Encodable, Sendable {
+    let data: [T]
+    let paging: PagingMeta
+}
+
+struct PagingMeta: Encodable, Sendable {
+    let limit: Int
+    let offset: Int
+    let total: Int
+    @NullWhenAbsent var nextOffset: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case limit, offset, total
+        case nextOffset = "next_offset"
     }
 }

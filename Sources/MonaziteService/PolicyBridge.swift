@@ -38,8 +38,8 @@ public enum PolicyBridge {
             case .neutral: .neutral
             }
         return EventCandidate(
-            id: event.id, title: event.title, instrument: event.label, day: day, elements: Set(event.scope.elements.elements),
-            hsPrefixes: event.scope.hsPrefixes, destinations: destinations, direction: direction, url: event.url, source: event.source,
+            id: event.id, title: event.title, instrument: event.label, day: day, material: event.scope.material,
+            destinations: destinations, direction: direction, url: event.url, source: event.citation,
             dayKind: kind)
     }
 
@@ -66,55 +66,22 @@ public enum PolicyBridge {
                 out.append(
                     Deadline(
                         id: "\(event.id):suspension:\(until)", title: "Suspension of \(event.label) (\(event.title)) by \(window.byLabel)",
-                        kind: .suspension, endDay: until, elements: Set(event.scope.elements.elements), destinations: destinations,
+                        kind: .suspension, endDay: until, material: event.scope.material, destinations: destinations,
                         url: event.url))
             }
         }
         for licence in licences {
-            var elements: Set<RareEarthElement> = []
-            if case .element(let e) = licence.item { elements = [e] }
+            let material: MaterialScope
+            switch licence.item {
+            case .element(let e): material = MaterialScope(elements: .some([e]))
+            case .commodity(let code): material = MaterialScope(hsPrefixes: [code])
+            }
             out.append(
                 Deadline(
                     id: "licence:\(licence.holder):\(licence.reference)",
                     title: "Licence \(licence.reference) of \(licence.holder) for \(licence.item) to \(licence.destination.alpha3)",
-                    kind: .licence, endDay: licence.expires, elements: elements, destinations: [licence.destination]))
+                    kind: .licence, endDay: licence.expires, material: material, destinations: [licence.destination]))
         }
         return out
-    }
-}
-
-/// Policy and anomaly questions answered as JSON-ready values for the HTTP API.
-public enum PolicyQueries {
-    /// Anomalies of a monthly series with the policy events that fit each, as in `monazite anomalies`.
-    public static func anomalies(
-        store: any TradeStore, key: SeriesKey, threshold: Double = 3.5, lagMonths: Int = 2, events: [PolicyEvent]
-    ) async throws -> [String: Any] {
-        let observations = try await store.observations(for: key, asOf: nil)
-        let months = observations.filter(\.period.isMonth).map(\.period.first)
-        guard let first = months.min(), let last = months.max() else {
-            throw ServiceError(.notFound, "no monthly figures stored for \(key)")
-        }
-        let report = AnomalyDetector(threshold: threshold).detect(MonthlySeries(totals: SeriesTotals(observations), from: first, to: last))
-        let attributed = EventAttributor(lagMonths: lagMonths).attribute(
-            report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: PolicyBridge.candidates(events))
-        let items: [[String: Any]] = attributed.map { a in
-            [
-                "month": a.anomaly.month.description, "direction": a.anomaly.direction.rawValue,
-                "quantity_t": a.anomaly.value.map { Format.json($0) } ?? NSNullValue.null,
-                "strength": Format.json(a.anomaly.strength, places: 100),
-                "signals": a.anomaly.signals.map { ["method": $0.method.rawValue, "text": $0.text] },
-                "events": a.candidates.prefix(5).map { c in
-                    [
-                        "id": c.event.id, "title": c.event.title, "instrument": c.event.instrument, "day": c.event.day.description,
-                        "score": Format.json(c.score, places: 1000), "evidence": c.evidence, "url": c.event.url ?? NSNullValue.null,
-                    ] as [String: Any]
-                },
-            ]
-        }
-        return [
-            "series": ["reporter": key.reporter.alpha3, "partner": key.partner.alpha3, "flow": key.flow.rawValue, "commodity": key.commodity.description],
-            "from": first.description, "to": last.description, "threshold": threshold, "lag_months": lagMonths, "anomalies": items,
-            "notes": ["robust z-scores of log MoM/YoY changes and PELT change points; events ranked by timing, direction and scope (docs/anomalies.md)"],
-        ]
     }
 }

@@ -21,6 +21,8 @@ public struct Report: @unchecked Sendable {
     /// JSON objects, one per row (the JSON form is richer than the text columns).
     public var json: Any
     public var notes: [String] = []
+    /// The JSON form of a typed answer, already encoded (``JSONOutput``); `json` is then unused.
+    public var encoded: Data?
 
     public init(title: String?, columns: [String], rows: [[String]], json: Any, notes: [String] = []) {
         self.title = title
@@ -30,8 +32,15 @@ public struct Report: @unchecked Sendable {
         self.notes = notes
     }
 
+    /// A report whose JSON form is a typed answer.
+    public init(title: String?, columns: [String], rows: [[String]], answer: some Encodable, notes: [String] = []) {
+        self.init(title: title, columns: columns, rows: rows, json: NSNull(), notes: notes)
+        self.encoded = JSONOutput.data(answer)
+    }
+
     /// The JSON form as bytes (sorted keys; pretty when asked).
     public func jsonData(pretty: Bool = true) -> Data {
+        if let encoded { return encoded }
         var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
         if pretty { options.insert(.prettyPrinted) }
         return (try? JSONSerialization.data(withJSONObject: json, options: options)) ?? Data("null".utf8)

@@ -27,9 +27,14 @@ public enum TradeQueries {
         let rows = TradeSeriesReport.rows(totals: SeriesTotals(observations), from: start, to: end, frequency: frequency)
         var notes: [String] = []
         for row in rows {
-            for n in row.notes where !n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd") {
+            for n in row.notes
+            where TradeSeriesReport.isDerivedBaseNote(n) || (!n.hasPrefix("mom_pct") && !n.hasPrefix("yoy_pct") && !n.hasPrefix("ytd")) {
                 notes.append("\(row.period): \(n)")
             }
+        }
+        let freshness = SeriesFreshness(observations: observations, on: .todayUTC())
+        if let latest = freshness.latestMonth, end > latest {
+            notes.append("\(freshness.summary); months after \(latest) are missing, never zero or filled")
         }
         let cited = Set(rows.flatMap(\.sources).map(\.source)).sorted()
         notes.append("sources: " + cited.joined(separator: "; "))
@@ -55,7 +60,8 @@ public enum TradeQueries {
         let world = all[.world].flatMap(figure)
         let partners = all.filter { $0.key != .world }.compactMap { figure($0.value) }
         guard world != nil || !partners.isEmpty else {
-            throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p)")
+            let held = all[.world].map { SeriesFreshness(observations: $0, on: .todayUTC()).summary } ?? "no world series held"
+            throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p); \(held)")
         }
         let b = PartnerBreakdown(period: p, world: world, partners: partners)
         var rows = b.entries.map { e in
@@ -67,7 +73,10 @@ public enum TradeQueries {
         let c = b.concentration
         var notes = b.notes
         notes.append(
-            "HHI \(Int(c.hhi.rounded())) (\(c.band.rawValue), DOJ 2023 bands); CR1 \(Format.share(c.cr1)); CR3 \(Format.share(c.cr3)); N-1 residual \(Format.share(c.nMinus1Residual))")
+            c.band != nil
+                ? "HHI \(Int(c.hhi.rounded())) (\(c.bandText), DOJ 2023 bands); CR1 \(Format.share(c.cr1)); CR3 \(Format.share(c.cr3)); N-1 residual \(Format.share(c.nMinus1Residual))"
+                : "HHI \(Int(c.hhi.rounded()))–\(Int(c.hhiUpperBound.rounded())): no single DOJ 2023 band (\(c.bandText)); "
+                    + "CR1 \(Format.share(c.cr1))–\(Format.share(c.cr1UpperBound)); N-1 residual \(Format.share(c.nMinus1ResidualLowerBound))–\(Format.share(c.nMinus1Residual))")
         let json: [String: Any] = [
             "period": p.description, "reporter": reporter.alpha3, "commodity": commodity.description, "flow": flow.rawValue,
             "total_t": Format.json(b.totalTonnes), "total_is_reported_world": b.totalIsReportedWorld,
@@ -80,7 +89,8 @@ public enum TradeQueries {
                     "share": Format.json(e.share), "status": e.status.rawValue, "source": e.provenance.json,
                 ] as [String: Any]
             },
-            "hhi": Format.json(c.hhi, places: 10), "hhi_upper_bound": Format.json(c.hhiUpperBound, places: 10), "hhi_band": c.band.rawValue,
+            "hhi": Format.json(c.hhi, places: 10), "hhi_upper_bound": Format.json(c.hhiUpperBound, places: 10), "hhi_band": c.band?.rawValue ?? NSNullValue.null, "hhi_band_lower": c.bandLower.rawValue, "hhi_band_upper": c.bandUpper.rawValue,
+            "cr1_upper_bound": Format.json(c.cr1UpperBound), "n_minus_1_residual_lower_bound": Format.json(c.nMinus1ResidualLowerBound),
             "cr1": Format.json(c.cr1), "cr3": Format.json(c.cr3), "n_minus_1_residual": Format.json(c.nMinus1Residual),
             "coverage": Format.json(c.coverage), "notes": notes,
         ]
@@ -104,7 +114,8 @@ public enum TradeQueries {
         guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw ServiceError(.notFound, "no world figures stored for \(key)") }
         let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldSeries))
         guard let worldTonnes = world.quantityTonnes.value else {
-            throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing")")
+            let held = SeriesFreshness(observations: worldSeries, on: .todayUTC()).summary
+            throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing"); \(held)")
         }
         var rows: [[String]] = []
         var items: [[String: Any]] = []
@@ -150,11 +161,21 @@ public enum TradeQueries {
         }
         var lead = "\(key.reporter.name) \(key.flow)ed \(Format.tonnes(worldTonnes)) t of HS \(key.commodity) (\(commodityName)) in \(p)"
         if let mom = world.momPct.value { lead += ", \(Format.pct(mom)) on \(p.preceding)" }
-        if let r = world.reportedMoMPct { lead += " (published \(Format.pct(r)))" }
+        func circular(_ name: String, _ row: TradeSeriesRow) -> Bool {
+            row.notes.contains { $0.hasPrefix(name + ": base") && $0.hasSuffix(TradeSeriesReport.circularSuffix) }
+        }
+        if let r = world.reportedMoMPct {
+            lead += circular("mom_pct", world) ? " (published \(Format.pct(r)), from which our base was derived)" : " (published \(Format.pct(r)))"
+        }
         if let yoy = world.yoyPct.value { lead += " and \(Format.pct(yoy)) on \(p.shifted(years: -1))" }
-        if let r = world.reportedYoYPct { lead += " (published \(Format.pct(r)))" }
+        if let r = world.reportedYoYPct {
+            lead += circular("yoy_pct", world) ? " (published \(Format.pct(r)), from which our base was derived)" : " (published \(Format.pct(r)))"
+        }
         lead += "."
-        for n in world.notes where n.hasPrefix("mom_pct") || n.hasPrefix("yoy_pct") { notes.append("world " + n) }
+        for n in world.notes where n.hasPrefix("mom_pct") || n.hasPrefix("yoy_pct") || n.hasPrefix("ytd_yoy_pct") { notes.append("world " + n) }
+        for (partner, row) in partnerRows {
+            for n in row.notes where TradeSeriesReport.isDerivedBaseNote(n) { notes.append("\(partner.name) " + n) }
+        }
         let cited = Set((world.sources + partnerRows.flatMap(\.1.sources)).map(\.citation)).sorted()
         notes += cited.map { "source: " + $0 }
         return Report(
@@ -166,20 +187,13 @@ public enum TradeQueries {
             ], notes: notes)
     }
 
-    /// The series the store holds, with their coverage.
-    public static func seriesList(store: any TradeStore) async throws -> Report {
-        let list = try await store.seriesList()
-        let rows = list.map { s in
-            [s.key.reporter.alpha3, s.key.partner.alpha3, s.key.flow.rawValue, s.key.commodity.description, "\(s.first)", "\(s.last)", String(s.count)]
+    /// The series the store holds, with their coverage and how current each is on `today`.
+    public static func seriesList(store: any TradeStore, today: CalendarDay = .todayUTC()) async throws -> SeriesListAnswer {
+        var entries: [SeriesListAnswer.Entry] = []
+        for s in try await store.seriesList() {
+            let freshness = SeriesFreshness(observations: try await store.observations(for: s.key, asOf: nil), on: today)
+            entries.append(SeriesListAnswer.Entry(key: s.key, first: s.first, last: s.last, figures: s.count, freshness: freshness))
         }
-        let json = list.map { s in
-            [
-                "reporter": s.key.reporter.alpha3, "partner": s.key.partner.alpha3, "flow": s.key.flow.rawValue,
-                "commodity": s.key.commodity.description, "first": "\(s.first)", "last": "\(s.last)", "figures": s.count,
-            ] as [String: Any]
-        }
-        return Report(
-            title: "\(list.count) trade series", columns: ["reporter", "partner", "flow", "commodity", "first", "last", "figures"], rows: rows,
-            json: json)
+        return SeriesListAnswer(today: today.description, series: entries)
     }
 }

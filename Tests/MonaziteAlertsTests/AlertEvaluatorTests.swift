@@ -34,11 +34,12 @@ import Testing
         #expect(AlertEvaluator.evaluate([rule], inputs: inputs).isEmpty)
     }
 
-    static func event(_ id: String, announced: String, elements: Set<RareEarthElement>, destinations: Set<CountryCode>?) -> AnnouncedEvent {
-        // Synthetic events.
+    static func event(_ id: String, announced: String, elements: Set<RareEarthElement>?, destinations: Set<CountryCode>?) -> AnnouncedEvent {
+        // Synthetic events; nil elements: an event not about rare earths (tungsten, batteries).
         AnnouncedEvent(
             event: EventCandidate(
-                id: id, title: "synthetic \(id)", instrument: "synthetic \(id)", day: Self.day(announced), elements: elements,
+                id: id, title: "synthetic \(id)", instrument: "synthetic \(id)", day: Self.day(announced),
+                material: MaterialScope(elements: elements.map { $0.isEmpty ? .all : .some($0) } ?? .none),
                 destinations: destinations,
                 direction: .tightening, url: "https://example.org/\(id)", source: "synthetic"),
             announced: Self.day(announced))
@@ -54,6 +55,8 @@ import Testing
             Self.event("other-destination", announced: "2025-04-04", elements: [], destinations: [CountryCode("JPN")!]),
             Self.event("too-old", announced: "2025-02-01", elements: [.dysprosium], destinations: nil),
             Self.event("future", announced: "2025-04-20", elements: [.dysprosium], destinations: nil),
+            // A Dy/Tb rule never fires on measures about other materials (tungsten, batteries).
+            Self.event("tungsten", announced: "2025-04-04", elements: nil, destinations: nil),
         ]
         let alerts = AlertEvaluator.evaluate([rule], inputs: AlertInputs(events: events, today: Self.day("2025-04-10")))
         #expect(alerts.map(\.key) == ["heavy:in-scope"])
@@ -65,10 +68,10 @@ import Testing
         let rule = AlertRule(id: "ending", condition: .deadline(kinds: [.suspension], WatchedScope(), withinDays: 60))
         let deadlines = [
             // Synthetic deadlines.
-            Deadline(id: "soon", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2026-11-10")),
-            Deadline(id: "licence", title: "synthetic licence", kind: .licence, endDay: Self.day("2026-10-01")),
-            Deadline(id: "far", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2027-06-01")),
-            Deadline(id: "past", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2026-09-01")),
+            Deadline(id: "soon", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2026-11-10"), material: MaterialScope(elements: .all)),
+            Deadline(id: "licence", title: "synthetic licence", kind: .licence, endDay: Self.day("2026-10-01"), material: MaterialScope(elements: .all)),
+            Deadline(id: "far", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2027-06-01"), material: MaterialScope(elements: .all)),
+            Deadline(id: "past", title: "synthetic suspension", kind: .suspension, endDay: Self.day("2026-09-01"), material: MaterialScope(elements: .all)),
         ]
         let alerts = AlertEvaluator.evaluate([rule], inputs: AlertInputs(deadlines: deadlines, today: Self.day("2026-09-20")))
         #expect(alerts.map(\.key) == ["ending:soon:2026-11-10"])

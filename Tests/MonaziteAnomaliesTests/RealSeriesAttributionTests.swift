@@ -26,7 +26,10 @@ import Testing
         EventCandidate(
             id: "mofcom-2025-18", title: "Export licensing of medium/heavy rare earths (Sm, Gd, Tb, Dy, Lu, Sc, Y)",
             instrument: "MOFCOM + GAC Announcement No. 18 [2025]", day: day("2025-04-04"),
-            elements: [.samarium, .gadolinium, .terbium, .dysprosium, .lutetium, .scandium, .yttrium], destinations: nil,
+            material: MaterialScope(
+                elements: .some([.samarium, .gadolinium, .terbium, .dysprosium, .lutetium, .scandium, .yttrium]),
+                forms: [.metal, .alloy, .target, .oxide, .compound, .magnet], hsPrefixes: ["8505.11"]),
+            destinations: nil,
             direction: .tightening,
             url:
                 "https://hklaw.com/en/insights/publications/2025/04/china-imposes-export-controls-on-medium-and-heavy-rare-earth-materials",
@@ -34,25 +37,28 @@ import Testing
         // 2025-04-04,2025-04-04,China MOFCOM,Announcement No. 21 [2025],entity listing,16 US entities
         EventCandidate(
             id: "mofcom-2025-21", title: "16 US entities added to the export control list", instrument: "MOFCOM Announcement No. 21 [2025]",
-            day: day("2025-04-04"), destinations: [.unitedStates], direction: .tightening,
+            day: day("2025-04-04"), material: MaterialScope(), destinations: [.unitedStates], direction: .tightening,
             url: "http://exportcontrol.mofcom.gov.cn/article/gndt/202511/1186.html",
             source: "MOFCOM spokesman 2025-11-06 (via weiqi-kids extraction)"),
         // 2025-04-15,2025-04-22,United States,EO 14272 - Section 232 investigation on processed critical minerals
         EventCandidate(
             id: "eo-14272", title: "Section 232 investigation on processed critical minerals and derivative products",
-            instrument: "EO 14272", day: day("2025-04-22"), destinations: [.unitedStates], direction: .neutral,
+            instrument: "EO 14272", day: day("2025-04-22"), material: MaterialScope(elements: .all), destinations: [.unitedStates],
+            direction: .neutral,
             url:
                 "https://www.thompsonhinesmartrade.com/2025/04/president-trump-directs-commerce-to-initiate-section-232-investigation-of-critical-mineral-imports/",
             source: "Thompson Hine; Federal Register 90 FR 16437"),
         // 2025-05-12,2025-05-14,US + China,Joint Statement on Geneva economic and trade meeting,tariff truce
         EventCandidate(
             id: "geneva-2025", title: "Geneva joint statement: 90-day tariff truce, China suspends non-tariff countermeasures",
-            instrument: "Joint Statement on Geneva economic and trade meeting", day: day("2025-05-14"), destinations: [.unitedStates],
+            instrument: "Joint Statement on Geneva economic and trade meeting", day: day("2025-05-14"), material: MaterialScope(),
+            destinations: [.unitedStates],
             direction: .easing, url: "https://en.portnews.ru/news/376823/", source: "Joint statement text (portnews/94ha mirrors)"),
         // 2025-06-02,2025-06-02,China MOFCOM,temporary export licences,licensing decision,"rare-earth (magnet) export licences to suppliers of GM, Ford and Stellantis"
         EventCandidate(
             id: "licences-2025-06", title: "Temporary rare-earth magnet export licences to suppliers of GM, Ford and Stellantis",
-            instrument: "MOFCOM temporary export licences", day: day("2025-06-02"), hsPrefixes: ["8505.11"], destinations: [.unitedStates],
+            instrument: "MOFCOM temporary export licences", day: day("2025-06-02"), material: MaterialScope(hsPrefixes: ["8505.11"]),
+            destinations: [.unitedStates],
             direction: .easing,
             url:
                 "https://www.straitstimes.com/asia/east-asia/china-issues-rare-earth-licenses-to-suppliers-of-top-3-us-automakers-sources-say",
@@ -60,7 +66,8 @@ import Testing
         // 2025-06-10,2025-06-26,US + China,London framework to implement Geneva consensus,framework agreement
         EventCandidate(
             id: "london-2025", title: "London framework: China to approve export applications for rare earths and magnets",
-            instrument: "London framework to implement Geneva consensus", day: day("2025-06-10"), destinations: [.unitedStates],
+            instrument: "London framework to implement Geneva consensus", day: day("2025-06-10"),
+            material: MaterialScope(hsPrefixes: ["8505.11"]), destinations: [.unitedStates],
             direction: .easing,
             url: "https://www.zerohedge.com/markets/beijing-puts-six-month-limit-rare-earth-exports-us-case-trade-deal-collapses",
             source: "ZeroHedge (WSJ) 2025-06-11; Urban Mines (Caijing); gov.capital", dayKind: .announced),
@@ -81,7 +88,9 @@ import Testing
         let april = attributed.first { $0.anomaly.month == Month(year: 2025, month: 4)! }
         #expect(april?.anomaly.methods.contains(.yoy) == true)
         #expect(april?.candidates.first?.evidence.contains("effective 2025-04-04, in force for 27 of the 30 days of 2025-04") == true)
-        #expect(april?.candidates.first?.evidence.contains("covers Sm/Tb/Dy used in NdFeB/SmCo magnets (8505.11)") == true)
+        #expect(april?.candidates.first?.evidence.contains("magnet forms listed: HS 8505.11 permanent magnets of metal") == true)
+        // The entity listing (no rare-earth materials) and the neutral Section 232 investigation never explain a collapse.
+        #expect(april?.candidates.contains { $0.event.id == "mofcom-2025-21" || $0.event.id == "eo-14272" } == false)
     }
 
     @Test func june_recovery_is_linked_to_the_june_licences_and_framework() async throws {
@@ -95,6 +104,7 @@ import Testing
         let top = june?.candidates.first?.event.id
         #expect(top == "licences-2025-06" || top == "london-2025")
         #expect(june?.candidates.contains { $0.event.id == "london-2025" } == true)
-        #expect(june?.candidates.contains { $0.event.id == "mofcom-2025-18" && $0.direction == 0 } == true)
+        // A tightening can never be ranked as the cause of a surge.
+        #expect(june?.candidates.contains { $0.event.id == "mofcom-2025-18" } == false)
     }
 }

@@ -5,6 +5,7 @@ import MonaziteAnomalies
 import MonaziteCore
 import MonaziteDataset
 import MonaziteStore
+import MonaziteService
 import Testing
 
 @testable import MonaziteCLI
@@ -41,7 +42,10 @@ import Testing
         #expect(first.recorded == 1)
         #expect(try await run(dryRun: false).alerts.isEmpty)
         #expect(try await run(dryRun: true).alerts.count == 1)
-        #expect(AlertsRunner.text(try await run(dryRun: false), dryRun: false) == "no new alerts for 2025-07-21\n")
+        let text = AlertsRunner.text(try await run(dryRun: false), dryRun: false)
+        #expect(text.hasPrefix("no new alerts for 2025-07-21\n"))
+        // The check names the latest month the store holds for each watched series.
+        #expect(text.contains("watched CHN export 8505.11 to WLD: latest month 2025-06 (released 2025-07-20)"))
     }
 
     @Test func rules_path_comes_from_the_option_then_the_environment() {
@@ -50,28 +54,34 @@ import Testing
         #expect(AlertsRunner.configuredRulesPath(option: nil, environment: [:]) == nil)
     }
 
-    @Test func anomaly_json_carries_signals_and_candidates() throws {
-        // Synthetic series and event.
-        let months = (0..<24).map { Month(index: 2024 * 12 + $0) }
-        let series = MonthlySeries(months.enumerated().map { i, m in (m, i == 15 ? 10.0 : 100.0 + Double(i % 3)) })
-        let report = AnomalyDetector().detect(series)
-        let event = EventCandidate(
-            id: "synthetic", title: "synthetic control", instrument: "synthetic instrument",
-            day: try #require(CalendarDay(parsing: "2025-04-02")),
-            direction: .tightening, source: "synthetic")
+    @Test func anomalies_of_the_bundled_series_weigh_season_and_derived_months() async throws {
+        let store = try SQLiteStore(path: try await Self.bundledStorePath())
+        let events = try await PolicyBridge.events(store: store)
         let key = SeriesKey(reporter: .china, partner: .world, flow: .export, commodity: try #require(HSCode("8505.11")))
-        let attributed = EventAttributor().attribute(
-            report.anomalies, scope: SeriesScope(commodity: key.commodity, partner: key.partner), events: [event])
-        let view = AnomalyReportView(
-            key: key, from: months[0], to: months[23], report: report, attributed: attributed, eventCount: 1, lagMonths: 2)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(view.table.render(.json).utf8)) as? [String: Any])
-        let anomalies = try #require(object["anomalies"] as? [[String: Any]])
-        let april = try #require(anomalies.first { $0["month"] as? String == "2025-04" })
-        #expect(april["direction"] as? String == "collapse")
-        let candidates = try #require(april["candidates"] as? [[String: Any]])
-        #expect(candidates.first?["id"] as? String == "synthetic")
-        #expect((candidates.first?["evidence"] as? String)?.hasPrefix("effective 2025-04-02") == true)
-        #expect(object["events_considered"] as? Int == 1)
+        let answer = try await AnomalyQueries.anomalies(store: store, key: key, events: events)
+        let february = try #require(answer.anomalies.first { $0.month == "2025-02" })
+        // February 2025 is a derived month in the Lunar New Year season: neither tungsten nor any
+        // other control is put forward as its cause, and both caveats are shown.
+        #expect(february.events.isEmpty)
+        #expect(february.context.contains { $0.contains("derived from 2025-H1:level") })
+        #expect(february.context.contains { $0.contains("Lunar New Year fell on 2025-01-29") })
+        let april = try #require(answer.anomalies.first { $0.month == "2025-04" })
+        #expect(april.events.first?.id == "mofcom-2025-18")
+        #expect(!april.events.contains { $0.id == "mofcom-2025-10" })
+        // No instrument twice, and no tightening behind a surge.
+        for a in answer.anomalies {
+            #expect(Set(a.events.map(\.instrument)).count == a.events.count)
+            #expect(a.events.allSatisfy { $0.direction == (a.direction == "surge" ? "easing" : "tightening") })
+        }
+        // A window that cuts off the base months keeps them: June 2025 is still scored against 2024.
+        let window = try await AnomalyQueries.anomalies(
+            store: store, key: key, from: Month(year: 2025, month: 5), to: Month(year: 2025, month: 6), events: events)
+        #expect(window.anomalies.map(\.month) == ["2025-05", "2025-06"])
+        #expect(window.anomalies.first?.signals.contains { $0.method == "yoy" } == true)
+        // The JSON is the typed answer, every key present.
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONOutput.data(answer)) as? [String: Any])
+        #expect(object["events_considered"] as? Int == events.count)
+        #expect((object["anomalies"] as? [[String: Any]])?.first?.keys.contains("quantity_t") == true)
     }
 
     @Test(arguments: [["anomalies", "--threshold", "0"], ["anomalies", "--lag-months", "99"], ["anomalies", "--penalty", "-1"]])

@@ -93,7 +93,10 @@ struct PageTests {
         let r = await DashboardFixture.dashboard(store).respond(path: "/dependence", query: [:])
         #expect(r.status == 200)
         let html = r.text
-        #expect(html.contains("id=\"nir-published-2024\""))
+        #expect(html.contains("id=\"nir-published-2024-mcs2025\""))
+        // MCS 2026 revises 2024: both editions are shown side by side.
+        #expect(html.contains("id=\"nir-published-2024-mcs2026\""))
+        #expect(html.contains("MCS 2026: 53"))
         #expect(html.contains(">80</a>"))
         #expect(html.contains("&gt;95"))
         #expect(html.contains("80.3"))

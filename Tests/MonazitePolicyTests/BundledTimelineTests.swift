@@ -99,14 +99,55 @@ import Testing
         #expect(Self.status("us-2025-100pct-tariff-threat", "2025-11-01")?.status == .revoked)
     }
 
-    @Test func entityListingSuspendedWithoutEndDate() throws {
-        let a = try #require(Self.status("mofcom-2025-13", "2026-12-01"))
-        #expect(a.status == .suspended)
-        #expect(a.explanation.contains("no end date recorded"))
+    @Test func entityListingsEndAsMOFCOMSaid() throws {
+        // MOFCOM stopped the measures on the 15 entities of No. 13 from 2025-11-10, and suspended
+        // those on the 16 entities of No. 21 for one year: lapsed after 2026-11-09.
+        #expect(Self.status("mofcom-2025-13", "2026-12-01")?.status == .revoked)
+        #expect(Self.status("mofcom-2025-21", "2026-11-09")?.status == .suspended)
+        let lapsed = try #require(Self.status("mofcom-2025-21", "2026-11-30"))
+        #expect(lapsed.status == .suspensionLapsed)
+        #expect(lapsed.explanation.contains("2026-11-09"))
         // Destination filter: US-only listings do not apply to Germany.
         let deu = Applicability.evaluate(events: Self.events, on: Self.day("2025-06-01"), destination: CountryCode("DEU"))
-        #expect(!deu.contains { $0.eventID == "mofcom-2025-13" })
+        #expect(!deu.contains { $0.eventID == "mofcom-2025-21" })
         #expect(deu.contains { $0.eventID == "mofcom-2025-18" })
+    }
+
+    @Test(arguments: [
+        ("us-china-2025-geneva", "2025-06-01", MeasureStatus.inForce), ("us-china-2025-geneva", "2026-11-30", .expired),
+        ("mofcom-2025-06-licences", "2025-07-01", .inForce), ("mofcom-2025-06-licences", "2026-11-30", .expired),
+        ("us-china-2025-busan", "2026-11-10", .inForce), ("us-china-2025-busan", "2026-11-30", .expired),
+        ("us-eo-14272", "2025-06-01", .open), ("us-eo-14272", "2026-11-30", .expired),
+    ])
+    func termsEndAgreementsLicencesAndInvestigations(_ id: String, _ date: String, _ expected: MeasureStatus) throws {
+        let a = try #require(Self.status(id, date))
+        #expect(a.status == expected, "\(id) on \(date): \(a.explanation)")
+        if expected == .expired {
+            #expect(a.explanation.contains("term as stated by"), "the term's source is named: \(a.explanation)")
+        }
+    }
+
+    @Test func nothingIsInForcePastItsTermOnTheDayAsked() {
+        let today = Self.day("2026-11-30")
+        for r in Applicability.evaluate(events: Self.events, on: today, destination: .unitedStates) {
+            if let expires = r.dates.expires, expires < today { #expect(r.status != .inForce, "\(r.eventID)") }
+            #expect(r.kind != .investigation || r.status != .inForce, "an investigation is open or concluded, never in force")
+        }
+    }
+
+    @Test func aMagnetQueryAndItsElementsFindTheSameMeasures() {
+        let day = Self.day("2026-11-30")
+        let deu = CountryCode("DEU")
+        let magnets = Set(Applicability.evaluate(events: Self.events, on: day, commodity: "8505.11", destination: deu).map(\.eventID))
+        // The measures on all rare earths (Nos. 56, 61, 62) reach magnets, as they reach Nd.
+        for id in ["mofcom-2025-56", "mofcom-2025-61", "mofcom-2025-62", "mofcom-2025-18"] { #expect(magnets.contains(id), "\(id)") }
+        for element in [RareEarthElement.neodymium, .praseodymium, .dysprosium, .terbium] {
+            let ids = Set(Applicability.evaluate(events: Self.events, on: day, element: element, destination: deu).map(\.eventID))
+            #expect(ids.isSubset(of: magnets), "\(element): \(ids.subtracting(magnets).sorted())")
+        }
+        // Measures on other materials (tungsten, batteries, gallium) reach neither.
+        #expect(!magnets.contains("mofcom-2025-10"))
+        #expect(!magnets.contains("mofcom-2025-58"))
     }
 
     @Test func magnetCodeFindsNo18ButNotNo57() {
@@ -128,9 +169,8 @@ import Testing
     }
 
     @Test func unverifiedItemsAreFlagged() throws {
-        let order = try #require(Self.timeline.event(id: "state-council-2024-rare-earth-regulations"))
-        #expect(!order.verified)
-        #expect(order.dates.announced == nil)
+        // Reported by Reuters from unnamed sources only.
+        #expect(Self.timeline.event(id: "mofcom-2025-06-licences")?.verified == false)
         #expect(Self.timeline.event(id: "mofcom-2025-11-09-us-ban-suspension")?.verified == false)
         #expect(Self.timeline.event(id: "mofcom-2025-18")?.verified == true)
     }

@@ -5,12 +5,22 @@ public struct Concentration: Sendable, Hashable {
     /// The HHI if everything not covered by named participants were one more participant:
     /// `hhi + (100·(1 − coverage))²`. Equal to ``hhi`` when coverage is complete.
     public let hhiUpperBound: Double
-    public let band: HHIBand
-    /// Largest share, 0…1 (CR1), and the sum of the three largest (CR3).
+    /// The band, only when the lower and upper bounds fall in the same one: with a large share
+    /// not broken down, a lower bound alone says nothing about concentration.
+    public let band: HHIBand?
+    /// The bands of the lower bound (``hhi``) and of the upper bound (``hhiUpperBound``).
+    public let bandLower: HHIBand
+    public let bandUpper: HHIBand
+    /// Largest named share, 0…1 (CR1), and the sum of the three largest named (CR3).
     public let cr1: Double
     public let cr3: Double
-    /// The share left if the largest participant drops out: `1 − s_max` (N-1 residual supply).
+    /// CR1 if the part not broken down were one participant: `max(cr1, 1 − coverage)`.
+    public let cr1UpperBound: Double
+    /// The share left if the largest participant drops out: `1 − s_max` (N-1 residual supply), with
+    /// `s_max` the largest named share. With incomplete coverage it is an upper bound, and
+    /// ``nMinus1ResidualLowerBound`` `= 1 − cr1UpperBound` the lower one.
     public let nMinus1Residual: Double
+    public let nMinus1ResidualLowerBound: Double
     /// Sum of named shares, 0…1. Below 1 the HHI is a lower bound.
     public let coverage: Double
 
@@ -23,11 +33,24 @@ public struct Concentration: Sendable, Hashable {
         let rest = max(0, 1 - coverage) * 100
         self.hhi = hhi
         self.hhiUpperBound = hhi + rest * rest
-        self.band = HHIBand(hhi: hhi, guidelines: guidelines)
+        let lower = HHIBand(hhi: hhi, guidelines: guidelines)
+        let upper = HHIBand(hhi: hhi + rest * rest, guidelines: guidelines)
+        self.bandLower = lower
+        self.bandUpper = upper
+        self.band = lower == upper ? lower : nil
         self.cr1 = sorted.first ?? 0
         self.cr3 = sorted.prefix(3).reduce(0, +)
+        self.cr1UpperBound = max(sorted.first ?? 0, rest / 100)
         self.nMinus1Residual = 1 - (sorted.first ?? 0)
+        self.nMinus1ResidualLowerBound = 1 - max(sorted.first ?? 0, rest / 100)
         self.coverage = coverage
+    }
+
+    /// The band in words: one band, or the range between the bounds' bands and why.
+    public var bandText: String {
+        if let band { return band.rawValue }
+        return "between \(bandLower.rawValue) and \(bandUpper.rawValue): named partners cover "
+            + "\(Int((coverage * 100).rounded()))%, so the HHI lies between \(Int(hhi.rounded())) and \(Int(hhiUpperBound.rounded()))"
     }
 }
 

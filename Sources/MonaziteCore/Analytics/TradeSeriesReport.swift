@@ -31,6 +31,15 @@ public struct TradeSeriesRow: Sendable, Hashable {
 
 /// Builds ``TradeSeriesRow``s for a series over a window.
 public enum TradeSeriesReport {
+    /// Ends every note on a circular comparison, so interfaces can find and show them.
+    public static let circularSuffix = " (arithmetic, not confirmation)"
+
+    /// True for the notes that say a base was derived (circular or not): interfaces show these
+    /// beside the figures, not only in the JSON rows.
+    public static func isDerivedBaseNote(_ note: String) -> Bool {
+        note.contains(": base ") && (note.hasSuffix(circularSuffix) || note.hasSuffix(", not published"))
+    }
+
     /// Rows for every period of `frequency` between `from` and `to` (inclusive), in time order.
     ///
     /// Periods with no figure are listed with `quantityTonnes` unavailable: a missing month is
@@ -99,10 +108,28 @@ public enum TradeSeriesReport {
             return c
         }
 
+        /// Says when a base is a derived figure, and above all when it was derived from the very
+        /// change published for `compared`: then ours can only reproduce the published change.
+        func baseNote(_ name: String, base: Period, measure: Derivation.Measure, compared: Period) {
+            guard case .success(let t) = totals.total(over: base) else { return }
+            let derived = t.pieces.filter { $0.status == .derived }
+            guard !derived.isEmpty else { return }
+            if derived.contains(where: { $0.isDerived(from: measure, of: compared) }) {
+                notes.append(
+                    "\(name): base \(base) is derived from the change published for \(compared); not an independent check"
+                        + Self.circularSuffix)
+            } else {
+                let inputs = derived.compactMap { Derivation.text($0.derivedFrom) }.joined(separator: "; ")
+                notes.append("\(name): base \(base) is derived\(inputs.isEmpty ? "" : " (from \(inputs))"), not published")
+            }
+        }
+
         let mom = labelled(
             "mom_pct", Change.percent(from: total(period.preceding), to: tonnes, baseLabel: period.preceding.description, currentLabel: period.description))
+        if mom.value != nil { baseNote("mom_pct", base: period.preceding, measure: .momPct, compared: period) }
         let yoyBase = period.shifted(years: -1)
         let yoy = labelled("yoy_pct", Change.percent(from: total(yoyBase), to: tonnes, baseLabel: yoyBase.description, currentLabel: period.description))
+        if yoy.value != nil { baseNote("yoy_pct", base: yoyBase, measure: .yoyPct, compared: period) }
 
         let ytdPeriod = period.yearToDate
         let ytdResult = totals.total(over: ytdPeriod)
@@ -117,6 +144,7 @@ public enum TradeSeriesReport {
             ytd.value == nil
             ? .unavailable("no year-to-date total") : Change.percent(from: total(ytdBase), to: ytd.value, baseLabel: ytdBase.description)
         if ytd.value != nil { _ = labelled("ytd_yoy_pct", ytdYoY) }
+        if ytdYoY.value != nil { baseNote("ytd_yoy_pct", base: ytdBase, measure: .yoyPct, compared: ytdPeriod) }
 
         func rolling(_ months: Int) -> Computed {
             guard period.isMonth else { return .unavailable("rolling sums are for monthly rows") }

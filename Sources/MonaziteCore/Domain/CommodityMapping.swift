@@ -1,4 +1,3 @@
-public import MonaziteCore
 
 /// Which HS codes carry which rare-earth items: the bridge between an element-scoped control
 /// ("dysprosium oxides, metals, magnets") and a question by customs code, and back.
