@@ -1,3 +1,5 @@
+import MonaziteCore
+import MonaziteService
 import MonaziteStore
 
 /// `/sources`: what the store holds, by source, with links; figures without a URL link here.
@@ -42,7 +44,30 @@ struct SourcesPage: DashboardPage {
         table.notes = [
             "Derived or estimate: figures computed from other figures or projected; pages label them and never show them as reported."
         ]
-        return SourcesPage(counts: counts, sourceCount: summaries.count, tables: [table])
+        // Per series: the latest month held, its release, and whether it is behind its rhythm today.
+        let list = try await TradeQueries.seriesList(store: store, today: .todayUTC())
+        var series = DataTable(
+            name: "series", caption: "Series held and how current each is (\(list.today))",
+            columns: [
+                .init(label: "Series", csvName: "series", wide: true), .init(label: "Commodity", csvName: "commodity"),
+                .init(label: "Figures", csvName: "figures", numeric: true), .init(label: "Latest month", csvName: "latest_month"),
+                .init(label: "Released", csvName: "latest_release"), .init(label: "Usual lag, days", csvName: "usual_lag_days", numeric: true),
+                .init(label: "Freshness", csvName: "freshness", wide: true),
+            ], csvHref: request.csvHref(table: "series"))
+        for e in list.series {
+            var freshness = DataTable.Cell.text(e.behind ? "behind: \(e.overdueMonths.first ?? "")..\(e.overdueMonths.last ?? "") due, not held" : "up to date")
+            if e.behind { freshness.badge = "behind" }
+            series.rows.append([
+                .text("\(e.reporter) \(e.flow) to \(e.partner)"), .text("\(e.commodity) (\(e.commodityName))"),
+                .number(String(e.figures), csv: String(e.figures)), .text(e.latestMonth ?? ""), .text(e.latestRelease ?? ""),
+                e.usualLagDays.map { .number(String($0), csv: String($0)) } ?? .missing("fewer than three dated monthly releases"),
+                freshness,
+            ])
+        }
+        series.notes = [
+            "A series is behind when a month's usual release lag (the median of its own releases) plus \(SeriesFreshness.graceDays) days has passed and the store holds no figure for it. Missing months are missing, never filled."
+        ]
+        return SourcesPage(counts: counts, sourceCount: summaries.count, tables: [table, series])
     }
 
     func body(into w: inout HTMLWriter, request: DashboardRequest) {
@@ -51,5 +76,6 @@ struct SourcesPage: DashboardPage {
             "The store holds \(counts.observations) trade figures, \(counts.salient) salient statistics and \(counts.indicators) indicators from \(sourceCount) sources. Every figure on these pages links to its source: to the publisher's page when there is one, else to its entry below.",
             cssClass: "lead")
         tables[0].render(into: &w)
+        tables[1].render(into: &w)
     }
 }
