@@ -44,7 +44,7 @@ public enum BundledDataset {
     public static func install(into store: any TradeStore) async throws -> [ImportReport] {
         var reports: [ImportReport] = []
         for file in files {
-            guard let url = url(of: file) else { throw StoreError.invalidQuery("bundled file \(file.name) is missing from this build") }
+            guard let url = url(of: file) else { throw StoreError.fault("bundled file \(file.name) is missing from this build") }
             let data = try Data(contentsOf: url)
             reports.append(try await FileImporter.run(store: store, data: data, name: file.name, format: file.format).report)
         }

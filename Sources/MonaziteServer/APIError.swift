@@ -15,6 +15,8 @@ public struct APIError: Error, Sendable {
     public var parameter: String?
     /// Problems located in an uploaded file (`file:line:column: reason`).
     public var issues: [String] = []
+    /// The request's id, given with server faults so that a user can quote it; details are in the log.
+    public var requestID: String?
 
     public init(_ status: HTTPResponse.Status, code: String, _ message: String, parameter: String? = nil) {
         self.status = status
@@ -33,6 +35,7 @@ public struct APIError: Error, Sendable {
         var error: [String: Any] = ["status": Int(status.code), "code": code, "message": message]
         if let parameter { error["parameter"] = parameter }
         if !issues.isEmpty { error["issues"] = issues }
+        if let requestID { error["request_id"] = requestID }
         return ["error": error]
     }
 
@@ -59,7 +62,8 @@ public struct APIError: Error, Sendable {
             switch e {
             case .conflict(let reason): return APIError(.conflict, code: "conflict", reason)
             case .invalidQuery(let reason): return APIError(.badRequest, code: "invalid_parameter", reason)
-            case .cannotOpen: return APIError(.serviceUnavailable, code: "store_unavailable", "the store cannot be opened")
+            case .cannotOpen, .unavailable: return APIError(.serviceUnavailable, code: "store_unavailable", "the store cannot be reached; try again shortly")
+            case .fault: return APIError(.internalServerError, code: "internal_error", "the server failed to answer; the error is logged")
             }
         case let e as any HTTPResponseError:
             let code: String =

@@ -176,23 +176,17 @@ struct APIRoutes: Sendable {
     func submitSimulation(_ request: Request) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
-            throw APIError(.badRequest, code: "malformed_json", "the body must be a JSON object such as {\"scenario\": \"april-2025-heavy-licensing\", \"runs\": 200}")
-        }
-        let allowed: Set<String> = ["scenario", "scenario_yaml", "runs", "seed"]
-        if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
-            throw APIError.badRequest("unknown field \"\(unknown)\"; allowed: \(allowed.sorted().joined(separator: ", "))", parameter: unknown)
-        }
+        let submission = try SimulationSubmission.decode(Data(body.readableBytesView))
         let file: ScenarioFile
         do {
-            if let name = object["scenario"] as? String {
+            if let name = submission.scenario {
                 guard ScenarioLibrary.bundledScenarioNames.contains(name) else {
                     throw APIError.badRequest(
                         "scenario: \"\(name)\" is not a bundled scenario (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))); send your own as scenario_yaml",
                         parameter: "scenario")
                 }
                 file = try ScenarioLibrary.loadScenario(name)
-            } else if let yaml = object["scenario_yaml"] as? String {
+            } else if let yaml = submission.scenarioYAML {
                 file = try ScenarioFile(yaml: yaml, file: "scenario_yaml") { network, location throws(ScenarioFileError) in
                     guard ScenarioLibrary.bundledNetworkNames.contains(network) else {
                         throw ScenarioFileError(file: location.file, line: location.line, reason: "network \"\(network)\" is not a bundled network (\(ScenarioLibrary.bundledNetworkNames.joined(separator: ", ")))")
@@ -205,14 +199,14 @@ struct APIRoutes: Sendable {
         } catch let e as ScenarioFileError {
             throw APIError(.unprocessableContent, code: "invalid_scenario", e.description)
         }
-        func integer(_ key: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-            guard let raw = object[key] else { return value }
-            guard let n = raw as? Int, !(raw is Bool) else { throw APIError.badRequest("\(key) must be an integer", parameter: key) }
+        func bounded(_ value: Int?, _ key: String, default fallback: Int, range: ClosedRange<Int>) throws(APIError) -> Int {
+            guard let n = value else { return fallback }
             guard range.contains(n) else { throw APIError.badRequest("\(key): \(n) is outside \(range.lowerBound)...\(range.upperBound)", parameter: key) }
             return n
         }
-        let runs = try integer("runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
-        let seed = UInt64(try integer("seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
+        let runs = try bounded(
+            submission.runs, "runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
+        let seed = UInt64(try bounded(submission.seed, "seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
         let job = try await jobs.submit(file: file, runs: runs, seed: seed)
         var response = JSONResponse.make(job.json, status: .accepted)
         response.headers[.location] = "/api/v1/simulations/\(job.id)"

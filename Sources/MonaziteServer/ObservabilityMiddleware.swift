@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -15,12 +16,17 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let api = APIError.from(error)
+            var api = APIError.from(error)
             if api.status.code >= 500 {
-                logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+                api.requestID = "\(context.id)"
+                logger.error(
+                    "request failed", metadata: ["path": "\(request.uri.path)", "request_id": "\(context.id)", "error": "\(String(reflecting: error))"])
             }
             response = api.response()
+            if api.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
         }
+        // Every answer names its request, so a user can quote it and an operator find the log line.
+        if let name = HTTPField.Name("X-Request-Id") { response.headers[name] = "\(context.id)" }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? (response.status == .notFound ? "unmatched" : request.uri.path)

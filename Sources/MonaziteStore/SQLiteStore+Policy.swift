@@ -31,7 +31,7 @@ extension SQLiteStore: PolicyStore {
                 do {
                     return try decoder.decode(PolicyEvent.self, from: Data(document.utf8))
                 } catch {
-                    throw StoreError.invalidQuery("stored policy event '\(id)' cannot be read: \(error)")
+                    throw StoreError.fault("stored policy event '\(id)' cannot be read: \(error)")
                 }
             }
         }
@@ -100,7 +100,7 @@ extension SQLiteStore: PolicyStore {
         guard let item, let destination = CountryCode(row["destination"] as String),
             let granted = day(row["granted"]), let expires = day(row["expires"]),
             let kind = LicenceKind(rawValue: row["kind"])
-        else { throw StoreError.invalidQuery("stored licence \(row["id"] as Int64) cannot be read") }
+        else { throw StoreError.fault("stored licence \(row["id"] as Int64) cannot be read") }
         return Licence(
             id: row["id"], holder: row["holder"], item: item, destination: destination, quantityKg: row["quantity_kg"],
             granted: granted, expires: expires, kind: kind, reference: row["reference"], note: row["note"])

@@ -41,7 +41,7 @@ public final class SQLiteStore: Sendable {
                 return commit ? .commit : .rollback
             }
         }
-        guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
+        guard let result else { throw StoreError.fault("transaction produced no result") }
         return result
     }
 

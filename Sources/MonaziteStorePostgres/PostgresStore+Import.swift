@@ -124,7 +124,7 @@ extension PostgresStore {
     /// same imports give the same ids in both backends. Safe under the write lock.
     static func nextID(_ conn: PostgresConnection, table: String, logger: Logger) async throws -> Int64 {
         let rows = try await Self.rows(conn, PostgresQuery(unsafeSQL: "SELECT coalesce(max(id), 0) + 1 AS next FROM \(table)"), logger: logger)
-        guard let row = rows.first else { throw StoreError.invalidQuery("no next id for \(table)") }
+        guard let row = rows.first else { throw StoreError.fault("no next id for \(table)") }
         return try row.get("next", as: Int64.self)
     }
 

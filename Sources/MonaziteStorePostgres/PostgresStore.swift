@@ -150,7 +150,12 @@ public final class PostgresStore: Sendable {
     static func storeError(_ error: any Error) -> any Error {
         if error is StoreError || error is ImportFailure { return error }
         if let e = error as? PSQLError, e.serverInfo?[.sqlState] == "23505" { return StoreError.conflict(reason(error)) }
-        if error is PSQLError { return StoreError.invalidQuery("PostgreSQL refused: \(reason(error))") }
+        if let e = error as? PSQLError {
+            // A server-side refusal is the store's fault; no server answer means it is unreachable.
+            return e.serverInfo == nil
+                ? StoreError.unavailable("PostgreSQL is unreachable: \(reason(error))")
+                : StoreError.fault("PostgreSQL refused: \(reason(error))")
+        }
         return error
     }
 
@@ -180,7 +185,7 @@ extension PostgresRandomAccessRow {
         do {
             return try self[column].decode(T.self)
         } catch {
-            throw StoreError.invalidQuery("column \(column): cannot read as \(T.self)")
+            throw StoreError.fault("column \(column): cannot read as \(T.self)")
         }
     }
 }

@@ -95,11 +95,25 @@ import Testing
         let h = try await ServerHarness.bundled()
         try await h.application().test(.router) { client in
             for body in ["{not json", "[1,2]", #"{"scenario": "no-such-scenario"}"#, #"{"scenario": "april-2025-heavy-licensing", "runs": 0}"#,
-                         #"{"scenario": "april-2025-heavy-licensing", "runs": "many"}"#, #"{"scenario": "april-2025-heavy-licensing", "colour": 1}"#, "{}"] {
+                         #"{"scenario": "april-2025-heavy-licensing", "runs": "many"}"#, #"{"scenario": "april-2025-heavy-licensing", "colour": 1}"#, "{}",
+                         #"{"scenario": "april-2025-heavy-licensing", "seed": true}"#, #"{"scenario": "april-2025-heavy-licensing", "seed": 1.5}"#] {
                 try await client.execute(uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest, "\(body): \(response.text)")
                     _ = try response.apiError()
                 }
+            }
+            // The documented request, with a seed of 1 (on Linux a JSON 1 once passed for a boolean).
+            try await client.execute(
+                uri: "/api/v1/simulations", method: .post,
+                body: ByteBuffer(string: #"{"scenario": "april-2025-heavy-licensing", "runs": 4, "seed": 1}"#)
+            ) { response in
+                #expect(response.status == .accepted, "\(response.text)")
+            }
+            try await client.execute(
+                uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario": "april-2025-heavy-licensing", "seed": true}"#)
+            ) { response in
+                let error = try response.apiError()
+                #expect(error["message"] as? String == "seed must be an integer")
             }
             try await client.execute(
                 uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario_yaml": "name: x\nnetwork: /etc/passwd\n"}"#)

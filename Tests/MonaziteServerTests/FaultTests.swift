@@ -1,0 +1,85 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MonaziteCore
+import MonaziteIngest
+import MonaziteServer
+import MonaziteStore
+import Testing
+
+/// A store that reads through to a real SQLite store but fails on series reads with a fault or an
+/// outage (synthetic), to show how the API answers store failures.
+struct FaultyStore: TradeStore, AccessTokenStore {
+    let base: SQLiteStore
+    let failure: StoreError
+    var location: String { base.location }
+    func importObservations(file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int) async throws -> ImportReport {
+        try base.importObservations(file: file, format: format, read: read)
+    }
+    func importSalientStatistics(_ stats: [SalientStatistic], file: String) async throws -> ImportReport { throw failure }
+    func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport { throw failure }
+    func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] { throw failure }
+    func releases(for key: SeriesKey, period: Period) async throws -> [Observation] { throw failure }
+    func partnerObservations(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws
+        -> [CountryCode: [Observation]]
+    { throw failure }
+    func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] { throw failure }
+    func salientStatistics(country: CountryCode, edition: String?) async throws -> [SalientStatistic] { throw failure }
+    func salientEditions(country: CountryCode) async throws -> [String] { throw failure }
+    func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator] { throw failure }
+    func sourceSummaries() async throws -> [SourceSummary] { throw failure }
+    func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) { throw failure }
+    func contentDigest() async throws -> String { throw failure }
+    func createAccessToken(name: String, secretHash: String) async throws -> AccessToken { throw failure }
+    func accessTokens() async throws -> [AccessToken] { [] }
+    func revokeAccessToken(name: String) async throws -> Bool { false }
+    func liveAccessToken(secretHash: String) async throws -> AccessToken? { nil }
+}
+
+@Suite struct FaultTests {
+    func router(_ failure: StoreError) async throws -> Router<BasicRequestContext> {
+        let h = try await ServerHarness.bundled()
+        var logger = Logger(label: "monazite.test")
+        logger.logLevel = .critical
+        return MonaziteServer.buildRouter(store: FaultyStore(base: h.store, failure: failure), logger: logger)
+    }
+
+    @Test func aStoreFaultIsA500WithARequestIdAndNoInternals() async throws {
+        let router = try await router(.fault("PostgreSQL refused: relation \"observation\" does not exist at 10.0.0.5"))
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/api/v1/trade", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                let error = try response.apiError()
+                #expect(error["code"] as? String == "internal_error")
+                let message = try #require(error["message"] as? String)
+                #expect(!message.contains("PostgreSQL") && !message.contains("10.0.0.5"))
+                let id = try #require(error["request_id"] as? String)
+                #expect(response.headers[HTTPField.Name("X-Request-Id")!] == id)
+            }
+        }
+    }
+
+    @Test func anOutageIsA503WithRetryAfter() async throws {
+        let router = try await router(.unavailable("PostgreSQL is unreachable: connection refused"))
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/api/v1/partners?period=2025-06", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let error = try response.apiError()
+                #expect(error["code"] as? String == "store_unavailable")
+                #expect(response.headers[.retryAfter] == "5")
+            }
+        }
+    }
+
+    @Test func everyAnswerCarriesARequestId() async throws {
+        let h = try await ServerHarness.bundled()
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/series", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
+            }
+        }
+    }
+}
