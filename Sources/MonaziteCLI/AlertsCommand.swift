@@ -41,7 +41,8 @@ struct AlertsCheckCommand: AsyncParsableCommand {
         case .csv:
             let table = Report(
                 title: nil, columns: ["key", "rule", "kind", "severity", "message", "url"],
-                rows: outcome.alerts.map { [$0.key, $0.ruleID, $0.kind, $0.severity.rawValue, $0.message, $0.url ?? ""] }, json: [])
+                rows: outcome.alerts.map { [$0.key, $0.ruleID, $0.kind, $0.severity.rawValue, $0.message, $0.url ?? ""] },
+                answer: [String]())
             print(table.render(.csv), terminator: "")
         case .table:
             print(AlertsRunner.text(outcome, dryRun: dryRun), terminator: "")

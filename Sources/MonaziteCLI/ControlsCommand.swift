@@ -38,30 +38,10 @@ struct ControlsCommand: AsyncParsableCommand {
     func run() async throws {
         let day = try PolicyArguments.day(on, option: "--on")
         let (events, notes) = try await global.storeOptions.policyTimeline()
-        let results = Applicability.evaluate(
-            events: events, on: day, element: try PolicyArguments.element(element), commodity: try PolicyArguments.commodity(commodity),
-            destination: try PolicyArguments.destination(destination))
-        let rows = results.map { r in
-            [
-                r.eventID, r.kind.rawValue, r.status.rawValue, r.dates.effective?.description ?? "", r.explanation,
-                r.matched.joined(separator: "; "), r.verified ? "" : "unverified", r.label,
-            ]
-        }
-        var query = ["on \(day)"]
-        if let element { query.append("element \(element)") }
-        if let commodity { query.append("commodity \(commodity)") }
-        if let destination { query.append("destination \(destination.uppercased())") }
-        var allNotes = notes
-        if results.contains(where: { !$0.verified }) {
-            allNotes.append("unverified: the curated source flags the item as uncertain (see `monazite events --format json` notes)")
-        }
-        if results.contains(where: { $0.status == .suspensionLapsed }) {
-            allNotes.append("suspension_lapsed: the recorded suspension ended and no renewal is recorded; check for later acts")
-        }
-        let table = Report(
-            title: "\(results.count) measures, \(query.joined(separator: ", "))",
-            columns: ["id", "kind", "status", "effective", "why", "matched", "flag", "instrument"], rows: rows,
-            json: try PolicyArguments.jsonObject(results), notes: allNotes)
+        let answer = PolicyQueries.controls(
+            events, on: day, element: try PolicyArguments.element(element), commodity: try PolicyArguments.commodity(commodity),
+            destination: try PolicyArguments.destination(destination), notes: notes)
+        let table = answer.report
         print(table.render(global.format), terminator: "")
     }
 }

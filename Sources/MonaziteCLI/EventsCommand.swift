@@ -47,34 +47,9 @@ struct EventsListCommand: AsyncParsableCommand {
         let kind = try PolicyArguments.kind(kind)
         let element = try PolicyArguments.element(element)
         let destination = try PolicyArguments.destination(destination)
-        let selected = events.filter { e in
-            // An event is in the window when its announcement or effective date is.
-            let days = [e.dates.announced, e.dates.effective].compactMap { $0 }
-            if let from, !days.contains(where: { $0 >= from }) { return false }
-            if let to, !days.contains(where: { $0 <= to }) { return false }
-            if let kind, e.kind != kind { return false }
-            if let element, !e.scope.elements.contains(element) { return false }
-            if let destination, !e.scope.covers(destination: destination) { return false }
-            return true
-        }.sorted { a, b in
-            let da = a.dates.announced ?? a.dates.effective
-            let db = b.dates.announced ?? b.dates.effective
-            return (da?.dayNumber ?? Int.max, a.id) < (db?.dayNumber ?? Int.max, b.id)
-        }
-        let rows = selected.map { e in
-            [
-                e.dates.announced?.description ?? "", e.dates.effective?.description ?? "", e.id, e.kind.rawValue, e.label,
-                e.suspends.isEmpty
-                    ? e.title
-                    : "suspends " + e.suspends.joined(separator: ", ")
-                        + (e.dates.suspendedUntil.map { " until \($0)" } ?? ""),
-                e.verified ? "" : "unverified",
-            ]
-        }
-        let table = Report(
-            title: "\(selected.count) of \(events.count) events",
-            columns: ["announced", "effective", "id", "kind", "instrument", "what", "flag"],
-            rows: rows, json: try PolicyArguments.jsonObject(selected), notes: notes)
+        let table = PolicyQueries.events(
+            events, kind: kind, element: element, destination: destination, from: from, to: to, on: .todayUTC(), notes: notes
+        ).report
         print(table.render(global.format), terminator: "")
     }
 }
@@ -99,10 +74,15 @@ struct EventsImportCommand: AsyncParsableCommand {
             throw CLIError(error.description + " (nothing was imported)")
         }
         let count = try await store.importPolicyEvents(events, file: file)
+        struct Imported: Encodable {
+            let file: String
+            let imported: Int
+            let ids: [String]
+        }
         let table = Report(
             title: "Imported \(count) events from \(file)", columns: ["id", "kind", "effective"],
             rows: events.map { [$0.id, $0.kind.rawValue, $0.dates.effective?.description ?? ""] },
-            json: ["file": file, "imported": count, "ids": events.map(\.id)])
+            answer: Imported(file: file, imported: count, ids: events.map(\.id)))
         print(table.render(global.format), terminator: "")
     }
 }

@@ -43,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
             options: FileImport.Options(release: releaseDay, source: source, url: url, country: countryCode),
             progress: { done, total in reporter.update(done, total) })
         reporter.finish()
-        print(FileImport.report(file: file, format: format, report).render(outputFormat), terminator: "")
+        print(FileImport.answer(file: file, format: format, report).report.render(outputFormat), terminator: "")
         do { try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath) } catch {
             throw CLIError("\(file) was imported; the alert check after it failed: \(error)")
         }

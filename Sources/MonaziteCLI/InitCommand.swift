@@ -13,15 +13,24 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await global.storeOptions.openStore(create: true)
         let reports = try await BundledDataset.install(into: store)
-        var rows: [[String]] = []
-        var json: [[String: Any]] = []
-        for (file, r) in zip(BundledDataset.files, reports) {
-            rows.append([file.name, String(r.inserted), String(r.unchanged), file.description])
-            json.append(["file": file.name, "inserted": r.inserted, "unchanged": r.unchanged, "description": file.description])
+        struct Loaded: Encodable {
+            struct File: Encodable {
+                let file: String
+                let inserted: Int
+                let unchanged: Int
+                let description: String
+            }
+            let store: String
+            let files: [File]
+        }
+        let files = zip(BundledDataset.files, reports).map { file, r in
+            Loaded.File(file: file.name, inserted: r.inserted, unchanged: r.unchanged, description: file.description)
         }
         let table = Report(
-            title: "Store: \(store.location)", columns: ["file", "new", "unchanged", "content"], rows: rows,
-            json: ["store": store.location, "files": json],
+            title: "Store: \(store.location)",
+            columns: [Column("file"), Column("inserted", "new"), Column("unchanged"), Column("description", "content")],
+            rows: files.map { [.text($0.file), .int($0.inserted), .int($0.unchanged), .text($0.description)] },
+            answer: Loaded(store: store.location, files: files),
             notes: ["every figure keeps its source; see `monazite sources`"])
         print(table.render(global.format), terminator: "")
     }

@@ -38,10 +38,11 @@ struct LicencesListCommand: AsyncParsableCommand {
                 l.kind.rawValue, l.granted.description, l.expires.description, s.state.rawValue, s.message,
             ]
         }
-        var json: [Any] = []
-        for (l, s) in zip(licences, standings) {
-            json.append(["licence": try PolicyArguments.jsonObject(l), "standing": try PolicyArguments.jsonObject(s)])
+        struct Entry: Encodable {
+            let licence: Licence
+            let standing: LicenceStanding
         }
+        let json = zip(licences, standings).map { Entry(licence: $0, standing: $1) }
         let expired = standings.filter { $0.state == .expired }.count
         let soon = standings.filter { $0.state == .expiresSoon }.count
         var notes: [String] = []
@@ -50,7 +51,7 @@ struct LicencesListCommand: AsyncParsableCommand {
         let table = Report(
             title: "\(licences.count) licences on \(day)",
             columns: ["holder", "reference", "item", "destination", "quantity_kg", "kind", "granted", "expires", "state", "message"],
-            rows: rows, json: json, notes: notes)
+            rows: rows, answer: json, notes: notes)
         print(table.render(global.format), terminator: "")
     }
 }
@@ -91,7 +92,7 @@ struct LicencesAddCommand: AsyncParsableCommand {
         let table = Report(
             title: "Recorded licence \(saved.reference) of \(saved.holder)", columns: ["id", "item", "destination", "expires"],
             rows: [[saved.id.map(String.init) ?? "", saved.item.description, saved.destination.alpha3, saved.expires.description]],
-            json: try PolicyArguments.jsonObject(saved))
+            answer: saved)
         print(table.render(global.format), terminator: "")
     }
 }
@@ -115,7 +116,7 @@ struct LicencesImportCommand: AsyncParsableCommand {
         let count = try await store.importLicences(licences, file: file)
         let table = Report(
             title: "Imported \(count) licences from \(file)", columns: ["holder", "reference", "expires"],
-            rows: licences.map { [$0.holder, $0.reference, $0.expires.description] }, json: ["file": file, "imported": count])
+            rows: licences.map { [$0.holder, $0.reference, $0.expires.description] }, answer: ["file": file, "imported": String(count)])
         print(table.render(global.format), terminator: "")
     }
 }

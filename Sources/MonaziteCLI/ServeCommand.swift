@@ -60,7 +60,7 @@ struct TokensCommand: AsyncParsableCommand {
             let report = Report(
                 title: "Token \"\(token.name)\" created. Its secret is shown once; the store keeps only its SHA-256.",
                 columns: ["name", "secret", "created"], rows: [[token.name, secret, token.createdAt]],
-                json: ["name": token.name, "secret": secret, "created_at": token.createdAt],
+                answer: ["name": token.name, "secret": secret, "created_at": token.createdAt],
                 notes: ["use it as: Authorization: Bearer \(secret)"])
             print(report.render(global.format), terminator: "")
         }
@@ -76,7 +76,7 @@ struct TokensCommand: AsyncParsableCommand {
             let report = Report(
                 title: "\(tokens.filter { !$0.isRevoked }.count) live tokens", columns: ["name", "created", "revoked"],
                 rows: tokens.map { [$0.name, $0.createdAt, $0.revokedAt ?? ""] },
-                json: tokens.map { ["name": $0.name, "created_at": $0.createdAt, "revoked_at": $0.revokedAt ?? NSNullValue.null] as [String: Any] })
+                answer: tokens.map { TokenEntry(name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })
             print(report.render(global.format), terminator: "")
         }
     }
@@ -91,5 +91,18 @@ struct TokensCommand: AsyncParsableCommand {
             guard try await store.revokeAccessToken(name: name) else { throw CLIError("no live token named \"\(name)\"") }
             print("revoked \"\(name)\"")
         }
+    }
+}
+
+/// A token as `tokens list --format json` gives it (never its secret).
+struct TokenEntry: Encodable {
+    let name: String
+    let createdAt: String
+    @NullWhenAbsent var revokedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
     }
 }

@@ -10,7 +10,7 @@ struct SourcesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await global.openStore()
-        print(try await DependenceQueries.sources(store: store).render(global.format), terminator: "")
+        print(try await DependenceQueries.sources(store: store).report.render(global.format), terminator: "")
     }
 }
 

@@ -22,6 +22,6 @@ struct SummaryCommand: AsyncParsableCommand {
         let store = try await global.openStore()
         let report = try await TradeQueries.summary(
             store: store, reporter: key.reporter, flow: key.flow, commodity: key.commodity, period: p, asOf: asOfDay)
-        print(report.render(global.format), terminator: "")
+        print(report.report.render(global.format), terminator: "")
     }
 }

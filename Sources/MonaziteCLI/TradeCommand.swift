@@ -26,6 +26,6 @@ struct TradeCommand: AsyncParsableCommand {
         let store = try await global.openStore()
         let report = try await TradeQueries.series(
             store: store, key: key, from: start, to: end, frequency: frequency.kind, asOf: asOf, fromName: "--from", toName: "--to")
-        print(report.render(global.format), terminator: "")
+        print(report.report.render(global.format), terminator: "")
     }
 }

@@ -82,13 +82,12 @@ struct APIRoutes: Sendable {
             reporter: try q.country("reporter", default: "CHN"), partner: try q.country("partner", default: "WLD"), flow: try q.flow(),
             commodity: try q.hsCode("commodity", default: "8505.11"))
         let frequency = try q["frequency"].map { text throws(ServiceError) in try QueryParsing.frequency(text, name: "frequency") } ?? .month
-        let report = try await TradeQueries.series(
+        let answer = try await TradeQueries.series(
             store: store, key: key, from: try q.period("from"), to: try q.period("to"), frequency: frequency, asOf: try q.day("as_of"))
-        let paging = try q.paging()
-        let (page, meta) = paging.apply(report.json as? [Any] ?? [])
-        var response = JSONAnswer(page)
-        if let name = HTTPField.Name("X-Total-Count") { response.headers[name] = String(meta["total"] as? Int ?? 0) }
-        if let next = meta["next_offset"] as? Int {
+        let page = try q.paging().page(answer.rows)
+        var response = JSONAnswer(encoding: page.data)
+        if let name = HTTPField.Name("X-Total-Count") { response.headers[name] = String(page.paging.total) }
+        if let next = page.paging.nextOffset {
             var components = URLComponents()
             components.path = request.uri.path
             var items = request.uri.queryParameters.map { URLQueryItem(name: String($0.key), value: String($0.value)) }.filter { $0.name != "offset" }
@@ -112,9 +111,9 @@ struct APIRoutes: Sendable {
         } else {
             throw APIError.notFound("no monthly world figures stored for \(reporter) \(flow) \(commodity)")
         }
-        let report = try await TradeQueries.summary(
+        let answer = try await TradeQueries.summary(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONAnswer(report.json)
+        return JSONAnswer(encoding: answer)
     }
 
     func partners(_ request: Request) async throws -> JSONAnswer {
@@ -123,9 +122,9 @@ struct APIRoutes: Sendable {
         let flow = try q.flow()
         let commodity = try q.hsCode("commodity", default: "8505.11")
         guard let period = try q.period("period") else { throw APIError.badRequest("period is required (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", parameter: "period") }
-        let report = try await TradeQueries.partners(
+        let answer = try await TradeQueries.partners(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONAnswer(report.json)
+        return JSONAnswer(encoding: answer)
     }
 
     func reliance(_ request: Request) async throws -> JSONAnswer {
@@ -136,9 +135,8 @@ struct APIRoutes: Sendable {
 
     func sources(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: Paging.parameters)
-        let report = try await DependenceQueries.sources(store: store)
-        let (page, meta) = try q.paging().apply(report.json as? [Any] ?? [])
-        return JSONAnswer(["data": page, "paging": meta])
+        let answer = try await DependenceQueries.sources(store: store)
+        return JSONAnswer(encoding: try q.paging().page(answer.sources))
     }
 
     // MARK: Writes
@@ -166,9 +164,8 @@ struct APIRoutes: Sendable {
             cache.invalidate()
             onWrite()
         }
-        var json = FileImport.report(file: name, format: chosen, report).json as? [String: Any] ?? [:]
-        json["token"] = token.name
-        return JSONResponse.make(json, status: report.inserted > 0 ? .created : .ok)
+        let answer = FileImport.answer(file: name, format: chosen, report, token: token.name)
+        return JSONResponse.make(data: JSONOutput.data(answer, pretty: false), status: report.inserted > 0 ? .created : .ok)
     }
 
     // MARK: Simulations
@@ -208,7 +205,7 @@ struct APIRoutes: Sendable {
             submission.runs, "runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
         let seed = UInt64(try bounded(submission.seed, "seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
         let job = try await jobs.submit(file: file, runs: runs, seed: seed)
-        var response = JSONResponse.make(job.json, status: .accepted)
+        var response = JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false), status: .accepted)
         response.headers[.location] = "/api/v1/simulations/\(job.id)"
         return response
     }
@@ -216,15 +213,14 @@ struct APIRoutes: Sendable {
     func listSimulations(_ request: Request) async throws -> Response {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
-        let (page, meta) = try q.paging().apply(await jobs.all().map(\.json))
-        return JSONResponse.make(["data": page, "paging": meta])
+        return JSONResponse.make(data: JSONOutput.data(try q.paging().page(await jobs.all().map(\.answer)), pretty: false))
     }
 
     func simulation(_ request: Request, id: String) async throws -> Response {
         try await requireRead(request)
         _ = try QueryParameters(request, allowed: [])
         guard let job = await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
-        return JSONResponse.make(job.json)
+        return JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false))
     }
 
     func simulationResult(_ request: Request, id: String) async throws -> Response {
@@ -234,7 +230,7 @@ struct APIRoutes: Sendable {
         switch job.state {
         case .succeeded:
             guard let result = job.result else { throw APIError.notFound("simulation \(id) has no result") }
-            return JSONResponse.make(result.json)
+            return JSONResponse.make(data: JSONOutput.data(result.answer, pretty: false))
         case .failed:
             throw APIError(.unprocessableContent, code: "simulation_failed", "simulation \(id) failed: \(job.error ?? "unknown error")")
         case .queued, .running:

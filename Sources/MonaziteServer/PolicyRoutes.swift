@@ -27,12 +27,6 @@ struct PolicyRoutes: Sendable {
         }
     }
 
-    static func encode(_ value: some Encodable) throws -> Any {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
-    }
-
     func element(_ q: QueryParameters) throws(APIError) -> RareEarthElement? {
         guard let text = q["element"] else { return nil }
         guard let e = RareEarthElement(parsing: text) else {
@@ -65,26 +59,9 @@ struct PolicyRoutes: Sendable {
         let from = try q.day("from")
         let to = try q.day("to")
         let on = try q.day("on") ?? CalendarDay.todayUTC()
-        let events = try await timeline()
-        let timeline = PolicyTimeline(events)
-        let selected = events.filter { e in
-            if let kind, e.kind != kind { return false }
-            if let element, !e.scope.elements.contains(element) { return false }
-            if let destination, !e.scope.covers(destination: destination) { return false }
-            if let from, let start = e.dates.start, start < from { return false }
-            if let to, let start = e.dates.start, start > to { return false }
-            return true
-        }.sorted { ($0.dates.start?.dayNumber ?? Int.max, $0.id) < ($1.dates.start?.dayNumber ?? Int.max, $1.id) }
-        let items: [Any] = try selected.map { e in
-            var object = try Self.encode(e) as? [String: Any] ?? [:]
-            if e.kind != .suspension {
-                let a = timeline.status(of: e, on: on)
-                object["status"] = ["on": on.description, "status": a.status.rawValue, "explanation": a.explanation]
-            }
-            return object
-        }
-        let (page, meta) = try q.paging().apply(items)
-        return JSONResponse.make(["data": page, "paging": meta])
+        let answer = PolicyQueries.events(
+            try await timeline(), kind: kind, element: element, destination: destination, from: from, to: to, on: on)
+        return JSONResponse.make(data: JSONOutput.data(try q.paging().page(answer.events), pretty: false))
     }
 
     /// What applies on a date to an element, commodity and destination (as `monazite controls`).
@@ -94,22 +71,16 @@ struct PolicyRoutes: Sendable {
         let on = try q.day("on") ?? CalendarDay.todayUTC()
         var commodity: String?
         if let text = q["commodity"] {
-            guard let code = CommodityMapping.normalise(text) else {
-                throw APIError.badRequest("commodity: \"\(text)\" is not an HS code or prefix (such as 8505.11 or 2846)", parameter: "commodity")
+            guard let code = CommodityMapping.normalise(text) ?? HSCode(text).flatMap({ $0.level == .aggregate ? $0.code : nil }) else {
+                throw APIError.badRequest(
+                    "commodity: \"\(text)\" is not an HS code or prefix (such as 8505.11 or 2846) or a customs aggregate (cn-rare-earths)",
+                    parameter: "commodity")
             }
             commodity = code
         }
-        let results = Applicability.evaluate(
-            events: try await timeline(), on: on, element: try element(q), commodity: commodity, destination: try destination(q))
-        var notes: [String] = []
-        if results.contains(where: { $0.status == .suspensionLapsed }) {
-            notes.append("suspension_lapsed: the recorded suspension ended and no renewal is recorded; check for later acts")
-        }
-        if results.contains(where: { !$0.verified }) { notes.append("verified=false: the curated source flags the item as uncertain") }
-        return JSONResponse.make([
-            "on": on.description, "element": q["element"] ?? NSNullValue.null, "commodity": commodity ?? NSNullValue.null,
-            "destination": q["destination"]?.uppercased() ?? NSNullValue.null, "measures": try Self.encode(results), "notes": notes,
-        ])
+        let answer = PolicyQueries.controls(
+            try await timeline(), on: on, element: try element(q), commodity: commodity, destination: try destination(q))
+        return JSONResponse.make(data: JSONOutput.data(answer, pretty: false))
     }
 
     func anomalies(_ request: Request) async throws -> Response {

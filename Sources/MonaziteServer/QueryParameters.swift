@@ -70,13 +70,6 @@ struct Paging: Sendable {
             data: Array(items[start..<end]),
             paging: PagingMeta(limit: limit, offset: offset, total: items.count, nextOffset: end < items.count ? end : nil))
     }
-
-    func apply<T>(_ items: [T]) -> (page: [T], json: [String: Any]) {
-        let start = min(offset, items.count)
-        let end = min(items.count, start + limit)
-        let next: Any = end < items.count ? end : NSNullValue.null
-        return (Array(items[start..<end]), ["limit": limit, "offset": offset, "total": items.count, "next_offset": next])
-    }
 }
 
 /// A page of a list answer.

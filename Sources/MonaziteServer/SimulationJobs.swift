@@ -80,14 +80,31 @@ actor SimulationJobs {
 }
 
 extension SimulationJobs.Job {
-    var json: [String: Any] {
-        var j: [String: Any] = [
-            "id": id, "scenario": scenario, "runs": runs, "seed": seed, "state": state.rawValue,
-            "submitted_at": ISO8601DateFormatter().string(from: submittedAt),
-            "finished_at": finishedAt.map { ISO8601DateFormatter().string(from: $0) } ?? NSNull(),
-            "links": ["self": "/api/v1/simulations/\(id)", "result": "/api/v1/simulations/\(id)/result"],
-        ]
-        j["error"] = error ?? NSNull()
-        return j
+    /// The job as the API gives it.
+    var answer: JobAnswer {
+        let iso = ISO8601DateFormatter()
+        return JobAnswer(
+            id: id, scenario: scenario, runs: runs, seed: seed, state: state.rawValue, submittedAt: iso.string(from: submittedAt),
+            finishedAt: finishedAt.map { iso.string(from: $0) }, error: error,
+            links: ["self": "/api/v1/simulations/\(id)", "result": "/api/v1/simulations/\(id)/result"])
+    }
+}
+
+/// A simulation job: its state, when it ran, and where its result is.
+struct JobAnswer: Encodable, Sendable {
+    let id: String
+    let scenario: String
+    let runs: Int
+    let seed: UInt64
+    let state: String
+    let submittedAt: String
+    @NullWhenAbsent var finishedAt: String?
+    @NullWhenAbsent var error: String?
+    let links: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, scenario, runs, seed, state, error, links
+        case submittedAt = "submitted_at"
+        case finishedAt = "finished_at"
     }
 }

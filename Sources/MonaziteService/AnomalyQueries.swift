@@ -186,12 +186,13 @@ public struct AnomalyAnswer: Codable, Sendable, Hashable {
 
     /// The table and CSV form: one row per anomaly with its best-fitting event.
     public var report: Report {
-        let rows = anomalies.map { a -> [String] in
+        let rows: [[Cell]] = anomalies.map { a in
             let top = a.events.first
             return [
-                a.month, a.direction, Format.tonnes(a.quantityT), a.signals.map(\.method).joined(separator: "+"),
-                String(format: "%.1f", a.strength), top?.instrument ?? "-", top.map { String(format: "%.2f", $0.score) } ?? "-",
-                a.context.isEmpty ? "" : "see notes",
+                .text(a.month), .text(a.direction), .tonnes(a.quantityT), .text(a.signals.map(\.method).joined(separator: "+")),
+                .number(a.strength, decimals: 1), Cell(display: top?.instrument ?? "-", raw: top?.instrument ?? ""),
+                Cell(display: top.map { String(format: "%.2f", $0.score) } ?? "-", raw: top.map { Format.raw($0.score, places: 1000) } ?? ""),
+                Cell(display: a.context.isEmpty ? "" : "see notes", raw: a.context.joined(separator: "; ")),
             ]
         }
         var lines: [String] = []
@@ -210,7 +211,10 @@ public struct AnomalyAnswer: Codable, Sendable, Hashable {
         let thresholdText = threshold == threshold.rounded() ? String(Int(threshold)) : String(threshold)
         return Report(
             title: "Anomalies in \(series.reporter) \(series.flow)s of HS \(series.commodity) to \(series.partner), \(from)..\(to) (|z| ≥ \(thresholdText))",
-            columns: ["month", "direction", "quantity_t", "methods", "strength", "top_event", "score", "context"], rows: rows,
+            columns: [
+                Column("month"), Column("direction"), Column("quantity_t"), Column("methods"), Column("strength"), Column("top_event"),
+                Column("score"), Column("context"),
+            ], rows: rows,
             answer: self, notes: lines)
     }
 }

@@ -53,28 +53,21 @@ public enum DependenceQueries {
             sources: sources.map(SourceRef.init), notes: notes)
     }
 
-    /// What the store holds, by source, with URLs and release dates.
-    public static func sources(store: any TradeStore, today: CalendarDay = .todayUTC()) async throws -> Report {
+    /// What the store holds, by source, with URLs and release dates, and the series behind their
+    /// usual release rhythm on `today`.
+    public static func sources(store: any TradeStore, today: CalendarDay = .todayUTC()) async throws -> SourcesAnswer {
         let summaries = try await store.sourceSummaries()
-        let rows = summaries.map { s in
-            [
-                s.source, String(s.observations + s.salientStatistics + s.indicators), String(s.derivedOrEstimated),
-                s.firstPeriod.map { "\($0)..\(s.lastPeriod ?? "")" } ?? "", s.releases.map(\.description).joined(separator: " "), s.url ?? "",
-            ]
-        }
-        let json = summaries.map { s in
-            [
-                "source": s.source, "url": s.url ?? NSNullValue.null, "observations": s.observations, "salient_statistics": s.salientStatistics,
-                "indicators": s.indicators, "derived_or_estimate": s.derivedOrEstimated, "first_period": s.firstPeriod ?? NSNullValue.null,
-                "last_period": s.lastPeriod ?? NSNullValue.null, "releases": s.releases.map(\.description),
-            ] as [String: Any]
-        }
         let c = try await store.counts()
-        return Report(
-            title: "\(c.observations) trade figures, \(c.salient) salient statistics, \(c.indicators) indicators from \(summaries.count) sources",
-            columns: ["source", "figures", "derived/est.", "periods", "releases", "url"], rows: rows, json: json,
+        let behind = try await TradeQueries.seriesList(store: store, today: today).warnings
+        return SourcesAnswer(
+            sources: summaries.map { s in
+                SourcesAnswer.Entry(
+                    source: s.source, url: s.url, observations: s.observations, salientStatistics: s.salientStatistics, indicators: s.indicators,
+                    derivedOrEstimate: s.derivedOrEstimated, firstPeriod: s.firstPeriod, lastPeriod: s.lastPeriod,
+                    releases: s.releases.map(\.description))
+            },
+            observations: c.observations, salientStatistics: c.salient, indicators: c.indicators,
             notes: ["derived/est.: figures computed from other figures or projected, never shown as reported"]
-                + (try await TradeQueries.seriesList(store: store, today: today)).warnings.map { "behind on \(today): " + $0 }
-                + ["`monazite series` lists every series with its latest month and release"])
+                + behind.map { "behind on \(today): " + $0 } + ["`monazite series` lists every series with its latest month and release"])
     }
 }

@@ -17,18 +17,11 @@ public enum FileImport {
         try await FileImporter.run(store: store, data: data, name: name, format: format, options: options, progress: progress)
     }
 
-    /// The import's outcome as a report.
-    public static func report(file: String, format: FileFormat, _ report: ImportReport) -> Report {
-        Report(
-            title: nil, columns: ["file", "format", "rows", "new", "revisions", "unchanged", "skipped"],
-            rows: [[
-                file, format.rawValue, String(report.rowsRead), String(report.inserted), String(report.revisions), String(report.unchanged),
-                String(report.skipped),
-            ]],
-            json: [
-                "file": file, "format": format.rawValue, "rows": report.rowsRead, "inserted": report.inserted,
-                "revisions": report.revisions, "unchanged": report.unchanged, "skipped": report.skipped,
-            ],
+    /// The import's outcome as a typed answer.
+    public static func answer(file: String, format: FileFormat, _ report: ImportReport, token: String? = nil) -> ImportAnswer {
+        ImportAnswer(
+            file: file, format: format.rawValue, rows: report.rowsRead, inserted: report.inserted, revisions: report.revisions,
+            unchanged: report.unchanged, skipped: report.skipped, token: token,
             notes: report.inserted == 0 ? ["nothing new: the store is unchanged"] : [])
     }
 }

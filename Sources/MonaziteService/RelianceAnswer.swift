@@ -113,18 +113,25 @@ public struct RelianceAnswer: Codable, Sendable, Hashable {
     }
 
     public var report: Report {
-        let rows = years.map { y in
+        let rows: [[Cell]] = years.map { y in
             [
-                y.label, y.edition, Format.tonnes(y.productionT, decimals: 0), Format.tonnes(y.importsT, decimals: 0),
-                Format.tonnes(y.exportsT, decimals: 0), Format.tonnes(y.apparentConsumptionT, decimals: 0),
-                y.nirComputedPct.map { String(format: "%.1f", $0) } ?? "n/a", y.nirComputedForm ?? "n/a", y.nirPublished ?? "n/a",
-                y.agrees.map { $0 ? "yes" : "NO" } ?? "", y.revisedBy?.text ?? "",
+                Cell(display: y.label, raw: String(y.year)), .text(y.edition), .tonnes(y.productionT, decimals: 0), .tonnes(y.importsT, decimals: 0),
+                .tonnes(y.exportsT, decimals: 0), .tonnes(y.apparentConsumptionT, decimals: 0), .number(y.nirComputedPct, decimals: 1),
+                Cell(display: y.nirComputedForm ?? "n/a", raw: y.nirComputedForm ?? ""), Cell(display: y.nirPublished ?? "n/a", raw: y.nirPublished ?? ""),
+                Cell(display: y.agrees.map { $0 ? "yes" : "NO" } ?? "", raw: y.agrees.map { $0 ? "true" : "false" } ?? ""),
+                .text(y.revisedBy?.text ?? ""), Cell(display: y.estimated ? "yes" : "", raw: y.estimated ? "true" : "false"),
+                .text(y.source?.source), .text(y.source?.url), .text(y.source?.release),
             ]
         }
         let which = edition ?? editions.joined(separator: " and ")
         return Report(
             title: "\(countryName): net import reliance, rare-earth compounds and metals (\(which))",
-            columns: ["year", "edition", "production t", "imports t", "exports t", "apparent cons. t", "NIR %", "form", "published", "agrees", "revised in"],
+            columns: [
+                Column("year"), Column("edition"), Column("production_t", "production t"), Column("imports_t", "imports t"),
+                Column("exports_t", "exports t"), Column("apparent_consumption_t", "apparent cons. t"), Column("nir_computed_pct", "NIR %"),
+                Column("nir_computed_form", "form"), Column("nir_published", "published"), Column("agrees"), Column("revised_by", "revised in"),
+                Column("estimated", csvOnly: true), Column("source", csvOnly: true), Column("url", csvOnly: true), Column("release", csvOnly: true),
+            ],
             rows: rows, answer: self, notes: notes)
     }
 }

@@ -10,68 +10,118 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
 }
 
-/// A result ready to print as a table, CSV or JSON: what every query of the service returns,
-/// so that the CLI and the HTTP API give the same figures, notes and sources.
-public struct Report: @unchecked Sendable {
-    // @unchecked: `json` holds only JSONSerialization values (strings, numbers, NSNull, arrays,
-    // dictionaries), built once and never mutated after the report is returned.
-    public var title: String?
-    public var columns: [String]
-    public var rows: [[String]]
-    /// JSON objects, one per row (the JSON form is richer than the text columns).
-    public var json: Any
-    public var notes: [String] = []
-    /// The JSON form of a typed answer, already encoded (``JSONOutput``); `json` is then unused.
-    public var encoded: Data?
+/// One cell of a report: what a terminal shows (`6,357`, `+157.4%`, `n/a`) and what CSV carries
+/// (`6357`, `157.41`, empty). CSV is for machines: raw numbers, no separators, no `%`, no `n/a`.
+public struct Cell: Sendable, Hashable {
+    public var display: String
+    public var raw: String
 
-    public init(title: String?, columns: [String], rows: [[String]], json: Any, notes: [String] = []) {
+    public init(display: String, raw: String) {
+        self.display = display
+        self.raw = raw
+    }
+
+    public static func text(_ s: String) -> Cell { Cell(display: s, raw: s) }
+    public static func text(_ s: String?) -> Cell { Cell(display: s ?? "", raw: s ?? "") }
+    /// Tonnes: `1,238.47` shown, `1238.47` written.
+    public static func tonnes(_ v: Double?, decimals: Int = 2) -> Cell {
+        Cell(display: Format.tonnes(v, decimals: decimals), raw: Format.raw(v))
+    }
+    /// A change in percent: `+157.4%` shown, `157.411` written.
+    public static func pct(_ v: Double?, decimals: Int = 1) -> Cell { Cell(display: Format.pct(v, decimals: decimals), raw: Format.raw(v, places: 1000)) }
+    /// A published change, shown only when there is one.
+    public static func published(_ v: Double?) -> Cell { Cell(display: v.map { Format.pct($0) } ?? "", raw: Format.raw(v)) }
+    /// A share 0…1: `11.1%` shown, `0.110731` written.
+    public static func share(_ v: Double?) -> Cell { Cell(display: v.map { Format.share($0) } ?? "", raw: Format.raw(v)) }
+    public static func int(_ v: Int?) -> Cell { Cell(display: v.map(String.init) ?? "", raw: v.map(String.init) ?? "") }
+    public static func number(_ v: Double?, decimals: Int) -> Cell {
+        Cell(display: v.map { String(format: "%.\(decimals)f", $0) } ?? "n/a", raw: Format.raw(v))
+    }
+}
+
+/// A column of a report: its key (snake_case, the same as the JSON key), and the label a terminal
+/// shows. `csvOnly` columns (url, release, notes) are written to CSV and left out of the table.
+public struct Column: Sendable, Hashable, ExpressibleByStringLiteral {
+    public var key: String
+    public var label: String
+    public var csvOnly: Bool
+
+    public init(_ key: String, _ label: String? = nil, csvOnly: Bool = false) {
+        self.key = key
+        self.label = label ?? key
+        self.csvOnly = csvOnly
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// An answer ready to print as a table, CSV or JSON: every query of the service renders its typed
+/// answer into one, so the CLI, the API and the dashboard give the same figures, notes and sources.
+/// The JSON form is the typed answer itself, encoded once (``JSONOutput``).
+public struct Report: Sendable {
+    public var title: String?
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    public var notes: [String]
+    /// The JSON form: the typed answer, encoded.
+    public var encoded: Data
+
+    /// A report whose JSON form is a typed answer.
+    public init(title: String?, columns: [Column], rows: [[Cell]], answer: some Encodable, notes: [String] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
-        self.json = json
         self.notes = notes
-    }
-
-    /// A report whose JSON form is a typed answer.
-    public init(title: String?, columns: [String], rows: [[String]], answer: some Encodable, notes: [String] = []) {
-        self.init(title: title, columns: columns, rows: rows, json: NSNull(), notes: notes)
         self.encoded = JSONOutput.data(answer)
     }
 
-    /// The JSON form as bytes (sorted keys; pretty when asked).
+    /// A report of text cells (for answers that are words, such as measures and their status).
+    public init(title: String?, columns: [String], rows: [[String]], answer: some Encodable, notes: [String] = []) {
+        self.init(title: title, columns: columns.map { Column($0) }, rows: rows.map { $0.map(Cell.text) }, answer: answer, notes: notes)
+    }
+
+    /// The JSON form as bytes (sorted keys; pretty unless asked otherwise).
     public func jsonData(pretty: Bool = true) -> Data {
-        if let encoded { return encoded }
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        return (try? JSONSerialization.data(withJSONObject: json, options: options)) ?? Data("null".utf8)
+        guard !pretty else { return encoded }
+        guard let object = try? JSONSerialization.jsonObject(with: encoded, options: [.fragmentsAllowed]),
+            let compact = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        else { return encoded }
+        return compact
     }
 
     public func render(_ format: ReportFormat) -> String {
         switch format {
         case .table: return renderText()
-        case .csv: return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-        case .json:
-            return String(decoding: jsonData(), as: UTF8.self) + "\n"
+        case .csv: return csv()
+        case .json: return String(decoding: encoded, as: UTF8.self) + "\n"
         }
     }
 
+    /// RFC 4180 CSV: a header of the column keys, raw cells, every column (the csv-only ones too).
+    public func csv() -> String {
+        let header = columns.map(\.key)
+        let lines = [header] + rows.map { row in row.map(\.raw) }
+        return lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
     private func renderText() -> String {
-        var widths = columns.map(\.count)
+        let shown = columns.indices.filter { !columns[$0].csvOnly }
+        var widths = shown.map { columns[$0].label.count }
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (j, i) in shown.enumerated() where i < row.count { widths[j] = max(widths[j], row[i].display.count) }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+            cells.enumerated().map { j, c in
+                let pad = String(repeating: " ", count: max(0, widths[j] - c.count))
                 // Numbers right-aligned, text left-aligned.
                 return Self.looksNumeric(c) ? pad + c : c + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var out: [String] = []
         if let title { out.append(title) }
-        out.append(line(columns))
+        out.append(line(shown.map { columns[$0].label }))
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        out += rows.map(line)
+        out += rows.map { row in line(shown.map { $0 < row.count ? row[$0].display : "" }) }
         if !notes.isEmpty {
             out.append("")
             out += notes.map { "  " + $0 }
@@ -85,7 +135,7 @@ public struct Report: @unchecked Sendable {
     }
 
     public static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
@@ -133,9 +183,15 @@ public enum Format {
         return String(format: "%.1f%%", v * 100)
     }
 
-    /// Rounds for JSON so that output is stable and readable.
-    public static func json(_ v: Double?, places: Double = 1e6) -> Any {
-        guard let v, v.isFinite else { return NSNull() }
-        return (v * places).rounded() / places
+    /// A number for CSV: plain digits, no separators, rounded to `places`, empty when absent.
+    public static func raw(_ v: Double?, places: Double = 1e6) -> String {
+        guard let v, v.isFinite else { return "" }
+        let r = (v * places).rounded() / places
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
+        var text = String(format: "%.6f", r)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
+
 }

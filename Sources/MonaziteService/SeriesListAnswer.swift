@@ -56,17 +56,23 @@ public struct SeriesListAnswer: Codable, Sendable, Hashable {
     }
 
     public var report: Report {
-        let rows = series.map { e in
+        let rows: [[Cell]] = series.map { e in
             [
-                e.reporter, e.partner, e.flow, e.commodity, e.first, e.last, String(e.figures), e.latestMonth ?? "", e.latestRelease ?? "",
-                e.usualLagDays.map(String.init) ?? "", e.behind ? "behind (\(e.overdueMonths.count) months due)" : "",
+                .text(e.reporter), .text(e.partner), .text(e.flow), .text(e.commodity), .text(e.first), .text(e.last), .int(e.figures),
+                .text(e.latestMonth), .text(e.latestRelease), .int(e.usualLagDays),
+                Cell(display: e.behind ? "behind (\(e.overdueMonths.count) months due)" : "", raw: e.behind ? "true" : "false"),
+                .text(e.overdueMonths.joined(separator: " ")), .text(e.freshness),
             ]
         }
         var notes = ["as of \(today): a series is behind when a month's usual release lag plus \(SeriesFreshness.graceDays) days has passed and the store holds no figure for it"]
         notes += warnings.map { "behind: " + $0 }
         return Report(
             title: "\(series.count) trade series",
-            columns: ["reporter", "partner", "flow", "commodity", "first", "last", "figures", "latest_month", "latest_release", "usual_lag_days", "freshness"],
+            columns: [
+                Column("reporter"), Column("partner"), Column("flow"), Column("commodity"), Column("first"), Column("last"), Column("figures"),
+                Column("latest_month"), Column("latest_release"), Column("usual_lag_days"), Column("behind"),
+                Column("overdue_months", csvOnly: true), Column("freshness", csvOnly: true),
+            ],
             rows: rows, answer: self, notes: notes)
     }
 }

@@ -64,50 +64,31 @@ public struct SimulateReport: Sendable {
         ]
         if file.scenario.uncertain.isEmpty { notes.append("No uncertain inputs: every draw is the same.") }
         return Report(
-            title: "Disruption simulation: \(summary.scenario)", columns: columns, rows: textRows, json: json, notes: notes)
+            title: "Disruption simulation: \(summary.scenario)", columns: columns, rows: textRows, answer: answer, notes: notes)
     }
 
-    public var json: [String: Any] {
+    /// The typed answer: what the API returns and `--format json` prints.
+    public var answer: SimulationAnswer {
         let network = file.networkFile
-        func value(_ v: Double?) -> Any { v.map { $0 as Any } ?? NSNull() }
-        return [
-            "scenario": summary.scenario,
-            "network": summary.network,
-            "description": file.description,
-            "start_date": file.startDate.map { $0 as Any } ?? NSNull(),
-            "runs": summary.runs,
-            "seed": summary.seed,
-            "horizon_days": summary.horizonDays,
-            "stock_out_by_day": summary.stockOutByDay,
-            "groups": selectedGroups.map { g -> [String: Any] in
-                [
-                    "group": g.group,
-                    "demand_t_per_day": g.baselineDemandTonnesPerDay,
-                    "shortfall_t_p5": g.cumulativeShortfallTonnesP5,
-                    "shortfall_t_p50": g.cumulativeShortfallTonnesP50,
-                    "shortfall_t_p95": g.cumulativeShortfallTonnesP95,
-                    "shortfall_days_p5": g.cumulativeShortfallDaysP5,
-                    "shortfall_days_p50": g.cumulativeShortfallDaysP50,
-                    "shortfall_days_p95": g.cumulativeShortfallDaysP95,
-                    "first_stockout_day_p50": value(g.firstStockOutDayP50),
-                    "p_stockout_by_day": g.stockOutProbabilityByDay,
-                    "p_stockout": g.stockOutProbability,
-                    "recovery_day_p50": value(g.recoveryDayP50),
-                    "unrecovered_share": g.unrecoveredShare,
-                ]
+        return SimulationAnswer(
+            scenario: summary.scenario, network: summary.network, description: file.description, startDate: file.startDate,
+            runs: summary.runs, seed: summary.seed, horizonDays: summary.horizonDays, stockOutByDay: summary.stockOutByDay,
+            groups: selectedGroups.map { g in
+                SimulationAnswer.Group(
+                    group: g.group, demandTPerDay: g.baselineDemandTonnesPerDay, shortfallTP5: g.cumulativeShortfallTonnesP5,
+                    shortfallTP50: g.cumulativeShortfallTonnesP50, shortfallTP95: g.cumulativeShortfallTonnesP95,
+                    shortfallDaysP5: g.cumulativeShortfallDaysP5, shortfallDaysP50: g.cumulativeShortfallDaysP50,
+                    shortfallDaysP95: g.cumulativeShortfallDaysP95, firstStockoutDayP50: g.firstStockOutDayP50,
+                    pStockoutByDay: g.stockOutProbabilityByDay, pStockout: g.stockOutProbability, recoveryDayP50: g.recoveryDayP50,
+                    unrecoveredShare: g.unrecoveredShare)
             },
-            "uncertain": file.scenario.uncertain.map { ["parameter": $0.target.description, "distribution": $0.distribution.description] },
-            "assumptions": network.assumptions.map { a -> [String: Any] in
-                ["subject": a.subject, "parameter": a.parameter, "value": a.value, "note": a.note.map { $0 as Any } ?? NSNull()]
-            },
-            "sources": network.sources.map { s -> [String: Any] in
-                ["id": s.id, "title": s.title, "url": s.url.map { $0 as Any } ?? NSNull(), "licence": s.licence.map { $0 as Any } ?? NSNull()]
-            },
-            "notes": [
+            uncertain: file.scenario.uncertain.map { .init(parameter: $0.target.description, distribution: $0.distribution.description) },
+            assumptions: network.assumptions.map { .init(subject: $0.subject, parameter: $0.parameter, value: $0.value, note: $0.note) },
+            sources: network.sources.map { .init(id: $0.id, title: $0.title, url: $0.url, licence: $0.licence) },
+            notes: [
                 "shortfall in tonnes of NdFeB magnet; days = shortfall / baseline daily demand",
                 "first stock-out and recovery in days from day 0; null when not reached",
-            ],
-        ]
+            ])
     }
 
     public static func label(_ group: String) -> String {
@@ -118,4 +99,79 @@ public struct SimulateReport: Sendable {
     }
 
     public static func number(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+}
+
+/// A simulation's summary as every interface gives it.
+public struct SimulationAnswer: Codable, Sendable, Hashable {
+    public var scenario: String
+    public var network: String
+    public var description: String
+    @NullWhenAbsent public var startDate: String?
+    public var runs: Int
+    public var seed: UInt64
+    public var horizonDays: Int
+    public var stockOutByDay: Int
+    public var groups: [Group]
+    public var uncertain: [Uncertain]
+    public var assumptions: [Assumption]
+    public var sources: [Source]
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, network, description, runs, seed, groups, uncertain, assumptions, sources, notes
+        case startDate = "start_date"
+        case horizonDays = "horizon_days"
+        case stockOutByDay = "stock_out_by_day"
+    }
+
+    public struct Group: Codable, Sendable, Hashable {
+        public var group: String
+        public var demandTPerDay: Double
+        public var shortfallTP5: Double
+        public var shortfallTP50: Double
+        public var shortfallTP95: Double
+        public var shortfallDaysP5: Double
+        public var shortfallDaysP50: Double
+        public var shortfallDaysP95: Double
+        @NullWhenAbsent public var firstStockoutDayP50: Double?
+        public var pStockoutByDay: Double
+        public var pStockout: Double
+        @NullWhenAbsent public var recoveryDayP50: Double?
+        public var unrecoveredShare: Double
+
+        enum CodingKeys: String, CodingKey {
+            case group
+            case demandTPerDay = "demand_t_per_day"
+            case shortfallTP5 = "shortfall_t_p5"
+            case shortfallTP50 = "shortfall_t_p50"
+            case shortfallTP95 = "shortfall_t_p95"
+            case shortfallDaysP5 = "shortfall_days_p5"
+            case shortfallDaysP50 = "shortfall_days_p50"
+            case shortfallDaysP95 = "shortfall_days_p95"
+            case firstStockoutDayP50 = "first_stockout_day_p50"
+            case pStockoutByDay = "p_stockout_by_day"
+            case pStockout = "p_stockout"
+            case recoveryDayP50 = "recovery_day_p50"
+            case unrecoveredShare = "unrecovered_share"
+        }
+    }
+
+    public struct Uncertain: Codable, Sendable, Hashable {
+        public var parameter: String
+        public var distribution: String
+    }
+
+    public struct Assumption: Codable, Sendable, Hashable {
+        public var subject: String
+        public var parameter: String
+        public var value: Double
+        @NullWhenAbsent public var note: String?
+    }
+
+    public struct Source: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        @NullWhenAbsent public var url: String?
+        @NullWhenAbsent public var licence: String?
+    }
 }

@@ -13,7 +13,7 @@ public enum TradeQueries {
     public static func series(
         store: any TradeStore, key: SeriesKey, from: Period? = nil, to: Period? = nil, frequency: Period.Kind = .month,
         asOf: CalendarDay? = nil, fromName: String = "from", toName: String = "to"
-    ) async throws -> Report {
+    ) async throws -> TradeSeriesAnswer {
         let observations = try await store.observations(for: key, asOf: asOf)
         guard let firstStored = observations.first?.period.first, let lastStored = observations.map(\.period.last).max() else {
             throw ServiceError(.notFound, "no figures stored for \(key); the sources list shows what the store holds")
@@ -38,15 +38,15 @@ public enum TradeQueries {
         }
         let cited = Set(rows.flatMap(\.sources).map(\.source)).sorted()
         notes.append("sources: " + cited.joined(separator: "; "))
-        return Report(
-            title: "\(key.reporter.name) \(key.flow)s of HS \(key.commodity) to \(key.partner.name), tonnes",
-            columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json), notes: notes)
+        return TradeSeriesAnswer(
+            title: "\(key.reporter.name) \(key.flow)s of \(Self.commodityText(key.commodity)) to \(key.partner.name), tonnes",
+            rows: rows.map(TradeRow.init), notes: notes)
     }
 
     /// Partner shares and ranks for a period, with HHI (DOJ bands), CR1/CR3 and the N-1 residual.
     public static func partners(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
-    ) async throws -> Report {
+    ) async throws -> PartnersAnswer {
         let all = try await store.partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
         func figure(_ observations: [Observation]) -> Observation? {
             guard let t = try? SeriesTotals(observations).total(over: p).get() else { return nil }
@@ -64,12 +64,6 @@ public enum TradeQueries {
             throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p); \(held)")
         }
         let b = PartnerBreakdown(period: p, world: world, partners: partners)
-        var rows = b.entries.map { e in
-            [String(e.rank), e.country.alpha3, e.country.name, Format.tonnes(e.tonnes), Format.share(e.share), e.status.rawValue, e.provenance.source]
-        }
-        if let w = world {
-            rows.append(["", "WLD", "World", Format.tonnes(w.quantityTonnes), "100.0%", w.status.rawValue, w.provenance.source])
-        }
         let c = b.concentration
         var notes = b.notes
         notes.append(
@@ -77,26 +71,27 @@ public enum TradeQueries {
                 ? "HHI \(Int(c.hhi.rounded())) (\(c.bandText), DOJ 2023 bands); CR1 \(Format.share(c.cr1)); CR3 \(Format.share(c.cr3)); N-1 residual \(Format.share(c.nMinus1Residual))"
                 : "HHI \(Int(c.hhi.rounded()))–\(Int(c.hhiUpperBound.rounded())): no single DOJ 2023 band (\(c.bandText)); "
                     + "CR1 \(Format.share(c.cr1))–\(Format.share(c.cr1UpperBound)); N-1 residual \(Format.share(c.nMinus1ResidualLowerBound))–\(Format.share(c.nMinus1Residual))")
-        let json: [String: Any] = [
-            "period": p.description, "reporter": reporter.alpha3, "commodity": commodity.description, "flow": flow.rawValue,
-            "total_t": Format.json(b.totalTonnes), "total_is_reported_world": b.totalIsReportedWorld,
-            "world": world.map { w in
-                ["quantity_t": Format.json(w.quantityTonnes), "status": w.status.rawValue, "source": w.provenance.json] as [String: Any]
-            } ?? NSNullValue.null,
-            "partners": b.entries.map { e in
-                [
-                    "rank": e.rank, "partner": e.country.alpha3, "name": e.country.name, "quantity_t": Format.json(e.tonnes),
-                    "share": Format.json(e.share), "status": e.status.rawValue, "source": e.provenance.json,
-                ] as [String: Any]
+        return PartnersAnswer(
+            period: p.description, reporter: reporter.alpha3, commodity: commodity.description, flow: flow.rawValue,
+            totalT: JSONOutput.rounded(b.totalTonnes), totalIsReportedWorld: b.totalIsReportedWorld,
+            world: world.map { w in
+                PartnersAnswer.World(quantityT: JSONOutput.rounded(w.quantityTonnes), status: w.status.rawValue, source: SourceRef(w.provenance))
             },
-            "hhi": Format.json(c.hhi, places: 10), "hhi_upper_bound": Format.json(c.hhiUpperBound, places: 10), "hhi_band": c.band?.rawValue ?? NSNullValue.null, "hhi_band_lower": c.bandLower.rawValue, "hhi_band_upper": c.bandUpper.rawValue,
-            "cr1_upper_bound": Format.json(c.cr1UpperBound), "n_minus_1_residual_lower_bound": Format.json(c.nMinus1ResidualLowerBound),
-            "cr1": Format.json(c.cr1), "cr3": Format.json(c.cr3), "n_minus_1_residual": Format.json(c.nMinus1Residual),
-            "coverage": Format.json(c.coverage), "notes": notes,
-        ]
-        return Report(
-            title: "\(reporter.name) \(flow)s of HS \(commodity) by partner, \(p)",
-            columns: ["rank", "code", "partner", "tonnes", "share", "status", "source"], rows: rows, json: json, notes: notes)
+            partners: b.entries.map { e in
+                PartnersAnswer.Partner(
+                    rank: e.rank, partner: e.country.alpha3, name: e.country.name, quantityT: JSONOutput.rounded(e.tonnes) ?? 0,
+                    share: JSONOutput.rounded(e.share) ?? 0, status: e.status.rawValue, source: SourceRef(e.provenance))
+            },
+            hhi: JSONOutput.rounded(c.hhi, places: 1e10), hhiUpperBound: JSONOutput.rounded(c.hhiUpperBound, places: 1e10),
+            hhiBand: c.band?.rawValue, hhiBandLower: c.bandLower.rawValue, hhiBandUpper: c.bandUpper.rawValue,
+            cr1: JSONOutput.rounded(c.cr1), cr1UpperBound: JSONOutput.rounded(c.cr1UpperBound), cr3: JSONOutput.rounded(c.cr3),
+            nMinus1Residual: JSONOutput.rounded(c.nMinus1Residual), nMinus1ResidualLowerBound: JSONOutput.rounded(c.nMinus1ResidualLowerBound),
+            coverage: JSONOutput.rounded(c.coverage), notes: notes)
+    }
+
+    /// `HS 8505.11` for an HS code, the aggregate's name otherwise.
+    static func commodityText(_ code: HSCode) -> String {
+        code.level == .aggregate ? (code.aggregate?.name ?? code.description) : "HS \(code)"
     }
 
     /// The latest month with a world figure for the reporter, flow and commodity.
@@ -108,7 +103,7 @@ public enum TradeQueries {
     /// The headline figures of a month, as a trade newsletter leads with them.
     public static func summary(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
-    ) async throws -> Report {
+    ) async throws -> SummaryAnswer {
         let key = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
         let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: asOf)
         guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw ServiceError(.notFound, "no world figures stored for \(key)") }
@@ -117,26 +112,14 @@ public enum TradeQueries {
             let held = SeriesFreshness(observations: worldSeries, on: .todayUTC()).summary
             throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing"); \(held)")
         }
-        var rows: [[String]] = []
-        var items: [[String: Any]] = []
+        var items: [SummaryAnswer.Item] = []
         var notes: [String] = []
-        let commodityName = Commodity.named(key.commodity)?.name ?? "HS \(key.commodity)"
         func add(_ label: String, _ code: String, _ row: TradeSeriesRow, share: Double?) {
-            rows.append([
-                label, Format.tonnes(row.quantityTonnes.value), share.map { Format.share($0) } ?? "", Format.pct(row.momPct.value),
-                row.reportedMoMPct.map { Format.pct($0) } ?? "", Format.pct(row.yoyPct.value), row.reportedYoYPct.map { Format.pct($0) } ?? "",
-                row.status?.rawValue ?? "", row.sources.first?.source ?? "",
-            ])
-            var j = row.json
-            j["label"] = label.trimmingCharacters(in: .whitespaces)
-            j["partner"] = code
-            j["share_of_world"] = Format.json(share)
-            items.append(j)
+            items.append(SummaryAnswer.Item(label: label, partner: code, shareOfWorld: JSONOutput.rounded(share), row: TradeRow(row)))
         }
         add("World", "WLD", world, share: nil)
         let ytd = world.ytdTonnes.value
         let ytdLabel = p.first.month == 1 ? "\(p.first)" : "\(p.yearToDate.first)..\(p.last)"
-        rows.append(["Year to date (\(ytdLabel))", Format.tonnes(ytd, decimals: 0), "", "", "", Format.pct(world.ytdYoYPct.value), "", "", ""])
         if let reason = world.ytdTonnes.reason { notes.append("year to date: \(reason)") }
 
         var partnerRows: [(CountryCode, TradeSeriesRow)] = []
@@ -147,7 +130,7 @@ public enum TradeQueries {
         partnerRows.sort { ($0.1.quantityTonnes.value ?? 0, $1.0.alpha3) > ($1.1.quantityTonnes.value ?? 0, $0.0.alpha3) }
         for (partner, row) in partnerRows {
             let share = partner.isCountry ? (row.quantityTonnes.value ?? 0) / worldTonnes : nil
-            add("  to \(partner.name)", partner.alpha3, row, share: share)
+            add("to \(partner.name)", partner.alpha3, row, share: share)
             if row.momPct.value == nil, let reported = row.reportedMoMPct, let q = row.quantityTonnes.value,
                 let implied = Change.impliedBase(current: q, changePct: reported).value
             {
@@ -159,7 +142,8 @@ public enum TradeQueries {
         if !partnerRows.isEmpty {
             notes.append("destinations listed cover \(Format.share(covered / worldTonnes)) of the world total; the rest is not broken down in the stored releases")
         }
-        var lead = "\(key.reporter.name) \(key.flow)ed \(Format.tonnes(worldTonnes)) t of HS \(key.commodity) (\(commodityName)) in \(p)"
+        let what = key.commodity.level == .aggregate ? Self.commodityText(key.commodity) : "HS \(key.commodity) (\(Commodity.label(key.commodity)))"
+        var lead = "\(key.reporter.name) \(key.flow)ed \(Format.tonnes(worldTonnes)) t of \(what) in \(p)"
         if let mom = world.momPct.value { lead += ", \(Format.pct(mom)) on \(p.preceding)" }
         func circular(_ name: String, _ row: TradeSeriesRow) -> Bool {
             row.notes.contains { $0.hasPrefix(name + ": base") && $0.hasSuffix(TradeSeriesReport.circularSuffix) }
@@ -178,13 +162,10 @@ public enum TradeQueries {
         }
         let cited = Set((world.sources + partnerRows.flatMap(\.1.sources)).map(\.citation)).sorted()
         notes += cited.map { "source: " + $0 }
-        return Report(
-            title: lead, columns: ["figure", "tonnes", "share", "MoM", "(published)", "YoY", "(published)", "status", "source"], rows: rows,
-            json: [
-                "period": p.description, "headline": lead, "reporter": key.reporter.alpha3, "commodity": key.commodity.description,
-                "flow": key.flow.rawValue, "items": items, "ytd_t": Format.json(ytd), "ytd_yoy_pct": Format.json(world.ytdYoYPct.value, places: 1000),
-                "notes": notes,
-            ], notes: notes)
+        return SummaryAnswer(
+            period: p.description, headline: lead, reporter: key.reporter.alpha3, commodity: key.commodity.description, flow: key.flow.rawValue,
+            items: items, ytdT: JSONOutput.rounded(ytd), ytdYoYPct: JSONOutput.rounded(world.ytdYoYPct.value, places: 1000), ytdLabel: ytdLabel,
+            notes: notes)
     }
 
     /// The series the store holds, with their coverage and how current each is on `today`.

@@ -15,7 +15,7 @@ import MonaziteService
         }
         let rows = TradeSeriesReport.rows(
             totals: SeriesTotals(observations), from: try #require(Month(year: 2025, month: 5)), to: try #require(Month(year: 2025, month: 6)))
-        let table = Report(title: nil, columns: TradeSeriesRow.columns, rows: rows.map(\.cells), json: rows.map(\.json))
+        let table = TradeSeriesAnswer(title: "synthetic", rows: rows.map(TradeRow.init), notes: []).report
         let data = Data(table.render(.json).utf8)
         let array = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(array.count == 2)
@@ -48,8 +48,30 @@ import MonaziteService
     }
 
     @Test func tableRendersCSVWithQuoting() {
-        let t = Report(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], json: [])
+        let t = Report(title: nil, columns: ["a", "b"], rows: [["x,y", "say \"hi\""]], answer: [String]())
         #expect(t.render(.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+    }
+
+    @Test func csvIsForMachinesRawNumbersAndUniqueSnakeCaseKeys() throws {
+        let key = SeriesKey(reporter: .china, partner: .world, flow: .export, commodity: try #require(HSCode("8505.11")))
+        let observations = [("2025-05", 1238.47), ("2025-06", 6357.0)].map { p, t in
+            Observation(
+                key: key, period: Period(parsing: p)!, quantityTonnes: t,
+                provenance: Provenance(source: "synthetic test", url: "https://example.org/x", release: CalendarDay(year: 2025, month: 7, day: 1)))
+        }
+        let rows = TradeSeriesReport.rows(
+            totals: SeriesTotals(observations), from: try #require(Month(year: 2025, month: 5)), to: try #require(Month(year: 2025, month: 6)))
+        let csv = TradeSeriesAnswer(title: "synthetic", rows: rows.map(TradeRow.init), notes: []).report.render(.csv)
+        let lines = csv.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Set(header).count == header.count, "unique column names: \(header)")
+        #expect(header.allSatisfy { $0 == $0.lowercased() && !$0.contains(" ") && !$0.contains("(") })
+        #expect(header.contains("url") && header.contains("release") && header.contains("notes"))
+        // 6,357 t is written 6357, +413.3% as 413.3..., and an unavailable change as an empty cell.
+        #expect(lines[2].hasPrefix("2025-06,6357,413."))
+        #expect(!csv.contains("n/a") && !csv.contains("%") && !csv.contains("6,357"))
+        #expect(lines[1].hasPrefix("2025-05,1238.47,,"))
+        #expect(csv.contains("https://example.org/x,2025-07-01"))
     }
 }
 
