@@ -115,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteStore", "MonaziteService"],
+            dependencies: ["MonaziteCore", "MonaziteService"],
             swiftSettings: strictSwift
         ),
         .target(

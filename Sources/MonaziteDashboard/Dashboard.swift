@@ -1,5 +1,5 @@
 public import MonaziteCore
-public import MonaziteStore
+public import MonaziteService
 
 /// The web dashboard as a pure rendering target: a path and query in, a status, content type
 /// and body out. No HTTP library; the server mounts it and copies the response.
@@ -10,7 +10,7 @@ public import MonaziteStore
 public struct Dashboard: Sendable {
     public typealias Applicability = @Sendable (CalendarDay, String?, String?, String?) async throws -> [ApplicabilityRow]
 
-    let store: any TradeStore
+    let service: QueryService
     let markers: [ChartEventMarker]
     let timeline: [TimelineEntry]
     let applicability: Applicability?
@@ -27,10 +27,10 @@ public struct Dashboard: Sendable {
     ///     links are built under it and it is stripped from request paths.
     ///   - cache: keeps rendered pages (see ``DashboardCache``); nil renders every request.
     public init(
-        store: any TradeStore, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
+        service: QueryService, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
         applicability: Applicability? = nil, basePath: String = "", cache: DashboardCache? = nil
     ) {
-        self.store = store
+        self.service = service
         self.markers = markers
         self.timeline = timeline
         self.applicability = applicability
@@ -67,24 +67,25 @@ public struct Dashboard: Sendable {
         } catch let failure as DashboardFailure {
             return errorPage(failure, request: request)
         } catch {
-            return ErrorPage(status: 500, message: "The store could not answer: \(error)").response(request: request)
+            // The detail stays on the server; the page says what happened, not how.
+            return ErrorPage(status: 500, message: "The store could not answer this page. Try again shortly.").response(request: request)
         }
     }
 
     func route(_ request: DashboardRequest) async throws -> any DashboardPage {
         let s = request.segments
         switch s.count {
-        case 0: return try await HomePage.load(store: store, request: request, markers: markers)
+        case 0: return try await HomePage.load(service: service, request: request, markers: markers)
         case 1:
             switch s[0] {
-            case "trade": return try await TradeIndexPage.load(store: store, request: request)
-            case "dependence": return try await DependencePage.load(store: store, request: request)
+            case "trade": return try await TradeIndexPage.load(service: service, request: request)
+            case "dependence": return try await DependencePage.load(service: service, request: request)
             case "policy": return try await PolicyPage.load(request: request, timeline: timeline, applicability: applicability)
-            case "sources": return try await SourcesPage.load(store: store, request: request)
+            case "sources": return try await SourcesPage.load(service: service, request: request)
             default: break
             }
         case 3 where s[0] == "trade":
-            return try await TradePage.load(store: store, request: request, commodityText: s[1], reporterText: s[2], markers: markers)
+            return try await TradePage.load(service: service, request: request, commodityText: s[1], reporterText: s[2], markers: markers)
         default: break
         }
         throw DashboardFailure.notFound("There is no page at \(request.path).")

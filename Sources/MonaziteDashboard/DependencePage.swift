@@ -1,6 +1,6 @@
 import MonaziteCore
 import MonaziteService
-import MonaziteStore
+import MonaziteService
 
 /// `/dependence`: USGS net import reliance per year (computed beside the published figure),
 /// and concentration (HHI, CR1, N-1) per supply stage from the stored stage shares and import
@@ -12,20 +12,18 @@ struct DependencePage: DashboardPage {
     let relianceSource: Provenance?
     let tables: [DataTable]
 
-    static func load(store: any TradeStore, request: DashboardRequest) async throws -> DependencePage {
+    static func load(service: QueryService, request: DashboardRequest) async throws -> DependencePage {
         let country = try request.country("country") ?? .unitedStates
         let askedEdition = request.string("edition")
-        async let stageQuery = store.indicators(measure: .stageShare, stage: nil)
-        async let importQuery = store.indicators(measure: .importSourceShare, stage: nil)
+        async let sharesQuery = service.shares()
         // The service's answer, as the CLI and the API give it: every stored edition side by side.
         var answer: RelianceAnswer?
         do {
-            answer = try await DependenceQueries.reliance(store: store, country: country, edition: askedEdition)
+            answer = try await service.reliance(country: country, edition: askedEdition)
         } catch let e as ServiceError where e.kind == .notFound {
             if askedEdition != nil { throw DashboardFailure.badRequest("edition: \(e.message)") }
         }
-        let stageShares = try await stageQuery
-        let importShares = try await importQuery
+        let (stageShares, importShares) = try await sharesQuery
 
         // Net import reliance.
         var reliance = DataTable(

@@ -1,5 +1,5 @@
 import MonaziteCore
-import MonaziteStore
+import MonaziteService
 
 /// `/`: the latest month of China's HS 8505.11 exports: the world total with MoM/YoY (ours
 /// beside the published), year to date, top destinations with shares, the last twelve months
@@ -12,17 +12,17 @@ struct HomePage: DashboardPage {
 
     let title: String
     let month: Month?
-    let data: TradeData
+    let data: TradeBook
     let world: TradeSeriesRow?
     let chart: MonthlyChart?
     let tables: [DataTable]
     let cited: [Provenance]
 
-    static func load(store: any TradeStore, request: DashboardRequest, markers: [ChartEventMarker]) async throws -> HomePage {
+    static func load(service: QueryService, request: DashboardRequest, markers: [ChartEventMarker]) async throws -> HomePage {
         let asked = try request.month("month")
         let asOf = try request.day("as_of")
         guard let commodity else { throw DashboardFailure.notFound("no commodity") }
-        let data = try await TradeData.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        let data = try await service.book(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
         let name = Commodity.named(commodity)?.name ?? "HS \(commodity)"
         let title = "\(reporter.name)'s exports of HS \(commodity): \(name)"
         guard let worldTotals = data.totals[.world], let latest = data.latestMonth(.world) else {

@@ -1,19 +1,18 @@
 import MonaziteCore
 import MonaziteService
-import MonaziteStore
+import MonaziteService
 
 /// `/sources`: what the store holds, by source, with links; figures without a URL link here.
 struct SourcesPage: DashboardPage {
     let title = "Sources"
-    let counts: (observations: Int, salient: Int, indicators: Int, batches: Int)
+    let counts: (observations: Int, salient: Int, indicators: Int)
     let sourceCount: Int
     let tables: [DataTable]
 
-    static func load(store: any TradeStore, request: DashboardRequest) async throws -> SourcesPage {
-        async let summariesQuery = store.sourceSummaries()
-        async let countsQuery = store.counts()
-        let summaries = try await summariesQuery
-        let counts = try await countsQuery
+    static func load(service: QueryService, request: DashboardRequest) async throws -> SourcesPage {
+        let answer = try await service.sources()
+        let summaries = answer.sources
+        let counts = (observations: answer.observations, salient: answer.salientStatistics, indicators: answer.indicators)
         var table = DataTable(
             name: "sources", caption: "Sources of the stored figures",
             columns: [
@@ -32,20 +31,20 @@ struct SourcesPage: DashboardPage {
             }
             let anchor = SourceLinks.anchor(s.source)
             if anchors.insert(anchor).inserted { name.id = anchor }
-            let figures = s.observations + s.salientStatistics + s.indicators
-            var weak = DataTable.Cell.number(String(s.derivedOrEstimated), csv: String(s.derivedOrEstimated))
-            if s.derivedOrEstimated > 0 { weak.badge = "labelled" }
+            let figures = s.figures
+            var weak = DataTable.Cell.number(String(s.derivedOrEstimate), csv: String(s.derivedOrEstimate))
+            if s.derivedOrEstimate > 0 { weak.badge = "labelled" }
             table.rows.append([
                 name, .number(String(figures), csv: String(figures)), weak,
                 s.firstPeriod.map { .text("\($0)..\(s.lastPeriod ?? "")") } ?? .text(""),
-                .text(s.releases.map(\.description).joined(separator: " ")),
+                .text(s.releases.joined(separator: " ")),
             ])
         }
         table.notes = [
             "Derived or estimate: figures computed from other figures or projected; pages label them and never show them as reported."
         ]
         // Per series: the latest month held, its release, and whether it is behind its rhythm today.
-        let list = try await TradeQueries.seriesList(store: store, today: .todayUTC())
+        let list = try await service.seriesList()
         var series = DataTable(
             name: "series", caption: "Series held and how current each is (\(list.today))",
             columns: [

@@ -1,3 +1,4 @@
+import MonaziteService
 import MonaziteCore
 
 /// Table cells for trade figures: every quantity links to its source, every unavailable
@@ -81,7 +82,7 @@ enum SeriesTable {
     ]
 
     static func make(
-        name: String, caption: String, rows: [TradeSeriesRow], data: TradeData, partner: CountryCode, request: DashboardRequest
+        name: String, caption: String, rows: [TradeSeriesRow], data: TradeBook, partner: CountryCode, request: DashboardRequest
     ) -> DataTable {
         var table = DataTable(name: name, caption: caption, columns: columns, csvHref: request.csvHref(table: name))
         table.rows.reserveCapacity(rows.count)

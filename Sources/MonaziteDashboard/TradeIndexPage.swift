@@ -1,13 +1,13 @@
 import MonaziteCore
-import MonaziteStore
+import MonaziteService
 
 /// `/trade`: the series the store holds, each linked to its trade page.
 struct TradeIndexPage: DashboardPage {
     let title = "Trade series"
     let tables: [DataTable]
 
-    static func load(store: any TradeStore, request: DashboardRequest) async throws -> TradeIndexPage {
-        let list = try await store.seriesList()
+    static func load(service: QueryService, request: DashboardRequest) async throws -> TradeIndexPage {
+        let list = try await service.seriesList().series
         var table = DataTable(
             name: "series-list", caption: "Trade series held",
             columns: [
@@ -17,16 +17,16 @@ struct TradeIndexPage: DashboardPage {
                 .init(label: "Figures", csvName: "figures", numeric: true),
             ], csvHref: request.csvHref(table: "series-list"))
         for s in list {
-            let k = s.key
+            guard let reporter = CountryCode(s.reporter), let partner = CountryCode(s.partner) else { continue }
             var pairs: [(String, String)] = []
-            if k.partner != .world { pairs.append(("partner", k.partner.alpha3)) }
-            if k.flow != .export { pairs.append(("flow", k.flow.rawValue)) }
-            let href = request.href("/trade/\(k.commodity)/\(k.reporter.alpha3)", pairs)
-            let verb = k.flow == .export || k.flow == .reExport ? "to" : "from"
+            if partner != .world { pairs.append(("partner", partner.alpha3)) }
+            if s.flow != TradeFlow.export.rawValue { pairs.append(("flow", s.flow)) }
+            let href = request.href("/trade/\(s.commodity)/\(reporter.alpha3)", pairs)
+            let verb = s.flow == TradeFlow.export.rawValue || s.flow == TradeFlow.reExport.rawValue ? "to" : "from"
             table.rows.append([
-                .link("\(k.reporter.name) \(k.flow)s of HS \(k.commodity) \(verb) \(k.partner.name)", href: href, external: false),
-                .text(k.reporter.alpha3), .text(k.flow.rawValue), .text(k.commodity.description), .text(k.partner.alpha3),
-                .text(s.first.description), .text(s.last.description), .number(String(s.count), csv: String(s.count)),
+                .link("\(reporter.name) \(s.flow)s of \(s.commodityName) \(verb) \(partner.name)", href: href, external: false),
+                .text(reporter.alpha3), .text(s.flow), .text(s.commodity), .text(partner.alpha3),
+                .text(s.first), .text(s.last), .number(String(s.figures), csv: String(s.figures)),
             ])
         }
         if list.isEmpty { table.notes.append("No trade series are stored yet.") }

@@ -1,5 +1,5 @@
 import MonaziteCore
-import MonaziteStore
+import MonaziteService
 
 /// `/trade/{commodity}/{reporter}`: a monthly chart with policy events, the MoM/YoY/YTD table
 /// and the partner shares of one month with their concentration.
@@ -12,7 +12,7 @@ struct TradePage: DashboardPage {
     static let maximumMonths = 600
 
     let title: String
-    let data: TradeData
+    let data: TradeBook
     let partner: CountryCode
     let from: Month
     let to: Month
@@ -23,7 +23,7 @@ struct TradePage: DashboardPage {
     let tables: [DataTable]
 
     static func load(
-        store: any TradeStore, request: DashboardRequest, commodityText: String, reporterText: String, markers: [ChartEventMarker]
+        service: QueryService, request: DashboardRequest, commodityText: String, reporterText: String, markers: [ChartEventMarker]
     ) async throws -> TradePage {
         let commodity = try DashboardRequest.commodity(commodityText, "commodity")
         let reporter = try DashboardRequest.country(reporterText, "reporter")
@@ -35,7 +35,7 @@ struct TradePage: DashboardPage {
         let askedShareMonth = try request.month("month")
         if let f = askedFrom, let t = askedTo, f > t { throw DashboardFailure.badRequest("from \(f) is after to \(t)") }
 
-        let data = try await TradeData.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        let data = try await service.book(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
         let key = data.key(partner)
         guard let coverage = data.coverage(partner) else {
             if data.isEmpty { throw DashboardFailure.notFound("no figures stored for \(reporter.name) \(flow)s of HS \(commodity)") }

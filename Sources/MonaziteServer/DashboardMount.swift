@@ -44,11 +44,11 @@ public enum DashboardMount {
     ) -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
         let cache = cacheSeconds > 0 ? DashboardCache(maxAge: .seconds(cacheSeconds)) : nil
         let dashboard = Dashboard(
-            store: store, markers: markers(events), timeline: timeline(events, on: today),
+            service: QueryService(store: store), markers: markers(events), timeline: timeline(events, on: today),
             applicability: { day, element, commodity, destination in
                 let results = Applicability.evaluate(
                     events: events, on: day, element: element.flatMap { RareEarthElement(parsing: $0) },
-                    commodity: commodity.flatMap { CommodityMapping.normalise($0) }, destination: destination.flatMap { CountryCatalog.resolve($0) })
+                    commodity: commodity.flatMap { CommodityMapping.normalise($0) ?? (HSCode($0)?.level == .aggregate ? $0 : nil) }, destination: destination.flatMap { CountryCatalog.resolve($0) })
                 return results.map { r in
                     var dates: [String] = []
                     if let a = r.dates.announced { dates.append("announced \(a)") }

@@ -47,23 +47,13 @@ public enum TradeQueries {
     public static func partners(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
     ) async throws -> PartnersAnswer {
-        let all = try await store.partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
-        func figure(_ observations: [Observation]) -> Observation? {
-            guard let t = try? SeriesTotals(observations).total(over: p).get() else { return nil }
-            guard let first = t.pieces.first else { return nil }
-            var o = first
-            o.period = p
-            o.quantityTonnes = t.tonnes
-            o.status = t.status
-            return o
+        let book = try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        guard let b = book.breakdown(p) else {
+            let held = book.totals[.world].map { SeriesFreshness(observations: Array($0.observations.values), on: .todayUTC()).summary }
+            throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p); \(held ?? "no world series held")")
         }
-        let world = all[.world].flatMap(figure)
-        let partners = all.filter { $0.key != .world }.compactMap { figure($0.value) }
-        guard world != nil || !partners.isEmpty else {
-            let held = all[.world].map { SeriesFreshness(observations: $0, on: .todayUTC()).summary } ?? "no world series held"
-            throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p); \(held)")
-        }
-        let b = PartnerBreakdown(period: p, world: world, partners: partners)
+        let world = book.figure(.world, over: p)
+
         let c = b.concentration
         var notes = b.notes
         notes.append(

@@ -1,3 +1,4 @@
+import MonaziteService
 import Foundation
 import MonaziteCore
 import MonaziteDashboard
@@ -39,7 +40,7 @@ enum DashboardFixture {
         _ store: any TradeStore, markers: [ChartEventMarker] = markers, timeline: [TimelineEntry] = timeline,
         applicability: Dashboard.Applicability? = nil, basePath: String = ""
     ) -> Dashboard {
-        Dashboard(store: store, markers: markers, timeline: timeline, applicability: applicability, basePath: basePath)
+        Dashboard(service: QueryService(store: store), markers: markers, timeline: timeline, applicability: applicability, basePath: basePath)
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay {

@@ -1,3 +1,4 @@
+import MonaziteService
 import Foundation
 import MonaziteCore
 import MonaziteDashboard
@@ -56,7 +57,9 @@ struct ErrorTests {
     func storeFailure() async throws {
         let r = await DashboardFixture.dashboard(FailingStore()).respond(path: "/trade/8505.11/CHN", query: [:])
         #expect(r.status == 500)
-        #expect(r.text.contains("synthetic failure"))
+        // The page says what happened; the store's own message stays on the server.
+        #expect(r.text.contains("The store could not answer this page"))
+        #expect(!r.text.contains("synthetic failure"))
     }
 
     @Test("Hostile labels and URLs are escaped and never become live links")
@@ -134,7 +137,7 @@ struct CacheTests {
     func cache() async throws {
         let store = try await DashboardFixture.bundledStore()
         let cache = DashboardCache(maxAge: .seconds(3600))
-        let d = Dashboard(store: store, cache: cache)
+        let d = Dashboard(service: QueryService(store: store), cache: cache)
         let a = await d.respond(path: "/trade/8505.11/CHN", query: ["from": "2025-01", "to": "2025-06"])
         let b = await d.respond(path: "/trade/8505.11/CHN", query: ["to": "2025-06", "from": "2025-01"])
         #expect(a.body == b.body)
@@ -144,7 +147,7 @@ struct CacheTests {
         cache.invalidate()
         #expect(cache.count == 0)
         let expired = DashboardCache(maxAge: .zero)
-        let e = Dashboard(store: store, cache: expired)
+        let e = Dashboard(service: QueryService(store: store), cache: expired)
         let first = await e.respond(path: "/policy", query: [:])
         let second = await e.respond(path: "/policy", query: [:])
         #expect(first.status == 200 && second.body == first.body)

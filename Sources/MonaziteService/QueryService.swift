@@ -1,0 +1,42 @@
+import Foundation
+public import MonaziteCore
+public import MonaziteStore
+
+/// The service every interface asks, over one store: the dashboard holds one of these and never
+/// the store itself, so a page shows what the CLI and the API answer.
+public struct QueryService: Sendable {
+    let store: any TradeStore
+
+    public init(store: any TradeStore) { self.store = store }
+
+    /// Where the store lives, safe to print.
+    public var location: String { store.location }
+
+    /// Every partner series of a reporter, flow and commodity, reduced to totals.
+    public func book(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws -> TradeBook {
+        try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+    }
+
+    public func seriesList(today: CalendarDay = .todayUTC()) async throws -> SeriesListAnswer {
+        try await TradeQueries.seriesList(store: store, today: today)
+    }
+
+    public func sources(today: CalendarDay = .todayUTC()) async throws -> SourcesAnswer {
+        try await DependenceQueries.sources(store: store, today: today)
+    }
+
+    public func reliance(country: CountryCode, edition: String?) async throws -> RelianceAnswer {
+        try await DependenceQueries.reliance(store: store, country: country, edition: edition)
+    }
+
+    /// Country shares per supply stage and of a country's imports, as stored.
+    public func shares() async throws -> (stages: [Indicator], imports: [Indicator]) {
+        async let stages = store.indicators(measure: .stageShare, stage: nil)
+        async let imports = store.indicators(measure: .importSourceShare, stage: nil)
+        return (try await stages, try await imports)
+    }
+
+    public func series(key: SeriesKey, from: Period?, to: Period?, asOf: CalendarDay?) async throws -> TradeSeriesAnswer {
+        try await TradeQueries.series(store: store, key: key, from: from, to: to, asOf: asOf)
+    }
+}
