@@ -22,6 +22,8 @@ struct DataTable {
         var external: Bool = false
         /// The URL written to the CSV column named by ``Column/csvURLName``.
         var csvURL: String = ""
+        /// The release date written after the URL (for source cells).
+        var csvRelease: String = ""
         /// Why there is no figure; set for missing values.
         var missingReason: String?
         /// A label shown after the figure (`derived`, `estimate`).
@@ -60,7 +62,10 @@ struct DataTable {
         var header: [String] = []
         for c in columns {
             header.append(c.csvName)
-            if let u = c.csvURLName { header.append(u) }
+            if let u = c.csvURLName {
+                header.append(u)
+                header.append(c.csvName == "source" ? "release" : c.csvName + "_release")
+            }
         }
         CSVText.append(record: header, to: &out)
         var record: [String] = []
@@ -68,7 +73,10 @@ struct DataTable {
             record.removeAll(keepingCapacity: true)
             for (i, cell) in row.enumerated() {
                 record.append(cell.csv)
-                if i < columns.count && columns[i].csvURLName != nil { record.append(cell.csvURL) }
+                if i < columns.count && columns[i].csvURLName != nil {
+                    record.append(cell.csvURL)
+                    record.append(cell.csvRelease)
+                }
             }
             CSVText.append(record: record, to: &out)
         }

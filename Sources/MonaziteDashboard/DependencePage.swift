@@ -91,9 +91,9 @@ struct DependencePage: DashboardPage {
             columns: [
                 .init(label: "Stage", csvName: "stage"), .init(label: "Scope", csvName: "scope", wide: true), .init(label: "Period", csvName: "period"),
                 .init(label: "Largest shares", csvName: "largest_shares", wide: true), .init(label: "HHI", csvName: "hhi", numeric: true),
-                .init(label: "Band", csvName: "band"), .init(label: "CR1", csvName: "cr1_pct", numeric: true),
-                .init(label: "CR3", csvName: "cr3_pct", numeric: true), .init(label: "N-1 residual", csvName: "n_minus_1_pct", numeric: true),
-                .init(label: "Coverage", csvName: "coverage_pct", numeric: true), .init(label: "Status", csvName: "status"),
+                .init(label: "Band", csvName: "band"), .init(label: "CR1", csvName: "cr1", numeric: true),
+                .init(label: "CR3", csvName: "cr3", numeric: true), .init(label: "N-1 residual", csvName: "n_minus_1_residual", numeric: true),
+                .init(label: "Coverage", csvName: "coverage", numeric: true), .init(label: "Status", csvName: "status"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "concentration"))
         for group in ShareGroup.make(stageShares) {

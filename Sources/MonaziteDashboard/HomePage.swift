@@ -87,7 +87,7 @@ struct HomePage: DashboardPage {
             columns: [
                 .init(label: "Rank", csvName: "rank", numeric: true), .init(label: "Destination", csvName: "partner"),
                 .init(label: "Code", csvName: "code"), .init(label: "Tonnes", csvName: "quantity_t", numeric: true),
-                .init(label: "Share of world", csvName: "share_pct", numeric: true),
+                .init(label: "Share of world", csvName: "share", numeric: true),
                 .init(label: "MoM (ours)", csvName: "mom_pct", numeric: true),
                 .init(label: "MoM (published)", csvName: "reported_mom_pct", numeric: true),
                 .init(label: "YoY (published)", csvName: "reported_yoy_pct", numeric: true),

@@ -87,6 +87,7 @@ enum SourceLinks {
         let (href, external) = href(provenance, request)
         var c = DataTable.Cell.link(provenance.source, href: href, title: title(provenance), external: external)
         c.csvURL = safeURL(provenance.url) ?? ""
+        c.csvRelease = provenance.release?.description ?? ""
         return c
     }
 }

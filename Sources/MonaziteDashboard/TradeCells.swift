@@ -35,7 +35,7 @@ enum TradeCells {
     /// A change we computed; labelled `derived` when one of its inputs is not a reported figure.
     static func change(_ value: Computed, inputsReported: Bool = true) -> DataTable.Cell {
         guard let v = value.value else { return .missing(value.reason ?? "not available") }
-        var c = DataTable.Cell.number(NumberText.change(v), csv: NumberText.fixed(v, decimals: 1))
+        var c = DataTable.Cell.number(NumberText.change(v), csv: Format.raw(v, places: 1000))
         if !inputsReported { c.badge = "derived" }
         return c
     }
@@ -43,7 +43,7 @@ enum TradeCells {
     /// A change the source published with the figure.
     static func published(_ value: Double?) -> DataTable.Cell {
         guard let v = value else { return .missing("the source published no change with this figure") }
-        return .number(NumberText.change(v), csv: NumberText.fixed(v, decimals: 1))
+        return .number(NumberText.change(v), csv: Format.raw(v))
     }
 
     static func tonnes(_ value: Computed, reported: Bool = true) -> DataTable.Cell {
@@ -54,7 +54,8 @@ enum TradeCells {
     }
 
     static func share(_ v: Double) -> DataTable.Cell {
-        .number(NumberText.share(v), csv: NumberText.fixed(v * 100, decimals: 1))
+        // CSV carries the share as the service does: a fraction 0…1, six decimals.
+        .number(NumberText.share(v), csv: Format.raw(v))
     }
 
     static func status(_ s: DataStatus?) -> DataTable.Cell {

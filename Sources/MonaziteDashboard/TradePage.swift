@@ -69,7 +69,7 @@ struct TradePage: DashboardPage {
             columns: [
                 .init(label: "Rank", csvName: "rank", numeric: true), .init(label: "Partner", csvName: "partner"),
                 .init(label: "Code", csvName: "code"), .init(label: "Tonnes", csvName: "quantity_t", numeric: true),
-                .init(label: "Share", csvName: "share_pct", numeric: true), .init(label: "Status", csvName: "status"),
+                .init(label: "Share", csvName: "share", numeric: true), .init(label: "Status", csvName: "status"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
             ], csvHref: request.csvHref(table: "partners"))
         var concentration = DataTable(
