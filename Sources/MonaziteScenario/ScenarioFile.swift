@@ -14,6 +14,10 @@ public struct ScenarioFile: Sendable {
     /// Calendar date of day 0, if the file gives one (labels only).
     public var startDate: String?
     public var file: String
+    /// The months the posterior was fitted to (`calibration.sampleMonths: 2025-04..2025-06`), if calibrated.
+    public var calibrationSample: (first: String, last: String)?
+    /// The YAML text the scenario was read from.
+    public var text: String
 
     static let shockKeys: Set<String> = [
         "id", "kind", "startDay", "endDay", "durationDays", "note", "exporter", "elementGroup", "stage", "destinations",
@@ -29,10 +33,11 @@ public struct ScenarioFile: Sendable {
         yaml: String, file: String, loadNetwork: (String, YAMLLocation) throws(ScenarioFileError) -> NetworkFile
     ) throws(ScenarioFileError) {
         self.file = file
+        text = yaml
         let root = try YAMLField.parse(yaml, file: file)
         _ = try root.mapping(allowed: [
             "format", "name", "description", "network", "startDate", "horizonDays", "runs", "seed", "stockOutByDay",
-            "shocks", "uncertain", "probes",
+            "shocks", "uncertain", "probes", "posterior", "calibration",
         ])
         if let format = try root.optional("format"), try format.string() != "monazite-scenario/1" {
             throw format.error("unsupported format '\(try format.string())' (expected monazite-scenario/1)")
@@ -265,9 +270,39 @@ public struct ScenarioFile: Sendable {
             }
         }
         self.probes = probes
+        var posterior: JointSample?
+        if let field = try root.optional("posterior") {
+            _ = try field.mapping(allowed: ["parameters", "rows", "note"])
+            let namesField = try field.required("parameters")
+            var targets: [UncertainParameter.Target] = []
+            for text in try namesField.strings() {
+                guard let target = UncertainParameter.Target(name: text) else { throw namesField.error("unknown parameter '\(text)'") }
+                targets.append(target)
+            }
+            var rows: [[Double]] = []
+            for row in try field.required("rows").sequence() {
+                var values: [Double] = []
+                for v in try row.sequence() { values.append(try v.double()) }
+                guard values.count == targets.count else { throw row.error("a posterior row needs \(targets.count) values") }
+                rows.append(values)
+            }
+            guard !rows.isEmpty else { throw field.error("posterior has no rows") }
+            posterior = JointSample(parameters: targets, rows: rows)
+        }
+        if let field = try root.optional("calibration") {
+            _ = try field.mapping(allowed: [
+                "method", "distance", "sampleMonths", "observations", "tolerances", "acceptanceRates", "simulations", "particles",
+                "generations", "seed", "command", "note",
+            ])
+            if let months = try field.optional("sampleMonths") {
+                let parts = try months.string().split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+                guard parts.count == 2 else { throw months.error("sampleMonths must be YYYY-MM..YYYY-MM") }
+                calibrationSample = (parts[0], parts[1])
+            }
+        }
         scenario = SimulationScenario(
             name: name, network: network, horizonDays: horizon, shocks: shocks, uncertain: uncertain, defaultRuns: runs,
-            defaultSeed: seed, stockOutByDay: byDay)
+            defaultSeed: seed, stockOutByDay: byDay, posterior: posterior)
         do {
             _ = try CompiledScenario(scenario, probes: probes)
         } catch {

@@ -133,8 +133,9 @@ public struct ABCSMCResult: Sendable {
 /// Generation 0 samples the priors and keeps every particle. Generation t ≥ 1 sets its
 /// tolerance εₜ to the `quantile` of generation t−1's distances, then proposes by picking a
 /// particle of t−1 by weight and moving each fitted input by a normal step with twice the
-/// weighted variance of that input in t−1; proposals outside a prior's support are dropped
-/// without simulating; a proposal is accepted when its distance is ≤ εₜ. A new particle's weight
+/// weighted variance of that input in t−1 (a move outside the prior's support is drawn again, so
+/// the kernel is a normal truncated to the support, and the weights divide by each old
+/// particle's kernel mass inside the support); a proposal is accepted when its distance is ≤ εₜ. A new particle's weight
 /// is `π(θ) / Σⱼ wⱼ K(θ | θⱼ)`. Proposals are numbered and accepted in number order, each with
 /// its own random stream from (seed, generation, number), and simulated in parallel batches, so
 /// the result depends only on the seed and settings, never on the number of workers.
@@ -193,13 +194,18 @@ public enum ABCSMC {
                     number += 1
                     let u = rng.nextUnit() * (cumulative.last ?? 1)
                     let parent = cumulative.firstIndex { $0 >= u } ?? (n - 1)
+                    // Move each fitted input, drawing again (from the same stream) while outside its prior.
                     var theta = particles[parent]
-                    var inside = true
                     for (f, k) in fitted.enumerated() {
-                        theta[k] += scale[f] * normal(&rng)
-                        if priors[k].relativeDensity(theta[k]) <= 0 { inside = false }
+                        var moved = theta[k] + scale[f] * normal(&rng)
+                        var tries = 1
+                        while priors[k].relativeDensity(moved) <= 0 && tries < 1000 {
+                            moved = theta[k] + scale[f] * normal(&rng)
+                            tries += 1
+                        }
+                        theta[k] = priors[k].relativeDensity(moved) > 0 ? moved : theta[k]
                     }
-                    if inside { batch.append(theta) }
+                    batch.append(theta)
                 }
                 let d = await simulate(batch)
                 for (theta, distance) in zip(batch, d) where distance <= epsilon && accepted.count < n {
@@ -208,7 +214,15 @@ public enum ABCSMC {
                 }
             }
             if accepted.count < n { break }  // tolerance too tight for the budget: keep the last generation
-            // Weights: prior density over the kernel mixture of the previous generation.
+            // Weights: prior density over the (truncated) kernel mixture of the previous generation.
+            let mass = particles.map { old in
+                fitted.enumerated().map { f, k in
+                    let support = priors[k].bounds
+                    let upper = 0.5 * erfc(-(support.upperBound - old[k]) / (scale[f] * 2.0.squareRoot()))
+                    let lower = 0.5 * erfc(-(support.lowerBound - old[k]) / (scale[f] * 2.0.squareRoot()))
+                    return max(upper - lower, 1e-12)
+                }
+            }
             var newWeights = accepted.map { theta -> Double in
                 let prior = fitted.reduce(1.0) { $0 * priors[$1].relativeDensity(theta[$1]) }
                 var mixture = 0.0
@@ -216,7 +230,7 @@ public enum ABCSMC {
                     var kernel = 1.0
                     for (f, k) in fitted.enumerated() {
                         let z = (theta[k] - old[k]) / scale[f]
-                        kernel *= exp(-0.5 * z * z)
+                        kernel *= exp(-0.5 * z * z) / mass[j][f]
                     }
                     mixture += weights[j] * kernel
                 }

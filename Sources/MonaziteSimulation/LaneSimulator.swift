@@ -379,9 +379,13 @@ public final class LaneSimulator<L: SimulationLanes> {
                     if hasQueues {
                         // Terms eased since yesterday: that share of the backlog is approved now.
                         let before = approvedYesterday[e], now = approved[e]
-                        let eased = L.both(L.greater(now, before), L.greater(backlog[e], zero))
-                        if L.anyTrue(eased) {
-                            let freed = L.select(eased, backlog[e] * ((now - before) / (one - before)), zero)
+                        let waiting = L.greater(backlog[e], zero)
+                        if L.anyTrue(waiting) {
+                            let eased = L.both(L.greater(now, before), waiting)
+                            var freed = L.select(eased, backlog[e] * ((now - before) / (one - before)), zero)
+                            // Queued applications are reviewed again over the approval delay at today's share.
+                            let review = (backlog[e] - freed) * (now / L.maximum(one, delay[e]))
+                            freed += L.select(waiting, review, zero)
                             placed += freed
                             backlog[e] -= freed
                         }

@@ -13,7 +13,8 @@ public struct Shock: Sendable, Hashable {
     /// Licensing only: refused orders wait in an exporter-side backlog instead of vanishing. The
     /// buyer counts them as on order; when an edge's approved share rises from `a` to `a'` (a
     /// schedule step, or the end of the shock: `a' = 1`), a share `(a' − a) / (1 − a)` of the
-    /// backlog is approved that day.
+    /// backlog is approved that day; besides, each day a share `approved / max(1, delay)` of what
+    /// still waits is approved (applications filed again and reviewed over the approval delay).
     public var queuesRefusedOrders: Bool
     /// Licensing only: changes of terms from a day on, for some destinations or named buyers.
     /// A later step overrides earlier ones (and the shock's own terms) on the edges it covers.
