@@ -5,6 +5,7 @@
 #
 #   scripts/bench-simulation.sh            # full run (NumPy at 10,000 draws takes minutes)
 #   QUICK=1 scripts/bench-simulation.sh    # smaller sizes, to check the script
+#   HEADLINE=1 scripts/bench-simulation.sh # agreement and the 10,000 x 365 headline only (no scaling runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench-out
@@ -63,6 +64,7 @@ PY
   echo "synthetic-500,swift-1-worker,$RUNS,$DAYS,500,$(timeit $BIN simulate $OUT/synthetic-500-scenario.yaml --runs $RUNS --days $DAYS --workers 1 --format json)"
   echo "synthetic-500,numpy,$NUMPY_RUNS_500,$DAYS,500,$(timeit $PY scripts/simulation_numpy.py $OUT/synthetic-500-scenario.yaml --runs $NUMPY_RUNS_500 --days $DAYS)"
 
+  if [[ -n "${HEADLINE:-}" ]]; then echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; fi
   echo "## scaling (swift 2 workers; numpy)"
   echo "axis,value,swift_seconds,numpy_seconds"
   for r in 1000 4000 16000; do

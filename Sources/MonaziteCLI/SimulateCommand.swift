@@ -4,11 +4,21 @@ import MonaziteScenario
 import MonaziteService
 import MonaziteSimulation
 
-/// `monazite simulate SCENARIO`: Monte Carlo runs of the disruption simulator.
+/// `monazite simulate [run] SCENARIO`, `simulate calibrate SCENARIO`, `simulate backtest SCENARIO`.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate a supply disruption: who runs out of magnets, when, and for how long.",
+        discussion: "Without a subcommand, runs the scenario (as `simulate run`). See docs/simulation.md.",
+        subcommands: [SimulateRunCommand.self, SimulateCalibrateCommand.self, SimulateBacktestCommand.self],
+        defaultSubcommand: SimulateRunCommand.self)
+}
+
+/// `monazite simulate SCENARIO`: Monte Carlo runs of the disruption simulator.
+struct SimulateRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario's Monte Carlo: who runs out of magnets, when, and for how long.",
         discussion: """
             SCENARIO is a scenario YAML file or the name of a bundled scenario \
             (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))). \

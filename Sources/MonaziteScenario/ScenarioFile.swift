@@ -14,10 +14,15 @@ public struct ScenarioFile: Sendable {
     /// Calendar date of day 0, if the file gives one (labels only).
     public var startDate: String?
     public var file: String
+    /// The months the posterior was fitted to (`calibration.sampleMonths: 2025-04..2025-06`), if calibrated.
+    public var calibrationSample: (first: String, last: String)?
+    /// The YAML text the scenario was read from.
+    public var text: String
 
     static let shockKeys: Set<String> = [
         "id", "kind", "startDay", "endDay", "durationDays", "note", "exporter", "elementGroup", "stage", "destinations",
-        "approvedShare", "approvalDelayDays", "nodes", "lostShare", "factor", "tonnesPerDay",
+        "approvedShare", "approvalDelayDays", "nodes", "lostShare", "factor", "tonnesPerDay", "exemptShare", "refusedOrders",
+        "schedule", "startDate",
     ]
 
     /// Parses and validates scenario YAML.
@@ -28,10 +33,11 @@ public struct ScenarioFile: Sendable {
         yaml: String, file: String, loadNetwork: (String, YAMLLocation) throws(ScenarioFileError) -> NetworkFile
     ) throws(ScenarioFileError) {
         self.file = file
+        text = yaml
         let root = try YAMLField.parse(yaml, file: file)
         _ = try root.mapping(allowed: [
             "format", "name", "description", "network", "startDate", "horizonDays", "runs", "seed", "stockOutByDay",
-            "shocks", "uncertain", "probes",
+            "shocks", "uncertain", "probes", "posterior", "calibration",
         ])
         if let format = try root.optional("format"), try format.string() != "monazite-scenario/1" {
             throw format.error("unsupported format '\(try format.string())' (expected monazite-scenario/1)")
@@ -39,6 +45,28 @@ public struct ScenarioFile: Sendable {
         let name = try root.required("name").string()
         description = try root.optional("description")?.string() ?? ""
         startDate = try root.optional("startDate")?.string()
+        var day0: CalendarDate?
+        if let field = try root.optional("startDate") {
+            guard let date = CalendarDate(try field.string()) else { throw field.error("startDate must be YYYY-MM-DD") }
+            day0 = date
+        }
+        /// `fromDay` / `startDay`, or `fromDate` / `startDate` counted from the scenario's startDate.
+        func day(_ item: YAMLField, dayKey: String, dateKey: String) throws(ScenarioFileError) -> Int? {
+            switch (try item.optional(dayKey), try item.optional(dateKey)) {
+            case (let d?, nil):
+                let v = try d.int()
+                guard v >= 0 else { throw d.error("\(dayKey) must be ≥ 0") }
+                return v
+            case (nil, let d?):
+                guard let day0 else { throw d.error("\(dateKey) needs the scenario's startDate") }
+                guard let date = CalendarDate(try d.string()) else { throw d.error("\(dateKey) must be YYYY-MM-DD") }
+                let v = day0.days(to: date)
+                guard v >= 0 else { throw d.error("\(dateKey) is before the scenario's startDate") }
+                return v
+            case (nil, nil): return nil
+            default: throw item.error("give \(dayKey) or \(dateKey), not both")
+            }
+        }
         let networkField = try root.required("network")
         networkFile = try loadNetwork(try networkFile_name(networkField), YAMLLocation(file: file, line: networkField.line))
         let network = networkFile.network
@@ -80,9 +108,9 @@ public struct ScenarioFile: Sendable {
                 _ = try item.mapping(allowed: Self.shockKeys)
                 let id = try item.optional("id")?.string() ?? "shock\(k + 1)"
                 if shockKinds[id] != nil { throw item.error("duplicate shock id '\(id)'") }
-                let startField = try item.required("startDay")
-                let start = try startField.int()
-                guard start >= 0 else { throw startField.error("startDay must be ≥ 0") }
+                guard let start = try day(item, dayKey: "startDay", dateKey: "startDate") else {
+                    throw item.error("a shock needs startDay or startDate")
+                }
                 let end: Int
                 switch (try item.optional("endDay"), try item.optional("durationDays")) {
                 case (let e?, nil):
@@ -98,6 +126,13 @@ public struct ScenarioFile: Sendable {
                 let kindField = try item.required("kind")
                 let kindName = try kindField.string()
                 let kind: ShockKind
+                var exempt = 0.0, queues = false
+                var schedule: [LicenceStep] = []
+                if kindName != "licensing" {
+                    for key in ["exemptShare", "refusedOrders", "schedule"] where try item.optional(key) != nil {
+                        throw item.error("\(key) applies to licensing shocks only")
+                    }
+                }
                 switch kindName {
                 case "licensing":
                     let exporterField = try item.required("exporter")
@@ -126,6 +161,34 @@ public struct ScenarioFile: Sendable {
                     kind = .licensing(
                         LicensingScope(exporter: exporter, elementGroup: group, stage: stage, destinations: destinations),
                         approvedShare: approved, approvalDelayDays: delay)
+                    if let f = try item.optional("exemptShare") { exempt = try share(f, "exemptShare") }
+                    if let f = try item.optional("refusedOrders") {
+                        switch try f.string() {
+                        case "queue": queues = true
+                        case "lost": queues = false
+                        default: throw f.error("refusedOrders must be queue or lost")
+                        }
+                    }
+                    if let list = try item.optional("schedule") {
+                        for (n, stepItem) in try list.sequence().enumerated() {
+                            _ = try stepItem.mapping(allowed: [
+                                "id", "fromDay", "fromDate", "destinations", "buyers", "approvedShare", "approvalDelayDays", "note",
+                            ])
+                            let stepID = try stepItem.optional("id")?.string() ?? "step\(n + 1)"
+                            if schedule.contains(where: { $0.id == stepID }) { throw stepItem.error("duplicate step id '\(stepID)'") }
+                            guard let from = try day(stepItem, dayKey: "fromDay", dateKey: "fromDate") else {
+                                throw stepItem.error("a schedule step needs fromDay or fromDate")
+                            }
+                            let stepDelayField = try stepItem.optional("approvalDelayDays")
+                            let stepDelay = try stepDelayField?.int() ?? delay
+                            if let stepDelayField, stepDelay < 0 { throw stepDelayField.error("approvalDelayDays must be ≥ 0") }
+                            let buyers = try stepItem.optional("buyers").map { f throws(ScenarioFileError) in try nodes(f) }
+                            schedule.append(LicenceStep(
+                                id: stepID, startDay: from, destinations: try Self.countries(try stepItem.optional("destinations")),
+                                buyers: buyers, approvedShare: try share(try stepItem.required("approvedShare"), "approvedShare"),
+                                approvalDelayDays: stepDelay))
+                        }
+                    }
                 case "outage":
                     kind = .outage(nodes: try nodes(try item.required("nodes")), lostShare: try share(try item.required("lostShare"), "lostShare"))
                 case "demandChange":
@@ -142,7 +205,10 @@ public struct ScenarioFile: Sendable {
                     throw kindField.error("unknown shock kind '\(kindName)' (licensing, outage, demandChange, stockRelease)")
                 }
                 shockKinds[id] = kindName
-                shocks.append(Shock(id: id, startDay: start, endDay: end, kind: kind))
+                shocks.append(Shock(
+                    id: id, startDay: start, endDay: end, kind: kind, exemptShare: exempt, queuesRefusedOrders: queues,
+                    schedule: schedule))
+                for step in schedule { shockKinds[id + "." + step.id] = "licenceStep" }
             }
         }
 
@@ -153,10 +219,11 @@ public struct ScenarioFile: Sendable {
                 let parameterField = try item.required("parameter")
                 let name = try parameterField.string()
                 guard let target = UncertainParameter.Target(name: name) else {
-                    throw parameterField.error("unknown parameter '\(name)' (shock.ID.durationDays|approvedShare|approvalDelayDays|magnitude, inventoryDaysFactor, node.ID.inventoryDays, substitutionLimitShare, substitutionRampDays)")
+                    throw parameterField.error("unknown parameter '\(name)' (shock.ID.durationDays|approvedShare|approvalDelayDays|magnitude|exemptShare|startDay, inventoryDaysFactor, node.ID.inventoryDays, substitutionLimitShare, substitutionRampDays)")
                 }
                 switch target {
-                case .shockDurationDays(let id), .shockApprovedShare(let id), .shockApprovalDelayDays(let id), .shockMagnitude(let id):
+                case .shockDurationDays(let id), .shockApprovedShare(let id), .shockApprovalDelayDays(let id), .shockMagnitude(let id),
+                     .shockExemptShare(let id), .shockStartDay(let id):
                     if shockKinds[id] == nil { throw parameterField.error("unknown shock '\(id)'") }
                 case .nodeInventoryDays(let id):
                     if !ids.contains(id) { throw parameterField.error("unknown node '\(id)'") }
@@ -203,9 +270,39 @@ public struct ScenarioFile: Sendable {
             }
         }
         self.probes = probes
+        var posterior: JointSample?
+        if let field = try root.optional("posterior") {
+            _ = try field.mapping(allowed: ["parameters", "rows", "note"])
+            let namesField = try field.required("parameters")
+            var targets: [UncertainParameter.Target] = []
+            for text in try namesField.strings() {
+                guard let target = UncertainParameter.Target(name: text) else { throw namesField.error("unknown parameter '\(text)'") }
+                targets.append(target)
+            }
+            var rows: [[Double]] = []
+            for row in try field.required("rows").sequence() {
+                var values: [Double] = []
+                for v in try row.sequence() { values.append(try v.double()) }
+                guard values.count == targets.count else { throw row.error("a posterior row needs \(targets.count) values") }
+                rows.append(values)
+            }
+            guard !rows.isEmpty else { throw field.error("posterior has no rows") }
+            posterior = JointSample(parameters: targets, rows: rows)
+        }
+        if let field = try root.optional("calibration") {
+            _ = try field.mapping(allowed: [
+                "method", "distance", "sampleMonths", "observations", "tolerances", "acceptanceRates", "simulations", "particles",
+                "generations", "seed", "command", "note",
+            ])
+            if let months = try field.optional("sampleMonths") {
+                let parts = try months.string().split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+                guard parts.count == 2 else { throw months.error("sampleMonths must be YYYY-MM..YYYY-MM") }
+                calibrationSample = (parts[0], parts[1])
+            }
+        }
         scenario = SimulationScenario(
             name: name, network: network, horizonDays: horizon, shocks: shocks, uncertain: uncertain, defaultRuns: runs,
-            defaultSeed: seed, stockOutByDay: byDay)
+            defaultSeed: seed, stockOutByDay: byDay, posterior: posterior)
         do {
             _ = try CompiledScenario(scenario, probes: probes)
         } catch {

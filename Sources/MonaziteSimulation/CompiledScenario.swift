@@ -16,12 +16,31 @@ public struct CompiledScenario: Sendable {
     let shockApprovedShare: [Double]
     let shockDelayDays: [Int]
     let shockMagnitude: [Double]
+    /// Licensing: share of orders exempt from the licence; steps: 0.
+    let shockExemptShare: [Double]
+    /// Licensing: refused orders queue (see ``Shock/queuesRefusedOrders``).
+    let shockQueues: [Bool]
+    /// A licensing shock's schedule steps are the `shockStepCount[s]` shocks right after it
+    /// (kind `.licenceStep`); 0 for every other shock.
+    let shockStepCount: [Int]
+    /// True when some licensing shock queues refused orders (the step then tracks backlogs).
+    let hasQueues: Bool
     /// Affected edges (licensing) or nodes (others): `shockTargets[shockTargetStart[s] ..< shockTargetStart[s + 1]]`.
     let shockTargetStart: [Int]
     let shockTargets: [Int]
 
     let uncertainTargets: [CompiledTarget]
     let uncertainDistributions: [Distribution]
+    /// The posterior's inputs and its rows (flat: `row * posteriorTargets.count + k`).
+    let posteriorTargets: [CompiledTarget]
+    let posteriorValues: [Double]
+    let posteriorRowCount: Int
+    /// Values recorded per draw: the uncertain inputs, then the posterior's.
+    public var drawnValueCount: Int { uncertainTargets.count + posteriorTargets.count }
+    /// Names of the values recorded per draw, in order.
+    public var drawnValueNames: [String] {
+        scenario.uncertain.map { $0.target.description } + (scenario.posterior?.parameters.map(\.description) ?? [])
+    }
 
     /// Ring buffer of in-transit shipments per buyer node: `ringSize[i]` = 1 + the longest lead
     /// time plus approval delay of any edge into `i`; slot `(t + lag) % ringSize[i]` holds what arrives on day `t + lag`.
@@ -43,10 +62,10 @@ public struct CompiledScenario: Sendable {
     /// Length of each probe's ring of shipments waiting for approval (largest delay + 1).
     let probeRingSize: Int
 
-    enum ShockCode: Sendable { case licensing, outage, demandChange, stockRelease }
+    enum ShockCode: Sendable { case licensing, licenceStep, outage, demandChange, stockRelease }
 
     enum CompiledTarget: Sendable {
-        case duration(Int), approvedShare(Int), approvalDelay(Int), magnitude(Int)
+        case duration(Int), approvedShare(Int), approvalDelay(Int), magnitude(Int), exemptShare(Int), startDay(Int)
         case inventoryDaysFactor, nodeInventoryDays(Int), substitutionLimit, substitutionRamp
     }
 
@@ -66,6 +85,7 @@ public struct CompiledScenario: Sendable {
 
         var kinds: [ShockCode] = [], starts: [Int] = [], ends: [Int] = [], shares: [Double] = []
         var delays: [Int] = [], magnitudes: [Double] = [], targetStart = [0], targets: [Int] = []
+        var exempts: [Double] = [], queues: [Bool] = [], stepCounts: [Int] = []
         var shockIndex: [String: Int] = [:]
         var nodeIndex: [String: Int] = [:]
         for (i, id) in net.nodeIDs.enumerated() { nodeIndex[id] = i }
@@ -89,47 +109,84 @@ public struct CompiledScenario: Sendable {
             case .licensing(let scope, let approved, let delay):
                 guard (0...1).contains(approved) else { throw .shareOutOfRange("approvedShare of shock '\(shock.id)'", value: approved) }
                 guard delay >= 0 else { throw .negativeValue("approvalDelayDays of shock '\(shock.id)'", value: Double(delay)) }
+                guard (0...1).contains(shock.exemptShare) else {
+                    throw .shareOutOfRange("exemptShare of shock '\(shock.id)'", value: shock.exemptShare)
+                }
                 kinds.append(.licensing); shares.append(approved); delays.append(delay); magnitudes.append(0)
-                targets += Self.edges(matching: scope, in: net)
+                let licensed = Self.edges(matching: scope, in: net)
+                targets += licensed
+                exempts.append(shock.exemptShare); queues.append(shock.queuesRefusedOrders); stepCounts.append(shock.schedule.count)
+                for step in shock.schedule {
+                    targetStart.append(targets.count)
+                    let id = shock.id + "." + step.id
+                    if shockIndex[id] != nil { throw .invalidValue("licence step '\(id)'", reason: "duplicate id") }
+                    guard (0...1).contains(step.approvedShare) else { throw .shareOutOfRange("approvedShare of '\(id)'", value: step.approvedShare) }
+                    guard step.approvalDelayDays >= 0, step.startDay >= 0 else {
+                        throw .negativeValue("startDay or approvalDelayDays of '\(id)'", value: Double(min(step.startDay, step.approvalDelayDays)))
+                    }
+                    var buyers: Set<Int>?
+                    if let named = step.buyers { buyers = Set(try resolve(named)) }
+                    shockIndex[id] = kinds.count
+                    kinds.append(.licenceStep); starts.append(step.startDay); ends.append(shock.endDay)
+                    shares.append(step.approvedShare); delays.append(step.approvalDelayDays); magnitudes.append(0)
+                    exempts.append(0); queues.append(false); stepCounts.append(0)
+                    targets += licensed.filter { e in
+                        let b = net.edgeBuyer[e]
+                        if let buyers, !buyers.contains(b) { return false }
+                        if let d = step.destinations, !d.contains(net.nodeCountries[b]) { return false }
+                        return true
+                    }
+                }
             case .outage(let nodes, let lost):
                 guard (0...1).contains(lost) else { throw .shareOutOfRange("lostShare of shock '\(shock.id)'", value: lost) }
+                exempts.append(0); queues.append(false); stepCounts.append(0)
                 kinds.append(.outage); shares.append(1); delays.append(0); magnitudes.append(lost)
                 targets += try resolve(nodes)
             case .demandChange(let nodes, let factor):
                 guard factor >= 0 else { throw .negativeValue("factor of shock '\(shock.id)'", value: factor) }
+                exempts.append(0); queues.append(false); stepCounts.append(0)
                 kinds.append(.demandChange); shares.append(1); delays.append(0); magnitudes.append(factor)
                 targets += try resolve(nodes)
             case .stockRelease(let nodes, let tonnes):
                 guard tonnes >= 0 else { throw .negativeValue("tonnesPerDay of shock '\(shock.id)'", value: tonnes) }
+                exempts.append(0); queues.append(false); stepCounts.append(0)
                 kinds.append(.stockRelease); shares.append(1); delays.append(0); magnitudes.append(tonnes)
                 targets += try resolve(nodes)
             }
             targetStart.append(targets.count)
         }
 
-        var compiledTargets: [CompiledTarget] = []
         var maxDelay = delays
-        for parameter in scenario.uncertain {
-            let name = parameter.target.description
-            if let reason = parameter.distribution.problem { throw .invalidDistribution(name, reason: reason) }
-            let bounds = parameter.distribution.bounds
+        var compiledTargets: [CompiledTarget] = []
+        func compileTarget(_ target: UncertainParameter.Target, bounds: ClosedRange<Double>) throws(SimulationError) -> CompiledTarget {
+            let name = target.description
+            var compiledTargets: [CompiledTarget] = []
             func shock(_ id: String) throws(SimulationError) -> Int {
                 guard let s = shockIndex[id] else { throw .unknownShock(id) }
                 return s
             }
-            switch parameter.target {
+            switch target {
             case .shockDurationDays(let id):
                 let s = try shock(id)
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "durations cannot be negative") }
                 compiledTargets.append(.duration(s))
             case .shockApprovedShare(let id):
                 let s = try shock(id)
-                if kinds[s] != .licensing { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
+                if kinds[s] != .licensing && kinds[s] != .licenceStep { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
                 if bounds.lowerBound < 0 || bounds.upperBound > 1 { throw .invalidDistribution(name, reason: "a share must stay within 0…1") }
                 compiledTargets.append(.approvedShare(s))
-            case .shockApprovalDelayDays(let id):
+            case .shockExemptShare(let id):
                 let s = try shock(id)
                 if kinds[s] != .licensing { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
+                if bounds.lowerBound < 0 || bounds.upperBound > 1 { throw .invalidDistribution(name, reason: "a share must stay within 0…1") }
+                compiledTargets.append(.exemptShare(s))
+            case .shockStartDay(let id):
+                let s = try shock(id)
+                if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a start day cannot be negative") }
+                compiledTargets.append(.startDay(s))
+            case .shockApprovalDelayDays(let id):
+                let s = try shock(id)
+                if kinds[s] != .licensing && kinds[s] != .licenceStep { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a delay cannot be negative") }
                 maxDelay[s] = max(maxDelay[s], Int(bounds.upperBound.rounded()))
                 compiledTargets.append(.approvalDelay(s))
@@ -137,7 +194,7 @@ public struct CompiledScenario: Sendable {
                 let s = try shock(id)
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a magnitude cannot be negative") }
                 if kinds[s] == .outage && bounds.upperBound > 1 { throw .invalidDistribution(name, reason: "a lost share must stay within 0…1") }
-                if kinds[s] == .licensing { throw .invalidDistribution(name, reason: "use approvedShare for a licensing shock") }
+                if kinds[s] == .licensing || kinds[s] == .licenceStep { throw .invalidDistribution(name, reason: "use approvedShare for a licensing shock") }
                 compiledTargets.append(.magnitude(s))
             case .inventoryDaysFactor:
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a factor cannot be negative") }
@@ -153,20 +210,50 @@ public struct CompiledScenario: Sendable {
                 if bounds.lowerBound < 1 { throw .invalidDistribution(name, reason: "ramp-up needs at least 1 day") }
                 compiledTargets.append(.substitutionRamp)
             }
+            return compiledTargets[0]
         }
+        for parameter in scenario.uncertain {
+            if let reason = parameter.distribution.problem { throw .invalidDistribution(parameter.target.description, reason: reason) }
+            compiledTargets.append(try compileTarget(parameter.target, bounds: parameter.distribution.bounds))
+        }
+        var jointTargets: [CompiledTarget] = [], jointValues: [Double] = []
+        if let posterior = scenario.posterior {
+            guard !posterior.rows.isEmpty else { throw .invalidValue("posterior", reason: "has no rows") }
+            var low = posterior.parameters.map { _ in Double.infinity }, high = posterior.parameters.map { _ in -Double.infinity }
+            for (r, row) in posterior.rows.enumerated() {
+                guard row.count == posterior.parameters.count, row.allSatisfy(\.isFinite) else {
+                    throw .invalidValue("posterior row \(r + 1)", reason: "needs \(posterior.parameters.count) finite values")
+                }
+                for k in row.indices {
+                    low[k] = min(low[k], row[k])
+                    high[k] = max(high[k], row[k])
+                }
+                jointValues += row
+            }
+            for (k, target) in posterior.parameters.enumerated() {
+                jointTargets.append(try compileTarget(target, bounds: low[k]...high[k]))
+            }
+        }
+        posteriorTargets = jointTargets
+        posteriorValues = jointValues
+        posteriorRowCount = scenario.posterior?.rows.count ?? 0
         shockKind = kinds
         shockStart = starts
         shockEnd = ends
         shockApprovedShare = shares
         shockDelayDays = delays
         shockMagnitude = magnitudes
+        shockExemptShare = exempts
+        shockQueues = queues
+        shockStepCount = stepCounts
+        hasQueues = queues.contains(true)
         shockTargetStart = targetStart
         shockTargets = targets
         uncertainTargets = compiledTargets
         uncertainDistributions = scenario.uncertain.map(\.distribution)
 
         var edgeMaxDelay = Array(repeating: 0, count: net.edgeCount)
-        for s in kinds.indices where kinds[s] == .licensing {
+        for s in kinds.indices where kinds[s] == .licensing || kinds[s] == .licenceStep {
             for k in targetStart[s]..<targetStart[s + 1] { edgeMaxDelay[targets[k]] = max(edgeMaxDelay[targets[k]], maxDelay[s]) }
         }
         // One ring per buyer: arrivals only matter per buyer, so shipments on all its edges share it.

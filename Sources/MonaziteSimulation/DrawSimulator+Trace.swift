@@ -10,7 +10,7 @@ public struct RunTrace: Sendable {
     public var massBalance: [MassBalanceDay]
 }
 
-extension DrawSimulator {
+extension LaneSimulator where L == Double {
     /// Runs the prepared draw and returns every daily figure (allocates; not for the hot path).
     public func trace() -> RunTrace {
         let c = compiled

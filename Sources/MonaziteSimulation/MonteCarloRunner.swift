@@ -9,10 +9,11 @@ public enum MonteCarloRunner {
     ///   - recordDaily: keep daily shortfall and probe series for every draw (memory:
     ///     `runs × series × horizonDays × 4` bytes).
     ///   - sample: false runs every draw with the baseline values (a deterministic run).
+    ///   - laneWidth: draws per SIMD lane group (speed only; the numbers do not depend on it).
     ///   - progress: called from worker tasks with the number of draws just finished.
     public static func run(
         _ compiled: CompiledScenario, runs: Int, seed: UInt64, workers: Int? = nil, recordDaily: Bool = false,
-        sample: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
+        sample: Bool = true, laneWidth: LaneWidth = .four, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> MonteCarloResult {
         let runs = max(runs, 1)
         let chunkCount = max(1, min(workers ?? defaultWorkers(), runs))
@@ -21,7 +22,7 @@ public enum MonteCarloRunner {
             for c in 0..<chunkCount {
                 group.addTask {
                     (c, runChunk(compiled, draws: bounds[c]..<bounds[c + 1], seed: seed, recordDaily: recordDaily,
-                                 sample: sample, progress: progress))
+                                 sample: sample, laneWidth: laneWidth, progress: progress))
                 }
             }
             var collected = [Chunk?](repeating: nil, count: chunkCount)
@@ -40,7 +41,7 @@ public enum MonteCarloRunner {
         return MonteCarloResult(
             groups: compiled.groups, runs: runs, seed: seed, horizonDays: compiled.horizonDays,
             cumulativeShortfallTonnes: cumulative, firstStockOutDay: first, recoveryDay: recovery, drawnValues: drawn,
-            uncertainNames: compiled.scenario.uncertain.map { $0.target.description }, dailyGroups: compiled.dailyGroups,
+            uncertainNames: compiled.drawnValueNames, dailyGroups: compiled.dailyGroups,
             probeNames: compiled.probes.map(\.name), daily: daily)
     }
 
@@ -51,12 +52,33 @@ public enum MonteCarloRunner {
         var cumulative: [Double], first: [Int32], recovery: [Int32], drawn: [Double], daily: [Float]
     }
 
+    /// Draws per lane group of the Monte Carlo: 1 (scalar), 4 or 8 SIMD lanes. Results are the
+    /// same bits whatever the width; only the speed differs.
+    public enum LaneWidth: Int, Sendable, CaseIterable {
+        case one = 1, four = 4, eight = 8
+    }
+
     static func runChunk(
         _ compiled: CompiledScenario, draws: Range<Int>, seed: UInt64, recordDaily: Bool, sample: Bool,
+        laneWidth: LaneWidth, progress: (@Sendable (Int) -> Void)?
+    ) -> Chunk {
+        switch laneWidth {
+        case .one:
+            runChunk(LaneSimulator<Double>(compiled), draws: draws, seed: seed, recordDaily: recordDaily, sample: sample, progress: progress)
+        case .four:
+            runChunk(LaneSimulator<SIMD4<Double>>(compiled), draws: draws, seed: seed, recordDaily: recordDaily, sample: sample, progress: progress)
+        case .eight:
+            runChunk(LaneSimulator<SIMD8<Double>>(compiled), draws: draws, seed: seed, recordDaily: recordDaily, sample: sample, progress: progress)
+        }
+    }
+
+    static func runChunk<L: SimulationLanes>(
+        _ simulator: LaneSimulator<L>, draws: Range<Int>, seed: UInt64, recordDaily: Bool, sample: Bool,
         progress: (@Sendable (Int) -> Void)?
     ) -> Chunk {
+        let compiled = simulator.compiled
         let g = compiled.groups.count
-        let u = compiled.uncertainTargets.count
+        let u = compiled.drawnValueCount
         let perDrawDaily = recordDaily ? (compiled.dailyGroups.count + compiled.probes.count) * compiled.horizonDays : 0
         var cumulative = [Double](repeating: 0, count: draws.count * g)
         var first = [Int32](repeating: -1, count: draws.count * g)
@@ -64,56 +86,33 @@ public enum MonteCarloRunner {
         var drawn = [Double](repeating: 0, count: draws.count * u)
         var daily = [Float](repeating: 0, count: draws.count * perDrawDaily)
         var pending = 0
-        func report(_ count: Int) {
-            pending += count
-            if pending >= 64 {
-                progress?(pending)
-                pending = 0
+        let width = L.width
+        cumulative.withUnsafeMutableBufferPointer { cum in
+        first.withUnsafeMutableBufferPointer { fst in
+        recovery.withUnsafeMutableBufferPointer { rec in
+        daily.withUnsafeMutableBufferPointer { day in
+            guard let cumBase = cum.baseAddress, let fstBase = fst.baseAddress, let recBase = rec.baseAddress else { return }
+            var k = 0
+            while k < draws.count {
+                let used = min(width, draws.count - k)
+                for l in 0..<width {
+                    // Spare lanes repeat the last draw; their results are not written.
+                    simulator.prepare(lane: l, seed: seed, drawIndex: draws.lowerBound + k + min(l, used - 1), sample: sample)
+                }
+                simulator.run(
+                    lanesUsed: used, cumulativeTonnes: cumBase + k * g, firstStockOutDay: fstBase + k * g,
+                    recoveryDay: recBase + k * g, daily: recordDaily ? day.baseAddress.map { $0 + k * perDrawDaily } : nil)
+                for l in 0..<used {
+                    for q in 0..<u { drawn[(k + l) * u + q] = simulator.drawnValues[l * u + q] }
+                }
+                k += used
+                pending += used
+                if pending >= 64 {
+                    progress?(pending)
+                    pending = 0
+                }
             }
-        }
-        if recordDaily {
-            // Daily series need the scalar simulator.
-            let simulator = DrawSimulator(compiled)
-            cumulative.withUnsafeMutableBufferPointer { cum in
-            first.withUnsafeMutableBufferPointer { fst in
-            recovery.withUnsafeMutableBufferPointer { rec in
-            daily.withUnsafeMutableBufferPointer { day in
-                guard let cumBase = cum.baseAddress, let fstBase = fst.baseAddress, let recBase = rec.baseAddress else { return }
-                for (k, d) in draws.enumerated() {
-                    simulator.prepare(seed: seed, drawIndex: d, sample: sample)
-                    simulator.run(
-                        cumulativeTonnes: cumBase + k * g, firstStockOutDay: fstBase + k * g, recoveryDay: recBase + k * g,
-                        daily: day.baseAddress.map { $0 + k * perDrawDaily })
-                    for q in 0..<u { drawn[k * u + q] = simulator.drawnValues[q] }
-                    report(1)
-                }
-            }}}}
-        } else {
-            // Four draws at a time, one per SIMD lane; identical numbers to the scalar path.
-            let simulator = BatchDrawSimulator(compiled)
-            let width = BatchDrawSimulator.width
-            cumulative.withUnsafeMutableBufferPointer { cum in
-            first.withUnsafeMutableBufferPointer { fst in
-            recovery.withUnsafeMutableBufferPointer { rec in
-                guard let cumBase = cum.baseAddress, let fstBase = fst.baseAddress, let recBase = rec.baseAddress else { return }
-                var k = 0
-                while k < draws.count {
-                    let used = min(width, draws.count - k)
-                    for l in 0..<width {
-                        // Spare lanes repeat the last draw; their results are not written.
-                        simulator.prepare(lane: l, seed: seed, drawIndex: draws.lowerBound + k + min(l, used - 1), sample: sample)
-                    }
-                    simulator.run(
-                        lanesUsed: used, cumulativeTonnes: cumBase + k * g, firstStockOutDay: fstBase + k * g,
-                        recoveryDay: recBase + k * g)
-                    for l in 0..<used {
-                        for q in 0..<u { drawn[(k + l) * u + q] = simulator.drawnValues[l * u + q] }
-                    }
-                    k += used
-                    report(used)
-                }
-            }}}
-        }
+        }}}}
         if pending > 0 { progress?(pending) }
         return Chunk(cumulative: cumulative, first: first, recovery: recovery, drawn: drawn, daily: daily)
     }

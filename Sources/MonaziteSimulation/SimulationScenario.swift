@@ -5,6 +5,8 @@ public struct SimulationScenario: Sendable, Hashable {
     public var horizonDays: Int
     public var shocks: [Shock]
     public var uncertain: [UncertainParameter]
+    /// Inputs drawn jointly from a sample (a calibrated posterior), after the `uncertain` ones.
+    public var posterior: JointSample?
     /// Monte Carlo draws when the user does not say.
     public var defaultRuns: Int
     public var defaultSeed: UInt64
@@ -14,8 +16,9 @@ public struct SimulationScenario: Sendable, Hashable {
     public init(
         name: String, network: SupplyNetwork, horizonDays: Int, shocks: [Shock] = [],
         uncertain: [UncertainParameter] = [], defaultRuns: Int = 1000, defaultSeed: UInt64 = 1,
-        stockOutByDay: Int = 90
+        stockOutByDay: Int = 90, posterior: JointSample? = nil
     ) {
+        self.posterior = posterior
         self.name = name
         self.network = network
         self.horizonDays = horizonDays

@@ -18,6 +18,10 @@ public struct UncertainParameter: Sendable, Hashable {
         case shockApprovalDelayDays(String)
         /// `shock.ID.magnitude`: an outage's lost share, a demand factor, or a release's tonnes per day.
         case shockMagnitude(String)
+        /// `shock.ID.exemptShare`: a licensing shock's share of orders needing no licence (0…1).
+        case shockExemptShare(String)
+        /// `shock.ID.startDay`: the day a shock or a licence step begins (rounded, ≥ 0).
+        case shockStartDay(String)
         /// `inventoryDaysFactor`: multiplies every node's inventory days.
         case inventoryDaysFactor
         /// `node.ID.inventoryDays`: one node's inventory days.
@@ -33,6 +37,8 @@ public struct UncertainParameter: Sendable, Hashable {
             case .shockApprovedShare(let id): "shock.\(id).approvedShare"
             case .shockApprovalDelayDays(let id): "shock.\(id).approvalDelayDays"
             case .shockMagnitude(let id): "shock.\(id).magnitude"
+            case .shockExemptShare(let id): "shock.\(id).exemptShare"
+            case .shockStartDay(let id): "shock.\(id).startDay"
             case .inventoryDaysFactor: "inventoryDaysFactor"
             case .nodeInventoryDays(let id): "node.\(id).inventoryDays"
             case .substitutionLimitShare: "substitutionLimitShare"
@@ -56,6 +62,8 @@ public struct UncertainParameter: Sendable, Hashable {
                 case ("shock", "approvedShare"): self = .shockApprovedShare(id)
                 case ("shock", "approvalDelayDays"): self = .shockApprovalDelayDays(id)
                 case ("shock", "magnitude"): self = .shockMagnitude(id)
+                case ("shock", "exemptShare"): self = .shockExemptShare(id)
+                case ("shock", "startDay"): self = .shockStartDay(id)
                 case ("node", "inventoryDays"): self = .nodeInventoryDays(id)
                 default: return nil
                 }

@@ -20,15 +20,21 @@ import Testing
     }
 
     @Test(arguments: 0..<12)
-    func fourLaneBatchEqualsTheScalarSimulator(seed: Int) async throws {
+    func laneGroupsEqualTheOneDrawStepBitForBit(seed: Int) async throws {
         let compiled = try CompiledScenario(TestNetworks.random(seed: UInt64(100 + seed)))
-        // recordDaily uses the scalar simulator, otherwise the four-lane batch; 11 draws leave spare lanes.
-        let scalar = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2, recordDaily: true)
-        let batch = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2)
-        #expect(scalar.cumulativeShortfallTonnes == batch.cumulativeShortfallTonnes)
-        #expect(scalar.firstStockOutDay == batch.firstStockOutDay)
-        #expect(scalar.recoveryDay == batch.recoveryDay)
-        #expect(scalar.drawnValues == batch.drawnValues)
+        // 11 draws leave spare lanes in groups of 4 and 8; daily series are compared too.
+        let one = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2, recordDaily: true, laneWidth: .one)
+        for width in [MonteCarloRunner.LaneWidth.four, .eight] {
+            let lanes = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 2, recordDaily: true, laneWidth: width)
+            #expect(one.cumulativeShortfallTonnes.map(\.bitPattern) == lanes.cumulativeShortfallTonnes.map(\.bitPattern))
+            #expect(one.firstStockOutDay == lanes.firstStockOutDay)
+            #expect(one.recoveryDay == lanes.recoveryDay)
+            #expect(one.drawnValues == lanes.drawnValues)
+            #expect(one.daily.map { $0.map(\.bitPattern) } == lanes.daily.map { $0.map(\.bitPattern) })
+        }
+        // The daily series must not change the outcome.
+        let summaryOnly = await MonteCarloRunner.run(compiled, runs: 11, seed: UInt64(seed), workers: 1)
+        #expect(summaryOnly.cumulativeShortfallTonnes == one.cumulativeShortfallTonnes)
     }
 
     @Test func differentSeedsDrawDifferentInputs() async throws {

@@ -148,8 +148,11 @@ import Testing
         }
     }
 
-    @Test func fourScenariosAreBundled() {
-        #expect(ScenarioLibrary.bundledScenarioNames.count == 4)
+    @Test func scenariosAreBundled() {
+        #expect(ScenarioLibrary.bundledScenarioNames == [
+            "april-2025-calibrated", "april-2025-calibration", "april-2025-heavy-licensing", "mountain-pass-outage",
+            "october-2025-measures-in-force", "us-magnet-embargo-6-months",
+        ])
         #expect(ScenarioLibrary.bundledNetworkNames == ["baseline-2024"])
     }
 
