@@ -17,6 +17,8 @@ struct APIRoutes: Sendable {
     let onWrite: @Sendable () -> Void
     /// Read answers kept between writes (see ``AnswerCache``).
     let cache: AnswerCache
+    /// The store revision the cache was filled at: an import by another process empties it.
+    let revisions = RevisionWatch()
 
     static let seriesParameters: Set<String> = ["reporter", "partner", "flow", "commodity", "as_of"]
 
@@ -44,6 +46,10 @@ struct APIRoutes: Sendable {
     /// The access check is here, before the cache, for every read registered through it.
     func cached(_ request: Request, _ compute: () async throws -> JSONAnswer) async throws -> Response {
         try await requireRead(request)
+        if cache.maxAge > .zero, revisions.changed(to: try await store.revision()) {
+            cache.invalidate()
+            onWrite()
+        }
         return try await cache.answer(for: request.uri.description, compute: compute).response
     }
 

@@ -74,3 +74,19 @@ final class AnswerCache: @unchecked Sendable {
         }
     }
 }
+
+/// The store's revision as last seen by a cache: when another process (the CLI, another server)
+/// commits an import, the next request sees a new revision and empties the cache before answering.
+final class RevisionWatch: @unchecked Sendable {
+    // @unchecked: all state is behind `lock`.
+    private let lock = NSLock()
+    private var seen: Int64?
+
+    /// True when `revision` differs from the one seen before (and remembers it).
+    func changed(to revision: Int64) -> Bool {
+        lock.withLock {
+            defer { seen = revision }
+            return seen != nil && seen != revision
+        }
+    }
+}

@@ -61,7 +61,10 @@ public enum DashboardMount {
                 }
             },
             cache: cache)
+        let revisions = RevisionWatch()
         let pages: PageHandler = { path, query in
+            // An import by another process (the CLI, another server) empties the page cache at once.
+            if let cache, let revision = try? await store.revision(), revisions.changed(to: revision) { cache.invalidate() }
             let r = await dashboard.respond(path: path, query: query)
             return PageResponse(status: r.status, contentType: r.contentType, body: r.body, filename: r.suggestedFilename)
         }

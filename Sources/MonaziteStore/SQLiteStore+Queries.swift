@@ -194,6 +194,12 @@ extension SQLiteStore {
     }
 
     /// Counts of rows per table, for status lines and tests.
+    /// The latest import batch id: every committed import adds one (see ``TradeStore/revision()``).
+    /// Read through a fresh statement, so a commit by another connection or process is seen.
+    public func revision() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM import_batch") ?? 0 }
+    }
+
     public func counts() throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) {
         try pool.read { db in
             (

@@ -32,6 +32,10 @@ public protocol TradeStore: Sendable {
     func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator]
     func sourceSummaries() async throws -> [SourceSummary]
     func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int)
+    /// A number that changes whenever any process commits an import (trade figures, USGS
+    /// tables, indicators): a server compares it before answering from its cache, so an import
+    /// from the CLI or another server is seen at once. Cheap: one indexed look-up.
+    func revision() async throws -> Int64
     /// A digest of every stored figure, to prove a failed import left the content unchanged.
     func contentDigest() async throws -> String
 }

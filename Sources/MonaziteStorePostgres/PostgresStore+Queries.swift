@@ -215,6 +215,14 @@ extension PostgresStore {
         }
     }
 
+    /// The latest import batch id (see ``TradeStore/revision()``).
+    public func revision() async throws -> Int64 {
+        let rows = try await read { conn in
+            try await Self.rows(conn, "SELECT coalesce(max(id), 0)::BIGINT AS r FROM import_batch", logger: logger)
+        }
+        return try rows.first?.get("r", as: Int64.self) ?? 0
+    }
+
     public func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) {
         let rows = try await read { conn in
             try await Self.rows(

@@ -129,6 +129,7 @@ struct FailingStore: TradeStore {
     func sourceSummaries() async throws -> [SourceSummary] { throw Failure() }
     func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) { throw Failure() }
     func contentDigest() async throws -> String { throw Failure() }
+    func revision() async throws -> Int64 { throw Failure() }
 }
 
 @Suite("Page cache")

@@ -32,6 +32,7 @@ struct FaultyStore: TradeStore, AccessTokenStore {
     func sourceSummaries() async throws -> [SourceSummary] { throw failure }
     func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) { throw failure }
     func contentDigest() async throws -> String { throw failure }
+    func revision() async throws -> Int64 { throw failure }
     func createAccessToken(name: String, secretHash: String) async throws -> AccessToken { throw failure }
     func accessTokens() async throws -> [AccessToken] { [] }
     func revokeAccessToken(name: String) async throws -> Bool { false }
@@ -80,6 +81,38 @@ struct FaultyStore: TradeStore, AccessTokenStore {
                 #expect(response.status == .ok)
                 #expect(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
             }
+        }
+    }
+}
+
+/// A write by another process (the CLI on the same SQLite file) is seen by a running server at
+/// once, though its caches would keep answers for an hour.
+@Suite struct CrossProcessTests {
+    @Test func anImportByAnotherConnectionEmptiesTheCachesAtOnce() async throws {
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, answerCacheSeconds: 3600))
+        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 3600)
+        // The "CLI": a second store on the same file, as `monazite import` opens it.
+        let cli = try SQLiteStore(path: h.store.location.replacingOccurrences(of: "sqlite:", with: ""))
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            func april() async throws -> Any? {
+                try await client.execute(uri: "/api/v1/trade?from=2026-04&to=2026-04", method: .get) { response in
+                    (try response.json() as? [[String: Any]])?.first?["quantity_t"]
+                }
+            }
+            #expect(try await april() is NSNull)
+            let page = try await client.execute(uri: "/trade/8505.11/CHN?from=2026-04&to=2026-04", method: .get) { $0.text }
+            #expect(!page.contains("data-tonnes=\"5400\""))
+            // Synthetic release (test data only).
+            let csv = """
+                period,reporter,partner,flow,commodity,quantity,unit,source,release
+                2026-04,CHN,WLD,export,8505.11,5400,t,synthetic test release,2026-05-20
+
+                """
+            let imported = try await FileImporter.run(store: cli, data: Data(csv.utf8), name: "synthetic.csv", format: .observations)
+            #expect(imported.report.inserted == 1)
+            #expect(try await april() as? Double == 5400)
+            let again = try await client.execute(uri: "/trade/8505.11/CHN?from=2026-04&to=2026-04", method: .get) { $0.text }
+            #expect(again.contains("data-tonnes=\"5400\""))
         }
     }
 }
