@@ -1,3 +1,4 @@
+import Foundation
 public import MonaziteAnomalies
 import MonaziteCore
 
@@ -152,12 +153,20 @@ public enum AlertRulesFile {
     }
 
     static func webhook(_ node: RulesNode) throws(AlertRulesError) -> WebhookTarget {
-        let f = try node.mapping(allowed: ["url", "secret", "secret_env", "retries", "timeout_seconds"])
+        let f = try node.mapping(allowed: ["url", "secret", "secret_env", "retries", "timeout_seconds", "allow_loopback"])
         let urlNode = try f.required("url", in: node)
         let url = try urlNode.string()
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw urlNode.error("\(urlNode.path) must be an http:// or https:// URL")
         }
+        let allowLoopback = try f["allow_loopback"].map { n throws(AlertRulesError) -> Bool in
+            switch try n.string().lowercased() {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default: throw n.error("\(n.path) must be true or false")
+            }
+        } ?? false
+        if let reason = WebhookAddress.refusal(url, allowLoopback: allowLoopback) { throw urlNode.error("\(urlNode.path): \(reason)") }
         var target = WebhookTarget(url: url, secret: try f["secret"]?.string(), secretEnvironmentVariable: try f["secret_env"]?.string())
         if let r = f["retries"] {
             target.retries = try r.int()
@@ -170,5 +179,54 @@ public enum AlertRulesFile {
             }
         }
         return target
+    }
+}
+
+/// Where a webhook may post. Alerts leave the machine only over https, and never to an address
+/// inside a private network (an alert rule must not become a way to reach internal services);
+/// loopback (127.0.0.0/8, localhost, ::1) only when the rule says `allow_loopback: true`, for tests
+/// and local receivers. Host names are not resolved here.
+enum WebhookAddress {
+    static func refusal(_ url: String, allowLoopback: Bool) -> String? {
+        guard let components = URLParts(url) else { return "is not a URL with a host" }
+        let host = components.host.lowercased()
+        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+        if loopback { return allowLoopback ? nil : "a loopback address needs allow_loopback: true (for tests and local receivers)" }
+        guard components.scheme == "https" else { return "webhooks leave this machine over https only" }
+        if isPrivate(host) { return "\(host) is a private, link-local or unspecified address" }
+        return nil
+    }
+
+    static func isPrivate(_ host: String) -> Bool {
+        let parts = host.split(separator: ".").compactMap { Int($0) }
+        if parts.count == 4 {
+            let (a, b) = (parts[0], parts[1])
+            return a == 10 || a == 0 || (a == 172 && (16...31).contains(b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
+                || (a == 100 && (64...127).contains(b))
+        }
+        let h = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return h.hasPrefix("fc") || h.hasPrefix("fd") || h.hasPrefix("fe80") || h == "::"
+    }
+
+    /// Scheme and host of an http(s) URL, without Foundation's URL (which accepts too much).
+    struct URLParts {
+        let scheme: String
+        let host: String
+
+        init?(_ url: String) {
+            guard let range = url.range(of: "://") else { return nil }
+            scheme = String(url[..<range.lowerBound]).lowercased()
+            var rest = url[range.upperBound...]
+            if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<slash] }
+            if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+            var hostPart = String(rest)
+            if hostPart.hasPrefix("[") {
+                if let close = hostPart.firstIndex(of: "]") { hostPart = String(hostPart[...close]) }
+            } else if let colon = hostPart.lastIndex(of: ":") {
+                hostPart = String(hostPart[..<colon])
+            }
+            guard !hostPart.isEmpty else { return nil }
+            host = hostPart
+        }
     }
 }

@@ -1,7 +1,11 @@
+import MonaziteCore
+
 /// RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF, and
-/// quotes inside doubled.
+/// quotes inside doubled; a field a spreadsheet would run as a formula is neutralised
+/// (``SpreadsheetSafety``).
 enum CSVText {
-    static func append(field: String, to out: inout String) {
+    static func append(field raw: String, to out: inout String) {
+        let field = SpreadsheetSafety.neutralised(raw)
         var needsQuotes = false
         for b in field.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
             needsQuotes = true

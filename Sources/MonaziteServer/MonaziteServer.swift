@@ -1,5 +1,6 @@
 public import Foundation
 public import Hummingbird
+import HTTPTypes
 public import Logging
 import MonaziteCore
 import MonaziteScenario
@@ -86,6 +87,12 @@ public enum MonaziteServer {
             for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
             let page = await pages(path, query)
             var headers: HTTPFields = [.contentType: page.contentType]
+            // The dashboard runs no script and loads nothing from elsewhere: say so to the browser.
+            if let csp = HTTPField.Name("Content-Security-Policy") {
+                headers[csp] =
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            }
+            if let frame = HTTPField.Name("X-Frame-Options") { headers[frame] = "DENY" }
             if let name = page.filename, name.allSatisfy({ $0.isASCII && $0 != "\"" && !$0.isNewline }) {
                 headers[.contentDisposition] = "attachment; filename=\"\(name)\""
             }

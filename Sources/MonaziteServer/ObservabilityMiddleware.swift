@@ -27,6 +27,9 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // Every answer names its request, so a user can quote it and an operator find the log line.
         if let name = HTTPField.Name("X-Request-Id") { response.headers[name] = "\(context.id)" }
+        // No content sniffing and no referrer leaking query strings, on every answer.
+        if let name = HTTPField.Name("X-Content-Type-Options") { response.headers[name] = "nosniff" }
+        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? (response.status == .notFound ? "unmatched" : request.uri.path)

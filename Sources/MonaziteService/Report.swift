@@ -1,3 +1,4 @@
+import MonaziteCore
 public import Foundation
 
 /// How a report is written out.
@@ -134,9 +135,14 @@ public struct Report: Sendable {
         return f.isNumber || ((f == "-" || f == "+" || f == "~") && s.count > 1 && s.dropFirst().first?.isNumber == true)
     }
 
-    public static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    /// RFC 4180 quoting, after neutralising a cell a spreadsheet would run as a formula.
+    public static func csvField(_ raw: String) -> String {
+        let s = SpreadsheetSafety.neutralised(raw)
+        let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
 }
 
 extension String {

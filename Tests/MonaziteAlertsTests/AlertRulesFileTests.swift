@@ -23,6 +23,7 @@ import Testing
             within_days: 60
         webhooks:
           - url: http://127.0.0.1:9/hook
+            allow_loopback: true
             secret_env: MONAZITE_WEBHOOK_SECRET
             retries: 2
         """
@@ -61,6 +62,9 @@ import Testing
         ("rules: [\n", "rules.yaml:2:1: not valid YAML: did not find expected node content"),
         ("rules:\n  - id: a\n    type: series_change\n    measure: qoq\n", "rules.yaml:4:14: rules[0].measure must be mom or yoy"),
         ("rules: []\nwebhooks:\n  - url: ftp://x\n", "rules.yaml:3:10: webhooks[0].url must be an http:// or https:// URL"),
+        ("rules: []\nwebhooks:\n  - url: http://hooks.example.org/x\n", "rules.yaml:3:10: webhooks[0].url: webhooks leave this machine over https only"),
+        ("rules: []\nwebhooks:\n  - url: https://10.0.0.5/x\n", "rules.yaml:3:10: webhooks[0].url: 10.0.0.5 is a private, link-local or unspecified address"),
+        ("rules: []\nwebhooks:\n  - url: http://127.0.0.1:9/x\n", "rules.yaml:3:10: webhooks[0].url: a loopback address needs allow_loopback: true (for tests and local receivers)"),
     ])
     func bad_files_fail_at_line_and_column(text: String, message: String) {
         #expect(throws: AlertRulesError.self) { try AlertRulesFile.parse(text, file: "rules.yaml") }

@@ -52,6 +52,14 @@ import MonaziteService
         #expect(t.render(.csv) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
     }
 
+    @Test func csvCellsAreNeutralisedAgainstSpreadsheetFormulas() {
+        let t = Report(
+            title: nil, columns: ["source", "change", "note"], rows: [["=HYPERLINK(\"https://evil.example\",\"x\")", "-52.856", "@SUM(A1)"]],
+            answer: [String]())
+        let line = t.render(.csv).split(separator: "\n")[1]
+        #expect(line == #""'=HYPERLINK(""https://evil.example"",""x"")",-52.856,'@SUM(A1)"#)
+    }
+
     @Test func csvIsForMachinesRawNumbersAndUniqueSnakeCaseKeys() throws {
         let key = SeriesKey(reporter: .china, partner: .world, flow: .export, commodity: try #require(HSCode("8505.11")))
         let observations = [("2025-05", 1238.47), ("2025-06", 6357.0)].map { p, t in

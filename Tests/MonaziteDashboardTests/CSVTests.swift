@@ -90,4 +90,18 @@ struct CSVTests {
         #expect(records[1][0] == "A \"quoted\", multi\nline title")
         #expect(r.text.hasSuffix("\r\n"))
     }
+
+    @Test("A cell a spreadsheet would run as a formula is written as text")
+    func formulaInjection() async throws {
+        let store = try await DashboardFixture.bundledStore()
+        let hostile = TimelineEntry(
+            id: "synthetic-f", kind: "tariff", title: "=HYPERLINK(\"https://evil.example\",\"click\")", status: "in force",
+            destinations: "all", verified: true)
+        let r = await DashboardFixture.dashboard(store, timeline: [hostile]).respond(path: "/policy.csv", query: [:])
+        let records = CSVParse.records(r.text)
+        #expect(records[1][0] == "'=HYPERLINK(\"https://evil.example\",\"click\")")
+        // Numbers keep their sign: the trade CSV still writes negative changes as numbers.
+        let trade = await DashboardFixture.dashboard(store).respond(path: "/trade/8505.11/CHN", query: ["format": "csv", "from": "2025-04", "to": "2025-05"])
+        #expect(trade.text.contains(",-51,") || trade.text.contains(",-52.856,"))
+    }
 }

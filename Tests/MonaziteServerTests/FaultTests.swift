@@ -116,3 +116,22 @@ struct FaultyStore: TradeStore, AccessTokenStore {
         }
     }
 }
+
+@Suite struct SecurityHeaderTests {
+    @Test func dashboardPagesForbidScriptsFramesAndSniffing() async throws {
+        let h = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 0)
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let csp = try #require(response.headers[HTTPField.Name("Content-Security-Policy")!])
+                #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"))
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            }
+            try await client.execute(uri: "/api/v1/series", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            }
+        }
+    }
+}
