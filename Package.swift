@@ -48,16 +48,18 @@ let package = Package(
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
         .target(name: "MonaziteSimulation", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(name: "MonaziteIngest", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        // One YAML node and one located error for every YAML format (scenario, network, policy, alerts).
+        .target(name: "MonaziteYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strictSwift),
         .target(
             name: "MonaziteScenario",
-            dependencies: ["MonaziteCore", "MonaziteSimulation", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MonaziteCore", "MonaziteSimulation", "MonaziteYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
         .target(name: "MonazitePolicy", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(
             name: "MonazitePolicyFile",
-            dependencies: ["MonaziteCore", "MonazitePolicy", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MonaziteCore", "MonazitePolicy", "MonaziteYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "MonaziteAlerts",
             dependencies: [
-                "MonaziteCore", "MonaziteAnomalies", .product(name: "Yams", package: "Yams"),
+                "MonaziteCore", "MonaziteAnomalies", "MonaziteYAML", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift

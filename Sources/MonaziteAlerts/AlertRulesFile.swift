@@ -31,7 +31,7 @@ import MonaziteCore
 public enum AlertRulesFile {
     public static func parse(_ text: String, file: String) throws(AlertRulesError) -> AlertRuleSet {
         let root = try RulesNode.parse(text, file: file)
-        let top = try root.mapping(allowed: ["rules", "webhooks"])
+        let top = try root.fields(allowed: ["rules", "webhooks"])
         var rules: [AlertRule] = []
         var seen: Set<String> = []
         for item in try top.required("rules", in: root).sequence() {
@@ -48,14 +48,14 @@ public enum AlertRulesFile {
 
     static func rule(_ node: RulesNode) throws(AlertRulesError) -> AlertRule {
         let all = common.union(["series", "measure", "threshold_pct", "elements", "destinations", "hs", "within_days", "kinds"])
-        let fields = try node.mapping(allowed: all)
+        let fields = try node.fields(allowed: all)
         let idNode = try fields.required("id", in: node)
-        let id = try idNode.string()
+        let id = try idNode.nonEmptyString()
         let typeNode = try fields.required("type", in: node)
-        let type = try typeNode.string()
+        let type = try typeNode.nonEmptyString()
         var severity = AlertSeverity.warning
         if let s = fields["severity"] {
-            guard let v = AlertSeverity(rawValue: try s.string()) else { throw s.error("\(s.path) must be info, warning or critical") }
+            guard let v = AlertSeverity(rawValue: try s.nonEmptyString()) else { throw s.error("\(s.path) must be info, warning or critical") }
             severity = v
         }
         let allowed: Set<String>
@@ -64,7 +64,7 @@ public enum AlertRulesFile {
         case "series_change":
             allowed = common.union(["series", "measure", "threshold_pct"])
             let measureNode = try fields.required("measure", in: node)
-            guard let measure = ChangeMeasure(rawValue: try measureNode.string()) else {
+            guard let measure = ChangeMeasure(rawValue: try measureNode.nonEmptyString()) else {
                 throw measureNode.error("\(measureNode.path) must be mom or yoy")
             }
             let thresholdNode = try fields.required("threshold_pct", in: node)
@@ -81,7 +81,7 @@ public enum AlertRulesFile {
             if let k = fields["kinds"] {
                 kinds = []
                 for item in try k.strings() {
-                    guard let kind = Deadline.Kind(rawValue: try item.string()) else {
+                    guard let kind = Deadline.Kind(rawValue: try item.nonEmptyString()) else {
                         throw item.error("\(item.path) must be suspension or licence")
                     }
                     kinds.insert(kind)
@@ -99,26 +99,26 @@ public enum AlertRulesFile {
     }
 
     static func series(_ node: RulesNode) throws(AlertRulesError) -> SeriesKey {
-        let f = try node.mapping(allowed: ["reporter", "partner", "flow", "commodity"])
+        let f = try node.fields(allowed: ["reporter", "partner", "flow", "commodity"])
         func country(_ key: String) throws(AlertRulesError) -> CountryCode {
             let n = try f.required(key, in: node)
-            guard let c = CountryCatalog.resolve(try n.string()) else { throw n.error("\(n.path): unknown country '\(try n.string())'") }
+            guard let c = CountryCatalog.resolve(try n.nonEmptyString()) else { throw n.error("\(n.path): unknown country '\(try n.nonEmptyString())'") }
             return c
         }
         let flowNode = try f.required("flow", in: node)
-        guard let flow = TradeFlow(parsing: try flowNode.string()) else {
+        guard let flow = TradeFlow(parsing: try flowNode.nonEmptyString()) else {
             throw flowNode.error("\(flowNode.path) must be export, import, re-export or re-import")
         }
         let codeNode = try f.required("commodity", in: node)
-        guard let code = HSCode(try codeNode.string()) else { throw codeNode.error("\(codeNode.path) is not an HS code (e.g. 8505.11, 2846) or customs aggregate (cn-rare-earths)") }
+        guard let code = HSCode(try codeNode.nonEmptyString()) else { throw codeNode.error("\(codeNode.path) is not an HS code (e.g. 8505.11, 2846) or customs aggregate (cn-rare-earths)") }
         return SeriesKey(reporter: try country("reporter"), partner: try country("partner"), flow: flow, commodity: code)
     }
 
     static func scope(_ fields: [String: RulesNode]) throws(AlertRulesError) -> WatchedScope {
         var elements: Set<RareEarthElement> = []
         for item in try fields["elements"]?.strings() ?? [] {
-            guard let e = RareEarthElement(parsing: try item.string()) else {
-                throw item.error("\(item.path): '\(try item.string())' is not a rare-earth element")
+            guard let e = RareEarthElement(parsing: try item.nonEmptyString()) else {
+                throw item.error("\(item.path): '\(try item.nonEmptyString())' is not a rare-earth element")
             }
             elements.insert(e)
         }
@@ -126,8 +126,8 @@ public enum AlertRulesFile {
         if let d = fields["destinations"] {
             var set: Set<CountryCode> = []
             for item in try d.strings() {
-                guard let c = CountryCatalog.resolve(try item.string()) else {
-                    throw item.error("\(item.path): unknown country '\(try item.string())'")
+                guard let c = CountryCatalog.resolve(try item.nonEmptyString()) else {
+                    throw item.error("\(item.path): unknown country '\(try item.nonEmptyString())'")
                 }
                 set.insert(c)
             }
@@ -135,7 +135,7 @@ public enum AlertRulesFile {
         }
         var hs: [String] = []
         for item in try fields["hs"]?.strings() ?? [] {
-            let text = try item.string()
+            let text = try item.nonEmptyString()
             let digits = text.filter { $0 != "." && $0 != " " }
             guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw item.error("\(item.path): '\(text)' is not an HS code or prefix")
@@ -153,21 +153,21 @@ public enum AlertRulesFile {
     }
 
     static func webhook(_ node: RulesNode) throws(AlertRulesError) -> WebhookTarget {
-        let f = try node.mapping(allowed: ["url", "secret", "secret_env", "retries", "timeout_seconds", "allow_loopback"])
+        let f = try node.fields(allowed: ["url", "secret", "secret_env", "retries", "timeout_seconds", "allow_loopback"])
         let urlNode = try f.required("url", in: node)
-        let url = try urlNode.string()
+        let url = try urlNode.nonEmptyString()
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw urlNode.error("\(urlNode.path) must be an http:// or https:// URL")
         }
         let allowLoopback = try f["allow_loopback"].map { n throws(AlertRulesError) -> Bool in
-            switch try n.string().lowercased() {
+            switch try n.nonEmptyString().lowercased() {
             case "true", "yes": return true
             case "false", "no": return false
             default: throw n.error("\(n.path) must be true or false")
             }
         } ?? false
         if let reason = WebhookAddress.refusal(url, allowLoopback: allowLoopback) { throw urlNode.error("\(urlNode.path): \(reason)") }
-        var target = WebhookTarget(url: url, secret: try f["secret"]?.string(), secretEnvironmentVariable: try f["secret_env"]?.string())
+        var target = WebhookTarget(url: url, secret: try f["secret"]?.nonEmptyString(), secretEnvironmentVariable: try f["secret_env"]?.nonEmptyString())
         if let r = f["retries"] {
             target.retries = try r.int()
             guard (0...10).contains(target.retries) else { throw r.error("\(r.path) must be between 0 and 10") }

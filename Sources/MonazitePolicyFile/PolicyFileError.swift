@@ -1,21 +1,5 @@
-/// A problem in a policy timeline or licence file, located by file, line and column.
-///
-/// `description` reads `path/to/file.yaml:LINE:COLUMN: reason`, the form editors and CI logs link.
-public struct PolicyFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    /// 1-based; 0 when the problem has no single place (an unreadable file).
-    public var line: Int
-    public var column: Int
-    public var reason: String
+public import MonaziteYAML
 
-    public init(file: String, line: Int, column: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.reason = reason
-    }
-
-    public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(reason)" : "\(file): \(reason)"
-    }
-}
+/// A problem in a policy timeline or licence file: the one located error of every YAML format.
+public typealias PolicyFileError = LocatedError
+typealias PolicyYAMLNode = YAMLNode

@@ -160,7 +160,7 @@ public struct NetworkFile: Sendable {
             var groups: Set<RareEarthElement.Group> = [.light, .heavy]
             if let elements = try item.optional("elements") {
                 groups = []
-                for text in try elements.strings() {
+                for text in try elements.texts() {
                     guard let group = RareEarthElement.Group(rawValue: text.lowercased()) else {
                         throw elements.error("unknown element group '\(text)' (light, heavy)")
                     }

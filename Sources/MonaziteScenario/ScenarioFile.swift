@@ -88,7 +88,7 @@ public struct ScenarioFile: Sendable {
         let ids = network.nodes.map(\.id)
         func nodes(_ field: YAMLField) throws(ScenarioFileError) -> [String] {
             var out: [String] = []
-            for pattern in try field.strings() {
+            for pattern in try field.texts() {
                 let matches = ids.filter { Self.matches($0, pattern: pattern) }
                 if matches.isEmpty { throw field.error("unknown node '\(pattern)'") }
                 out += matches
@@ -275,7 +275,7 @@ public struct ScenarioFile: Sendable {
             _ = try field.mapping(allowed: ["parameters", "rows", "note"])
             let namesField = try field.required("parameters")
             var targets: [UncertainParameter.Target] = []
-            for text in try namesField.strings() {
+            for text in try namesField.texts() {
                 guard let target = UncertainParameter.Target(name: text) else { throw namesField.error("unknown parameter '\(text)'") }
                 targets.append(target)
             }
@@ -313,7 +313,7 @@ public struct ScenarioFile: Sendable {
     /// `all` (or absent) → nil; otherwise country codes.
     static func countries(_ field: YAMLField?) throws(ScenarioFileError) -> [CountryCode]? {
         guard let field else { return nil }
-        let texts = try field.strings()
+        let texts = try field.texts()
         if texts == ["all"] { return nil }
         var out: [CountryCode] = []
         for text in texts {
