@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "MonaziteSimulation", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(name: "MonaziteIngest", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         // One YAML node and one located error for every YAML format (scenario, network, policy, alerts).
-        .target(name: "MonaziteYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strictSwift),
+        .target(name: "MonaziteYAML", dependencies: ["MonaziteCore", .product(name: "Yams", package: "Yams")], swiftSettings: strictSwift),
         .target(
             name: "MonaziteScenario",
             dependencies: ["MonaziteCore", "MonaziteSimulation", "MonaziteYAML", .product(name: "Yams", package: "Yams")],

@@ -1,6 +1,6 @@
 import Foundation
 public import MonaziteAnomalies
-import MonaziteCore
+public import MonaziteCore
 
 /// Reads an alert rules file (YAML). Every problem is an ``AlertRulesError`` at file:line:column.
 ///

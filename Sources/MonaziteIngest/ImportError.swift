@@ -1,22 +1,10 @@
-/// One reason a file was rejected, located to the cell: `file:line:column: reason`.
-///
-/// `line` is the 1-based physical line where the record starts; `column` the 1-based
-/// character column where the field starts (1 when the problem is the whole file or line).
-public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let reason: String
+public import MonaziteCore
 
-    public init(file: String, line: Int, column: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.reason = reason
-    }
-
-    public var description: String { "\(file):\(line):\(column): \(reason)" }
-}
+/// One reason a file was rejected, located to the cell: `file:line:column: reason` — the one
+/// located error type of every file format (``LocatedError``). `line` is the 1-based physical line
+/// where the record starts; `column` the 1-based character column where the field starts (1 when
+/// the problem is the whole file or line).
+public typealias ImportIssue = LocatedError
 
 /// A rejected import: every issue found (up to a limit), none of the file saved.
 public struct ImportFailure: Error, Sendable, CustomStringConvertible {

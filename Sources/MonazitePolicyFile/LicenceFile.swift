@@ -1,4 +1,4 @@
-import MonaziteCore
+public import MonaziteCore
 public import MonazitePolicy
 
 /// The licence file format, `monazite-licences/1` (YAML; see `docs/policy.md`):

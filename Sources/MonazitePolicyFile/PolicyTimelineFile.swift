@@ -1,4 +1,4 @@
-import MonaziteCore
+public import MonaziteCore
 public import MonazitePolicy
 
 /// The policy timeline file format, `monazite-policy/1` (YAML; see `docs/policy.md`).

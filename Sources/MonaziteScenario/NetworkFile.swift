@@ -1,4 +1,4 @@
-import MonaziteCore
+public import MonaziteCore
 public import MonaziteSimulation
 
 /// A network read from a YAML network file, with where every parameter came from.

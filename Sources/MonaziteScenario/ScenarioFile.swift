@@ -1,4 +1,4 @@
-import MonaziteCore
+public import MonaziteCore
 public import MonaziteSimulation
 
 /// A scenario read from a YAML scenario file, with its network.

@@ -1,3 +1,4 @@
+public import MonaziteCore
 public import Yams
 
 /// A YAML node with its file and a path for messages (`events[2].kind`); every typed read fails

@@ -1,9 +1,9 @@
-/// A problem in a file, located by file, line and column: every YAML format (scenario, network,
-/// policy timeline, licences, alert rules) reports through this one type.
+/// A problem in a file, located by file, line and column: every file format (the CSV formats and
+/// the YAML ones: scenario, network, policy timeline, licences, alert rules) reports through it.
 ///
 /// `description` reads `path/to/file.yaml:LINE:COLUMN: reason` (or `file:LINE: reason` without a
 /// column, `file: reason` without a place), the form editors and CI logs link.
-public struct LocatedError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// 1-based; 0 when the problem has no single place (an unreadable or empty file).
     public var line: Int
