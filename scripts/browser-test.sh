@@ -51,7 +51,12 @@ chrome --screenshot="$PWD/$SHOTS/trade.png" --window-size=1280,2400 "http://127.
 chrome --screenshot="$PWD/$SHOTS/trade-phone.png" --window-size=390,2400 "http://127.0.0.1:$PORT/trade/8505.11/CHN?from=2025-01&to=2025-12" >/dev/null
 chrome --screenshot="$PWD/$SHOTS/dependence.png" --window-size=1280,1800 "http://127.0.0.1:$PORT/dependence" >/dev/null
 chrome --screenshot="$PWD/$SHOTS/policy.png" --window-size=1280,1800 "http://127.0.0.1:$PORT/policy" >/dev/null
-for f in home trade trade-phone dependence policy; do
+chrome --screenshot="$PWD/$SHOTS/sources.png" --window-size=1280,2000 "http://127.0.0.1:$PORT/sources" >/dev/null
+chrome --dump-dom "http://127.0.0.1:$PORT/dependence" >"$WORK/dependence.html"
+check dependence "$WORK/dependence.html" 'MCS 2026: 53' "MCS 2026 revises the 2024 net import reliance, shown beside MCS 2025"
+chrome --dump-dom "http://127.0.0.1:$PORT/sources" >"$WORK/sources.html"
+check sources "$WORK/sources.html" 'behind' "series behind their release rhythm are flagged"
+for f in home trade trade-phone dependence policy sources; do
   if [ -s "$SHOTS/$f.png" ]; then echo "ok   screenshot $SHOTS/$f.png"; else echo "FAIL screenshot $f"; fail=1; fi
 done
 if [ "$fail" -ne 0 ]; then echo "browser test failed; server log:"; tail -20 "$WORK/server.log"; exit 1; fi
