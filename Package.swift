@@ -190,6 +190,12 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "MonaziteClaimsTests",
+            dependencies: ["MonaziteClaims", "MonaziteCore", "MonaziteService", "MonaziteStore", "MonaziteDataset"],
+            resources: [.copy("Corpus")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "MonaziteCLITests",
             dependencies: ["MonaziteCLI", "MonaziteService"],
             swiftSettings: strictSwift

@@ -14,6 +14,10 @@ struct ClaimExtractor {
         var flow: TradeFlow?
         var commodity: String?
         var period: Period?
+        /// The last net-import-reliance or production figure: a bare figure after it continues it.
+        var lastLevelMeasure: ClaimMeasure?
+        var lastLevelReporter: String?
+        var lastLevelPeriod: Period?
     }
 
     struct Clause {
@@ -179,14 +183,14 @@ struct ClaimExtractor {
             let lexeme = s[i..<end].map(\.lower).joined(separator: " ")
             if code == "WLD" {
                 role = .partner
+            } else if nextWord == "customs" || (nextWord == "'s" && end + 1 < range.upperBound && s[end + 1].lower == "customs") {
+                role = .source
             } else if afterHyphen == "bound" || ["to", "for", "into", "towards", "toward"].contains(prev) || (prev2 == "destined" && prev == "for") {
                 role = .partner
             } else if prev == "from" {
                 role = flowIsImport ? .partner : .reporter
             } else if prev == "by" {
                 role = .reporter
-            } else if nextWord == "customs" || (nextWord == "'s" && end + 1 < range.upperBound && s[end + 1].lower == "customs") {
-                role = .source
             } else if possessive {
                 role = .reporter
             } else if Lexicon.demonyms.contains(lexeme) {
@@ -247,15 +251,16 @@ struct ClaimExtractor {
     func extract(sentence s: [Token], frame: inout Frame) -> [ExtractedClaim] {
         let clauses = Self.clauses(s)
         let whole = 0..<s.count
-        let (allPeriods, dates) = PeriodReader.read(s, whole)
+        let (readPeriods, dates) = PeriodReader.read(s, whole)
+        let allPeriods = readPeriods.filter { !$0.isIgnored }
         var consumed = Set<Int>()
         for p in allPeriods { consumed.formUnion(p.start..<p.end) }
         for d in dates { consumed.formUnion(d.start..<d.end) }
         for c in Self.commodities(s, whole) { consumed.formUnion(c.start..<c.end) }
         let numbersByClause = clauses.map { NumberReader.read(s, $0.range, consumed: consumed) }
         // The sentence's period: the first one that no figure before it in its clause owns ("In June, …").
-        let sentenceDefault = allPeriods.first { p in
-            guard !p.isBase, let k = clauses.firstIndex(where: { $0.range.contains(p.start) }) else { return false }
+        let defaults = allPeriods.filter { p in
+            guard !p.isBase, let k = clauses.firstIndex(where: { $0.range.contains(p.start) }), !clauses[k].subordinate else { return false }
             return !numbersByClause[k].contains { $0.end <= p.start }
         }
         let sentenceFlowImport = s.contains { Lexicon.importWords.contains($0.lower) } && !s.contains { Lexicon.exportWords.contains($0.lower) }
@@ -272,7 +277,10 @@ struct ClaimExtractor {
             let commodities = Self.commodities(s, r)
             let flowWord = r.first { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }
             let tradePlaces = places.filter { $0.role == .reporter || $0.role == .partner }
-            let hasSubject = !clause.subordinate && (flowWord != nil || !commodities.isEmpty || !tradePlaces.isEmpty)
+            let hasSubject = (!clause.subordinate || !numbers.isEmpty) && (flowWord != nil || !commodities.isEmpty || !tradePlaces.isEmpty)
+            // A subordinate clause ("of which the US received 6 tonnes") has its own subject for its figures only.
+            let savedFrame = sentenceFrame
+            let savedHasSubject = sentenceHasSubject
             if hasSubject {
                 var f = sentenceHasSubject ? sentenceFrame : frame
                 let flow: TradeFlow = flowWord.map { Lexicon.importWords.contains(s[$0].lower) ? .import : .export } ?? f.flow ?? .export
@@ -302,28 +310,41 @@ struct ClaimExtractor {
                 f.flow = flow
                 sentenceFrame = f
                 sentenceHasSubject = true
-            } else if !sentenceHasSubject {
-                sentenceFrame = frame
             }
             guard !numbers.isEmpty else { continue }
             let periods = allPeriods.filter { r.contains($0.start) }
-            for (k, n) in numbers.enumerated() {
+            func ownPeriod(_ k: Int) -> PeriodMention? {
+                let n = numbers[k]
                 let prevEnd = k > 0 ? numbers[k - 1].end : r.lowerBound
                 let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
                 let after = n.end..<max(n.end, nextStart)
                 let before = prevEnd..<max(prevEnd, n.start)
-                let own = periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
+                return periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
+            }
+            let owns = numbers.indices.map(ownPeriod)
+            for (k, n) in numbers.enumerated() {
+                let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
+                let after = n.end..<max(n.end, nextStart)
+                let sentenceDefault = defaults.last { $0.start < n.start }
+                // No period of its own: the sentence's, else that of another figure of the clause
+                // ("jumped 660% from May to 353 tonnes last month").
+                let own = owns[k]
+                let fallback = sentenceDefault ?? owns.compactMap { $0 }.first
                 let baseMention = periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
                 let cueRange = numbers.count == 1 ? r : after
                 let yoyCue = Self.contains(Lexicon.yoyCues, s, cueRange) != nil
                 let momCue = Self.contains(Lexicon.momCues, s, cueRange) != nil
                 if let c = extractOne(
-                    n, s: s, clause: r, own: own ?? sentenceDefault, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
+                    n, s: s, clause: r, own: own ?? fallback, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
                     momCue: momCue, places: places, commodities: commodities, frame: &sentenceFrame)
                 {
                     out.append(c)
                 }
+            }
+            if clause.subordinate {
+                sentenceFrame = savedFrame
+                sentenceHasSubject = savedHasSubject
             }
         }
         frame = sentenceFrame
@@ -370,8 +391,8 @@ struct ClaimExtractor {
                 // "a 38.1% drop", "38.1% lower".
                 var k = n.end
                 while k < min(r.upperBound, n.end + 2) {
-                    if Lexicon.downWords.contains(s[k].lower) { direction = -1 }
-                    if Lexicon.upWords.contains(s[k].lower) { direction = 1 }
+                    if Lexicon.downWords.contains(s[k].lower) || ["less", "below", "fewer"].contains(s[k].lower) { direction = -1 }
+                    if Lexicon.upWords.contains(s[k].lower) || ["more", "above"].contains(s[k].lower) { direction = 1 }
                     if direction != nil || s[k].kind != .word || !["year", "on", "annual", "monthly", "yearly"].contains(s[k].lower) { break }
                     k += 1
                 }
@@ -397,6 +418,7 @@ struct ClaimExtractor {
         case .usdPerKg: unit = "USD/kg"
         case .otherCurrency(let c): unit = c
         case .count: unit = "count"
+        case .other(let u): unit = u
         case .none: unit = ""
         }
 
@@ -404,7 +426,8 @@ struct ClaimExtractor {
         if let o = outTerm {
             let dOut = abs(o - n.index)
             let dIn = domainTerm.map { abs($0 - n.index) } ?? Int.max
-            if dOut < dIn || n.unit == .otherCurrency("CNY") && domainTerm == nil {
+            let modifiesFlow = o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
+            if dOut < dIn || modifiesFlow || n.unit == .otherCurrency("CNY") && domainTerm == nil {
                 let term = s[o].lower
                 var c = ExtractedClaim(
                     claim: Claim(
@@ -412,7 +435,7 @@ struct ClaimExtractor {
                         qualifier: n.qualifier, unit: unit, period: nil, reporter: nil, partner: nil, flow: nil, commodity: nil,
                         verdict: .outOfScope, dataValue: nil, difference: nil, sources: [], notes: ["out of scope: \"\(term)\" is not a rare-earth trade, production or dependence figure"]),
                     period: nil, step: n.step)
-                c.claim.period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame)?.description
+                c.claim.period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame).map(Self.periodText)
                 return c
             }
         }
@@ -430,7 +453,10 @@ struct ClaimExtractor {
         var ambiguous = false
         switch n.unit {
         case .percent:
-            if isNIR {
+            let precededByFrom = n.start > r.lowerBound && (s[n.start - 1].lower == "from" || s[n.start - 1].lower == "the" && n.start - 2 >= r.lowerBound && s[n.start - 2].lower == "from")
+            let continues = frame.lastLevelMeasure == .nirPct && !isShare
+                && (precededByFrom || (!yoyCue && !momCue && base == nil && (direction == nil || precededByTo)))
+            if isNIR || continues {
                 measure = .nirPct
             } else if isShare && !(direction != nil && !precededByTo) {
                 measure = .sharePct
@@ -456,6 +482,8 @@ struct ClaimExtractor {
             measure = .price
         case .count:
             measure = .count
+        case .other:
+            measure = .other
         case .none:
             return nil
         }
@@ -474,10 +502,19 @@ struct ClaimExtractor {
         }
         if let b = base {
             basePeriod = resolve(b.expression, base: true, claimPeriod: period, frame: frame)
+            if own == nil, case .month = b.expression, let bp = resolve(b.expression, base: false, claimPeriod: nil, frame: frame), bp.isMonth,
+                period.map { p in bp != p.preceding && bp != p.shifted(years: -1) } ?? true
+            {
+                // "rose 26.5% from May": the month after the base.
+                period = Period(month: bp.last.adding(months: 1))
+                basePeriod = bp
+            }
         }
         if measure == .yoyPct {
             let p = period
-            if let p, let b = basePeriod, b == p.preceding {
+            if let p, let b = basePeriod, b == p.shifted(years: -1) {
+                measure = p.kind == .span && p.first.month == 1 ? .ytdYoYPct : .yoyPct
+            } else if let p, let b = basePeriod, b == p.preceding {
                 measure = .momPct
             } else if momCue && !yoyCue {
                 measure = .momPct
@@ -503,7 +540,8 @@ struct ClaimExtractor {
         var importerPhrasing = false
         switch measure {
         case .nirPct:
-            reporter = places.first { $0.code != "WLD" }?.code ?? "USA"
+            if !isNIR, own == nil, let p = frame.lastLevelPeriod { period = p }
+            reporter = places.first { $0.code != "WLD" }?.code ?? (isNIR ? "USA" : frame.lastLevelReporter ?? "USA")
             partner = nil
             flow = nil
             commodity = "rare-earth compounds and metals"
@@ -521,8 +559,16 @@ struct ClaimExtractor {
         default:
             if flow == .import, let r0 = reporter, r0 != "CHN", partner == "CHN" { importerPhrasing = true }
         }
-        frame.commodity = commodity.flatMap { c in Lexicon.commodities.contains { $0.1 == c } ? c : nil } ?? frame.commodity
+        if measure != .count && measure != .nirPct && measure != .production && !(measure == .sharePct && stage != nil) {
+            frame.commodity = commodity.flatMap { c in Lexicon.commodities.contains { $0.1 == c } ? c : nil } ?? frame.commodity
+        }
+        if measure == .nirPct || measure == .production {
+            frame.lastLevelMeasure = measure
+            frame.lastLevelReporter = reporter
+            frame.lastLevelPeriod = period
+        }
         let isBaseLevel = n.start > r.lowerBound && ["from", "than", "with", "versus"].contains(s[n.start - 1].lower)
+        if measure == .production, let p = period { frame.period = p }
         if measure != .nirPct && measure != .production && measure != .count && !isBaseLevel
             && !(measure == .level && !ownIsExplicit && (yoyCue || momCue))
         {
@@ -548,7 +594,7 @@ struct ClaimExtractor {
         }
         var c = ExtractedClaim(
             claim: Claim(
-                text: text, line: line, measure: measure, value: value, qualifier: n.qualifier, unit: unit, period: period?.description,
+                text: text, line: line, measure: measure, value: value, qualifier: n.qualifier, unit: unit, period: period.map(Self.periodText),
                 reporter: reporter, partner: partner, flow: flow?.rawValue, commodity: commodity, verdict: .unverifiable, dataValue: nil,
                 difference: nil, sources: [], notes: notes),
             period: period, basePeriod: basePeriod, step: n.step)
@@ -594,6 +640,14 @@ struct ClaimExtractor {
 
     // MARK: Periods
 
+    /// `2025-06`, `2025-H1`, `2024`, `2020..2023`, and a span within one year as `2025-01..07`.
+    static func periodText(_ p: Period) -> String {
+        if p.kind == .span, p.first.year == p.last.year {
+            return "\(p.first)..\(p.last.month < 10 ? "0" : "")\(p.last.month)"
+        }
+        return p.description
+    }
+
     /// Resolves a period expression against the article's date, the figure's own period (for a
     /// base) and the period the article was last talking about.
     func resolve(_ e: PeriodExpression?, base: Bool, claimPeriod: Period?, frame: Frame) -> Period? {
@@ -602,7 +656,8 @@ struct ClaimExtractor {
         let contextYear = frame.period?.last.year
         func monthYear(_ m: Int) -> Int? {
             if base, let p = claimPeriod { return m < p.first.month ? p.first.year : p.first.year - 1 }
-            if let a = anchorMonth { return m <= a.month ? a.year : a.year - 1 }
+            // Customs data for a month come out the month after: "in July" in a July article is last July.
+            if let a = anchorMonth { return m < a.month ? a.year : a.year - 1 }
             return contextYear
         }
         /// The year of the latest period ending with month `lastMonth` that ended before the anchor.
@@ -648,6 +703,10 @@ struct ClaimExtractor {
             if base, let p = claimPeriod { return p.shifted(years: -1) }
             guard let y = anchor?.year ?? contextYear else { return nil }
             return Period.year(y + k)
+        case .monthLastYear(let m):
+            let y = base ? claimPeriod.map { $0.first.year - 1 } : (anchor.map { $0.year - 1 } ?? contextYear.map { $0 - 1 })
+            guard let year = y, let month = Month(year: year, month: m) else { return nil }
+            return Period(month: month)
         case .fullYear:
             guard let y = contextYear ?? anchor.map({ $0.year - 1 }) else { return nil }
             return Period.year(y)

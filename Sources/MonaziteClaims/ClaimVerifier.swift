@@ -58,8 +58,9 @@ struct ClaimVerifier {
         let hi: Double
         switch qualifier {
         case .exact:
+            // Rounding half up: 45,500 does not round to 45,000.
             lo = a - h
-            hi = a + h
+            hi = a + h - 2e-9
         case .about:
             let t = max(step, 0.05 * a)
             lo = a - t
@@ -91,6 +92,19 @@ struct ClaimVerifier {
         let decimals = text[text.index(after: dot)...]
         if decimals == "0" { return 0.5 }
         return Change.halfStep(ofDecimalPlaces: decimals.count)
+    }
+
+    /// A published figure and the rounding its digits show: trailing zeros of a figure of 100 or
+    /// more are rounding (62,580 → 62,575…62,585).
+    static func dataInterval(_ v: Double) -> ClosedRange<Double> {
+        guard v == v.rounded(), v >= 100, v < 1e15 else { return v...v }
+        var n = Int(v)
+        var step = 1.0
+        while n % 10 == 0 && n > 0 {
+            n /= 10
+            step *= 10
+        }
+        return step == 1 ? v...v : (v - step / 2)...(v + step / 2)
     }
 
     static func rounded(_ v: Double, _ places: Double = 100) -> Double { (v * places).rounded() / places }
@@ -293,14 +307,22 @@ struct ClaimVerifier {
 
     func evaluateChange(_ m: ClaimMeasure, e: ExtractedClaim, totals: SeriesTotals, period: Period, admits: ClosedRange<Double>) -> Evaluation? {
         let basePeriod = m == .momPct ? period.preceding : period.shifted(years: -1)
-        guard case .success(let current) = totals.total(over: period), case .success(let base) = totals.total(over: basePeriod), base.tonnes > 0
-        else { return nil }
+        guard case .success(let current) = totals.total(over: period) else { return nil }
+        let publishedChange: Double? = current.isSingleFigure ? (m == .momPct ? current.pieces[0].reportedMoMPct : current.pieces[0].reportedYoYPct) : nil
+        guard case .success(let base) = totals.total(over: basePeriod), base.tonnes > 0 else {
+            // No stored base: the change as the source published it is the figure the data holds.
+            guard let p = publishedChange else { return nil }
+            let source = current.pieces[0].provenance
+            return Evaluation(
+                verdict: admits.contains(p) ? .agrees : .disagrees, dataValue: p, sources: [Self.source(source)],
+                notes: ["no stored figure for \(basePeriod); checked against the change \(source.source) published (\(Self.pct(p)))"])
+        }
         let computed = (current.tonnes / base.tonnes - 1) * 100
         let interval = Change.percentInterval(
             current: current.tonnes, currentHalfStep: Self.halfStep(of: current.tonnes), base: base.tonnes,
             baseHalfStep: Self.halfStep(of: base.tonnes)) ?? computed...computed
         var notes: [String] = ["computed: \(Self.tonnes(current.tonnes)) t in \(period) over \(Self.tonnes(base.tonnes)) t in \(basePeriod) = \(Self.pct(computed))"]
-        let published: Double? = current.isSingleFigure ? (m == .momPct ? current.pieces[0].reportedMoMPct : current.pieces[0].reportedYoYPct) : nil
+        let published = publishedChange
         var agrees = Self.overlaps(admits, interval)
         var value = computed
         if let p = published {
@@ -335,15 +357,20 @@ struct ClaimVerifier {
         }
         var out = notes
         let value = primary.quantityTonnes ?? 0
-        if admits.contains(value) {
+        /// A stored figure as published, with its own rounding (TASS's 62,580 is 62,585 to the ten).
+        func matches(_ o: Observation) -> Bool {
+            guard let v = o.quantityTonnes else { return false }
+            return overlaps(admits, dataInterval(v))
+        }
+        if matches(primary) {
             let later = dated.filter { o in
-                (primary.provenance.release.map { day(o) > $0 } ?? false) && !admits.contains(o.quantityTonnes ?? 0)
+                (primary.provenance.release.map { day(o) > $0 } ?? false) && !matches(o)
             }
             if let l = later.last { out.append("revised after the article: \(describe(l))") }
-            for u in undated where !admits.contains(u.quantityTonnes ?? 0) { out.append("another source gives \(describe(u))") }
+            for u in undated where !matches(u) { out.append("another source gives \(describe(u))") }
             return Evaluation(verdict: .agrees, dataValue: value, sources: [source(primary.provenance)], notes: out)
         }
-        if let match = releases.first(where: { admits.contains($0.quantityTonnes ?? 0) }) {
+        if let match = releases.first(where: matches) {
             let matchDate = match.provenance.release
             let superseded = matchDate.map { d in primary.provenance.release.map { d < $0 } ?? false } ?? false
             if superseded {

@@ -83,10 +83,10 @@ enum Lexicon {
     // MARK: Flows
 
     static let exportWords: Set<String> = [
-        "exports", "export", "exported", "exporting", "shipments", "shipment", "shipped", "ships", "shipping", "outbound", "sales",
-        "sold", "sent", "supplied", "supplies", "deliveries",
+        "exports", "export", "exported", "exporting", "shipments", "shipment", "shipped", "ships", "shipping", "outbound", "sent",
+        "deliveries",
     ]
-    static let importWords: Set<String> = ["imports", "import", "imported", "importing", "purchases", "bought", "received", "inbound", "buys"]
+    static let importWords: Set<String> = ["imports", "import", "imported", "importing", "purchases", "inbound"]
 
     // MARK: Changes
 
@@ -100,14 +100,14 @@ enum Lexicon {
         "fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines",
         "declining", "slipped", "slip", "slips", "slid", "slide", "slumped", "slump", "slumps", "plunged", "plunge", "plunges",
         "plummeted", "plummet", "tumbled", "tumble", "sank", "sink", "down", "lower", "decreased", "decrease", "decreases",
-        "contracted", "contraction", "shrank", "shrink", "eased", "dipped", "dip", "retreated", "collapsed", "collapse", "lost",
+        "contracted", "contraction", "shrank", "shrink", "eased", "dipped", "dip", "retreated", "collapsed", "collapse", "lost", "slowed", "slowing",
         "reduced",
     ]
 
     static let yoyCues: [Phrase] = [
         "year on year", "year over year", "yoy", "y/y", "a year earlier", "a year ago", "a year before", "the same month last year",
         "the same month of last year", "the same month a year earlier", "same period last year", "the same period last year",
-        "the same period a year earlier", "the same period of last year", "the same period of 2024", "on the year",
+        "the same period a year earlier", "the same period of last year", "on the year",
         "on an annual basis", "annually", "from last year", "than last year", "year earlier", "the previous year", "the prior year",
         "a year prior", "the year before", "same month last year", "same period a year earlier", "last year's",
     ].map { Phrase($0) }
@@ -149,7 +149,7 @@ enum Lexicon {
         "shareholding", "shareholder", "shares of", "stock", "stocks", "share price", "valuation", "market value", "market cap",
         "gdp", "inflation", "interest rate", "interest rates", "yuan", "soybeans", "soybean", "oil", "crude", "gallium", "germanium",
         "antimony", "graphite", "lithium", "cobalt", "nickel", "steel", "aluminium", "aluminum", "copper", "cars", "vehicles", "vehicle",
-        "evs", "jobs", "workers", "employees", "fentanyl", "votes", "poll",
+        "evs", "ev", "shares", "jobs", "workers", "employees", "fentanyl", "votes", "poll",
     ].map { Phrase($0) }
 
     static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"].map { Phrase($0) }
@@ -170,6 +170,7 @@ enum Lexicon {
             ("just under", .nearly), ("nearly", .nearly), ("almost", .nearly), ("close to", .nearly), ("approaching", .nearly),
             ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about), ("approx", .about), ("some", .about),
             ("an estimated", .about), ("estimated", .about), ("circa", .about), ("~", .about),
+            ("topped", .moreThan), ("exceeded", .moreThan), ("surpassed", .moreThan), ("closer to", .about),
             ("up to", .upTo), ("as much as", .upTo), ("as many as", .upTo), ("as high as", .upTo),
         ]
         return table.map { (Phrase($0.0), $0.1) }.sorted { $0.0.words.count > $1.0.words.count }

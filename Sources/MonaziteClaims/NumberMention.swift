@@ -9,6 +9,8 @@ enum QuantityUnit: Sendable, Equatable {
     /// A currency other than the dollar (yuan, euros): named, not converted.
     case otherCurrency(String)
     case count
+    /// A unit outside the domain (`GW`), kept so that the figure is reported out of scope.
+    case other(String)
     case none
 }
 
@@ -176,6 +178,9 @@ enum NumberReader {
                     j += 1
                 case "euros":
                     unit = .otherCurrency("EUR")
+                    j += 1
+                case "gigawatts", "gigawatt", "gw", "megawatts", "megawatt", "mw", "gwh", "twh":
+                    unit = .other(w.hasPrefix("m") ? "MW" : "GW")
                     j += 1
                 default:
                     break

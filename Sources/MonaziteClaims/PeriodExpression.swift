@@ -24,6 +24,8 @@ enum PeriodExpression: Sendable, Equatable {
     case relativeYear(Int)
     /// `the full year`, `for the year`.
     case fullYear
+    /// `March last year`: a month of the year before the article's (or the figure's).
+    case monthLastYear(Int)
 }
 
 /// A period found in a clause: where, what, and whether it is the figure's own period or the base
@@ -33,6 +35,8 @@ struct PeriodMention: Sendable {
     var end: Int
     var expression: PeriodExpression
     var isBase: Bool
+    /// `since January`, `until June`: a period that is neither the figure's nor its base.
+    var isIgnored = false
 }
 
 /// A calendar date in the text (`July 20`, `July 20, 2025`): never a figure, never a period.
@@ -43,7 +47,7 @@ struct DateMention: Sendable {
 
 /// Reads period and date expressions from a clause's tokens.
 enum PeriodReader {
-    static let basePrepositions: Set<String> = ["from", "than", "against", "versus", "vs", "with"]
+    static let basePrepositions: Set<String> = ["from", "than", "against", "versus", "vs", "with", "below", "above"]
 
     /// Period and date mentions in `tokens[range]`, in order, not overlapping.
     static func read(_ tokens: [Token], _ range: Range<Int>) -> (periods: [PeriodMention], dates: [DateMention]) {
@@ -62,12 +66,17 @@ enum PeriodReader {
             return y
         }
         func monthAt(_ k: Int) -> Int? {
-            guard k < end, tokens[k].kind == .word, let m = Lexicon.monthNumber(tokens[k].lower.replacingOccurrences(of: ".", with: "")) else {
+            guard k < end, tokens[k].kind == .word, let m = monthNumber(tokens[k].lower) else {
                 return nil
             }
             // "may" the verb, "march" the noun: months are capitalised.
             guard tokens[k].startsUppercase else { return nil }
             return m
+        }
+        func monthNumber(_ lower: String) -> Int? {
+            var w = lower.replacingOccurrences(of: ".", with: "")
+            if w.hasSuffix("'s") || w.hasSuffix("’s") { w.removeLast(2) }
+            return Lexicon.monthNumber(w)
         }
         /// An optional "of"/"," then a year after k.
         func trailingYear(_ k: Int) -> (Int?, Int) {
@@ -80,11 +89,16 @@ enum PeriodReader {
         func add(_ from: Int, _ to: Int, _ e: PeriodExpression, rangeExpression: Bool = false) {
             var base = false
             var p = from - 1
-            while p >= range.lowerBound, tokens[p].kind == .word, ["the", "a", "in", "same"].contains(tokens[p].lower) { p -= 1 }
+            while p >= range.lowerBound, tokens[p].kind == .word, ["the", "a", "in", "same", "period", "month", "of"].contains(tokens[p].lower) {
+                p -= 1
+            }
             if p >= range.lowerBound, tokens[p].kind == .word, basePrepositions.contains(tokens[p].lower), !rangeExpression {
                 base = true
             }
-            periods.append(PeriodMention(start: from, end: to, expression: e, isBase: base))
+            // "compared to May", "relative to 2024".
+            if p > range.lowerBound, tokens[p].lower == "to", ["compared", "relative"].contains(tokens[p - 1].lower) { base = true }
+            let ignored = from > range.lowerBound && ["since", "until", "till", "before", "after"].contains(tokens[from - 1].lower)
+            periods.append(PeriodMention(start: from, end: to, expression: e, isBase: base, isIgnored: ignored))
         }
         while i < end {
             let t = tokens[i]
@@ -152,6 +166,11 @@ enum PeriodReader {
                     continue
                 }
                 let (y, after) = trailingYear(j)
+                if y == nil, word(after) == "last", word(after + 1) == "year" {
+                    add(i, after + 2, .monthLastYear(m))
+                    i = after + 2
+                    continue
+                }
                 add(i, after, .month(m, year: y))
                 i = after
                 continue
@@ -223,6 +242,11 @@ enum PeriodReader {
                 if w == "ytd" {
                     add(i, i + 1, .yearToDate)
                     i += 1
+                    continue
+                }
+                if (w == "for" || w == "over"), word(i + 1) == "the", word(i + 2) == "year", word(i + 3) != "to" {
+                    add(i, i + 3, .fullYear)
+                    i += 3
                     continue
                 }
                 if (w == "full" || w == "whole"), word(skipHyphen(i + 1)) == "year" {
