@@ -18,6 +18,8 @@ struct ClaimExtractor {
         var lastLevelMeasure: ClaimMeasure?
         var lastLevelReporter: String?
         var lastLevelPeriod: Period?
+        /// A partner share was stated earlier in this sentence ("10% …, down from about 13% in 2024").
+        var sentenceShare = false
     }
 
     struct Clause {
@@ -265,6 +267,7 @@ struct ClaimExtractor {
         }
         let sentenceFlowImport = s.contains { Lexicon.importWords.contains($0.lower) } && !s.contains { Lexicon.exportWords.contains($0.lower) }
         var sentenceFrame = frame
+        sentenceFrame.sentenceShare = false
         var out: [ExtractedClaim] = []
         var sentenceHasSubject = false
         for (ci, clause) in clauses.enumerated() {
@@ -289,7 +292,10 @@ struct ClaimExtractor {
                 var partner = places.first { $0.role == .partner }?.code
                 let sources = places.filter { $0.role == .source }.map(\.code)
                 for p in places where p.role == .unknown {
-                    if reporter == nil, flow != .import, p.code == (f.reporter ?? "CHN") {
+                    if flow == .import, reporter == nil, let w = flowWord, p.end <= w {
+                        // "US buyers imported …": the importer comes before the verb.
+                        reporter = p.code
+                    } else if reporter == nil, flow != .import, p.code == (f.reporter ?? "CHN") {
                         reporter = p.code
                     } else if partner == nil, p.code != reporter {
                         partner = p.code
@@ -319,6 +325,11 @@ struct ClaimExtractor {
                 let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
                 let after = n.end..<max(n.end, nextStart)
                 let before = prevEnd..<max(prevEnd, n.start)
+                if let possessive = periods.last(where: { before.contains($0.start) && $0.end >= n.start - 3 && $0.end < s.count
+                    && (s[$0.end].text == "'" || s[$0.end].text == "’") })
+                {
+                    return PeriodMention(start: possessive.start, end: possessive.end, expression: possessive.expression, isBase: false)
+                }
                 return periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
             }
             let owns = numbers.indices.map(ownPeriod)
@@ -443,8 +454,10 @@ struct ClaimExtractor {
         let stage = Lexicon.stageCues.first { cue in Self.contains([cue.0], s, r) != nil }?.1
         let isShare = Self.contains(Lexicon.shareCues, s, r) != nil
             || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
-        let isNIR = Self.contains(Lexicon.nirCues, s, r) != nil && (Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil)
-            && n.unit == .percent && (Self.contains(Lexicon.nirCues.filter { $0.words != ["imported"] }, s, r) != nil || Self.contains([Phrase("consumption"), Phrase("demand"), Phrase("needs")], s, r) != nil)
+        let hasImportWord = Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil
+        let relianceWords = ["reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends", "consumption", "needs"]
+        let isNIR = n.unit == .percent && hasImportWord
+            && (Self.contains(Lexicon.nirCues.filter { $0.words != ["imported"] }, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
         let isProduction = Self.contains(Lexicon.productionCues, s, r) != nil && domainTermIsNotFlow(s, r)
         let isPrice = Self.contains(Lexicon.priceCues, s, r) != nil
 
@@ -456,8 +469,12 @@ struct ClaimExtractor {
             let precededByFrom = n.start > r.lowerBound && (s[n.start - 1].lower == "from" || s[n.start - 1].lower == "the" && n.start - 2 >= r.lowerBound && s[n.start - 2].lower == "from")
             let continues = frame.lastLevelMeasure == .nirPct && !isShare
                 && (precededByFrom || (!yoyCue && !momCue && base == nil && (direction == nil || precededByTo)))
+            let firstToken = s[n.start].kind == .word ? n.start : n.index
+            let continuesShare = frame.sentenceShare && firstToken > r.lowerBound && s[firstToken - 1].lower == "from"
             if isNIR || continues {
                 measure = .nirPct
+            } else if continuesShare {
+                measure = .sharePct
             } else if isShare && !(direction != nil && !precededByTo) {
                 measure = .sharePct
             } else if direction != nil || yoyCue || momCue || base != nil {
@@ -562,6 +579,7 @@ struct ClaimExtractor {
         if measure != .count && measure != .nirPct && measure != .production && !(measure == .sharePct && stage != nil) {
             frame.commodity = commodity.flatMap { c in Lexicon.commodities.contains { $0.1 == c } ? c : nil } ?? frame.commodity
         }
+        if measure == .sharePct { frame.sentenceShare = true }
         if measure == .nirPct || measure == .production {
             frame.lastLevelMeasure = measure
             frame.lastLevelReporter = reporter

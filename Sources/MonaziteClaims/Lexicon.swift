@@ -149,7 +149,7 @@ enum Lexicon {
         "shareholding", "shareholder", "shares of", "stock", "stocks", "share price", "valuation", "market value", "market cap",
         "gdp", "inflation", "interest rate", "interest rates", "yuan", "soybeans", "soybean", "oil", "crude", "gallium", "germanium",
         "antimony", "graphite", "lithium", "cobalt", "nickel", "steel", "aluminium", "aluminum", "copper", "cars", "vehicles", "vehicle",
-        "evs", "ev", "shares", "jobs", "workers", "employees", "fentanyl", "votes", "poll",
+        "evs", "ev", "shares", "jobs", "yen", "dollar", "euro", "won", "rupee", "currency", "exchange rate", "workers", "employees", "fentanyl", "votes", "poll",
     ].map { Phrase($0) }
 
     static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"].map { Phrase($0) }

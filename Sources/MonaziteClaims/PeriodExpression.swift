@@ -47,7 +47,7 @@ struct DateMention: Sendable {
 
 /// Reads period and date expressions from a clause's tokens.
 enum PeriodReader {
-    static let basePrepositions: Set<String> = ["from", "than", "against", "versus", "vs", "with", "below", "above"]
+    static let basePrepositions: Set<String> = ["from", "than", "against", "versus", "vs", "with", "below", "above", "on"]
 
     /// Period and date mentions in `tokens[range]`, in order, not overlapping.
     static func read(_ tokens: [Token], _ range: Range<Int>) -> (periods: [PeriodMention], dates: [DateMention]) {
