@@ -438,7 +438,9 @@ struct ClaimExtractor {
             let dOut = abs(o - n.index)
             let dIn = domainTerm.map { abs($0 - n.index) } ?? Int.max
             let modifiesFlow = o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
-            if dOut < dIn || modifiesFlow || n.unit == .otherCurrency("CNY") && domainTerm == nil {
+            // Rates and stakes are never trade figures, wherever the word stands in the clause.
+            let decisive = n.unit == .percent && r.contains { Lexicon.rateWords.contains(s[$0].lower) }
+            if dOut < dIn || modifiesFlow || decisive || n.unit == .otherCurrency("CNY") && domainTerm == nil {
                 let term = s[o].lower
                 var c = ExtractedClaim(
                     claim: Claim(

@@ -152,6 +152,11 @@ enum Lexicon {
         "evs", "ev", "shares", "jobs", "yen", "dollar", "euro", "won", "rupee", "currency", "exchange rate", "workers", "employees", "fentanyl", "votes", "poll",
     ].map { Phrase($0) }
 
+    /// Out-of-scope words that decide a percentage wherever they stand in its clause.
+    static let rateWords: Set<String> = [
+        "tariff", "tariffs", "duty", "duties", "levy", "levies", "tax", "taxes", "stake", "stakes", "equity", "shareholding", "shares",
+    ]
+
     static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"].map { Phrase($0) }
 
     /// Nouns that make a bare number a count.
