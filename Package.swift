@@ -106,7 +106,7 @@ let package = Package(
             name: "MonaziteServer",
             dependencies: [
                 "MonaziteCore", "MonaziteStore", "MonaziteService", "MonaziteIngest", "MonaziteScenario", "MonaziteSimulation",
-                "MonazitePolicy", "MonazitePolicyFile", "MonaziteDashboard",
+                "MonazitePolicy", "MonazitePolicyFile", "MonaziteDashboard", "MonaziteClaims",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
