@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Times `monazite claims` on a ~1,500-word article (the corpus articles, twice) against an empty
 # article, so that the difference is the cost of extracting and checking the claims.
-# Usage: bash scripts/bench-claims.sh [RUNS]   (release build; store created with the bundled data)
+# Usage: bash scripts/bench-claims.sh [RUNS]   (release build, or CONFIG=debug; a fresh store with the bundled data)
 set -euo pipefail
 runs=${1:-15}
+config=${CONFIG:-release}   # CONFIG=debug to measure the debug build
 cd "$(dirname "$0")/.."
-nice -n 10 swift build -c release --product monazite >/dev/null
-bin="$(swift build -c release --show-bin-path)/monazite"
+nice -n 10 swift build -c "$config" --product monazite >/dev/null
+bin="$(swift build -c "$config" --show-bin-path)/monazite"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 store="$work/store.sqlite"

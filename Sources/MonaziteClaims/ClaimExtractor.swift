@@ -153,21 +153,18 @@ struct ClaimExtractor {
                 continue
             }
             var found: (Int, String, Bool)?
-            for (phrase, code) in Lexicon.places {
-                var end = phrase.match(s, at: i, limit: range.upperBound)
-                var possessive = false
-                if end == nil, phrase.words.count == 1 {
-                    // "China's", "America’s".
-                    let w = t.lower
-                    if w.hasSuffix("'s") || w.hasSuffix("’s"), String(w.dropLast(2)) == phrase.words[0] {
-                        end = i + 1
-                        possessive = true
-                    }
-                }
-                guard let e = end else { continue }
+            var candidates: [(Int, String, Bool)] = []
+            if let (e, code) = Lexicon.placeIndex.match(s, at: i, limit: range.upperBound) { candidates.append((e, code, false)) }
+            let w = t.lower
+            if w.hasSuffix("'s") || w.hasSuffix("’s"), let code = Lexicon.placeNames[String(w.dropLast(2))] {
+                // "China's", "America’s".
+                candidates.append((i + 1, code, true))
+            }
+            for (e, code, possessive) in candidates {
+                let phraseFirst = possessive ? String(w.dropLast(2)) : w
                 // Case: "US", "EU", "UK" only in capitals; names capitalised; "world"/"global" any case.
                 let first = s[i].text
-                if ["us", "eu", "uk", "prc", "usa"].contains(phrase.words[0]), first != first.uppercased() { continue }
+                if ["us", "eu", "uk", "prc", "usa"].contains(phraseFirst), first != first.uppercased() { continue }
                 if code != "WLD", !(first.first?.isUppercase ?? false) { continue }
                 found = (e, code, possessive)
                 break
@@ -226,18 +223,19 @@ struct ClaimExtractor {
         var out: [(Int, Int, String)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            var matched = false
-            for (phrase, id) in Lexicon.commodities {
-                if let e = phrase.match(s, at: i, limit: range.upperBound) {
-                    out.append((i, e, id))
-                    i = e
-                    matched = true
-                    break
-                }
+            if let (e, id) = Lexicon.commodityIndex.match(s, at: i, limit: range.upperBound) {
+                out.append((i, e, id))
+                i = e
+            } else {
+                i += 1
             }
-            if !matched { i += 1 }
         }
         return out
+    }
+
+    static func contains<V>(_ index: PhraseIndex<V>, _ s: [Token], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        return index.first(in: s, range)
     }
 
     static func contains(_ phrases: [Phrase], _ s: [Token], _ range: Range<Int>) -> Int? {
@@ -344,8 +342,8 @@ struct ClaimExtractor {
                 let baseMention = periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
                 let cueRange = numbers.count == 1 ? r : after
-                let yoyCue = Self.contains(Lexicon.yoyCues, s, cueRange) != nil
-                let momCue = Self.contains(Lexicon.momCues, s, cueRange) != nil
+                let yoyCue = Self.contains(Lexicon.yoyIndex, s, cueRange) != nil
+                let momCue = Self.contains(Lexicon.momIndex, s, cueRange) != nil
                 if let c = extractOne(
                     n, s: s, clause: r, own: own ?? fallback, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
                     momCue: momCue, places: places, commodities: commodities, frame: &sentenceFrame)
@@ -415,7 +413,7 @@ struct ClaimExtractor {
 
         let text = quote(s, r)
         let line = s[n.index].line + 1
-        let outTerm = Self.contains(Lexicon.outOfScope, s, r)
+        let outTerm = Self.contains(Lexicon.outOfScopeIndex, s, r)
         let domainTerm = r.first { i in
             Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower)
         } ?? commodities.first?.start
@@ -454,14 +452,14 @@ struct ClaimExtractor {
         }
 
         let stage = Lexicon.stageCues.first { cue in Self.contains([cue.0], s, r) != nil }?.1
-        let isShare = Self.contains(Lexicon.shareCues, s, r) != nil
+        let isShare = Self.contains(Lexicon.shareIndex, s, r) != nil
             || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
         let hasImportWord = Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil
         let relianceWords = ["reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends", "consumption", "needs"]
         let isNIR = n.unit == .percent && hasImportWord
-            && (Self.contains(Lexicon.nirCues.filter { $0.words != ["imported"] }, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
-        let isProduction = Self.contains(Lexicon.productionCues, s, r) != nil && domainTermIsNotFlow(s, r)
-        let isPrice = Self.contains(Lexicon.priceCues, s, r) != nil
+            && (Self.contains(Lexicon.nirIndex, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
+        let isProduction = Self.contains(Lexicon.productionIndex, s, r) != nil && domainTermIsNotFlow(s, r)
+        let isPrice = Self.contains(Lexicon.priceIndex, s, r) != nil
 
         var period: Period?
         var basePeriod: Period?

@@ -15,6 +15,12 @@ struct ClaimVerifier {
     private var seriesCache: [SeriesKey: [Observation]] = [:]
     private var salientCache: [CountryCode: [SalientStatistic]] = [:]
     private var indicatorCache: [Indicator.Measure: [Indicator]] = [:]
+    private var releaseCache: [ReleaseKey: [Observation]] = [:]
+
+    struct ReleaseKey: Hashable {
+        var key: SeriesKey
+        var period: Period
+    }
 
     init(data: any ClaimDataSource, published: CalendarDay?) {
         self.data = data
@@ -274,7 +280,10 @@ struct ClaimVerifier {
             if total.pieces.count > 1 { notes.append("sum of \(total.pieces.map(\.period.description).joined(separator: " + "))") }
             for p in total.pieces where p.status != .reported { notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")") }
             if total.isSingleFigure, !usd {
-                let releases = try await data.tradeReleases(key, period: period).filter { $0.quantityTonnes != nil }
+                let cacheKey = ReleaseKey(key: key, period: period)
+                let stored = try await releaseCache[cacheKey] ?? data.tradeReleases(key, period: period)
+                releaseCache[cacheKey] = stored
+                let releases = stored.filter { $0.quantityTonnes != nil }
                 if releases.count > 1 {
                     return Self.judgeReleases(releases, admits: admits, published: published, notes: notes)
                 }

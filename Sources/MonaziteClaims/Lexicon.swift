@@ -186,6 +186,57 @@ enum Lexicon {
     ]
 }
 
+/// Phrases indexed by their first word, so that finding one in a clause costs a dictionary look-up
+/// per token rather than a comparison per phrase.
+struct PhraseIndex<Value: Sendable>: Sendable {
+    private let byFirst: [String: [(Phrase, Value)]]
+
+    init(_ entries: [(Phrase, Value)]) {
+        var d: [String: [(Phrase, Value)]] = [:]
+        for e in entries { d[e.0.words.first ?? "", default: []].append(e) }
+        for k in d.keys { d[k]?.sort { $0.0.words.count > $1.0.words.count } }
+        byFirst = d
+    }
+
+    /// The longest phrase starting at `i`, with the index after it.
+    func match(_ tokens: [Token], at i: Int, limit: Int) -> (end: Int, value: Value)? {
+        guard let candidates = byFirst[tokens[i].lower] else { return nil }
+        for (phrase, value) in candidates {
+            if let e = phrase.match(tokens, at: i, limit: limit) { return (e, value) }
+        }
+        return nil
+    }
+
+    /// The index of the first token in `range` where a phrase starts.
+    func first(in tokens: [Token], _ range: Range<Int>) -> Int? {
+        for i in range where match(tokens, at: i, limit: range.upperBound) != nil { return i }
+        return nil
+    }
+}
+
+extension PhraseIndex where Value == Void {
+    init(_ phrases: [Phrase]) { self.init(phrases.map { ($0, ()) }) }
+}
+
+extension Lexicon {
+    static let yoyIndex = PhraseIndex(yoyCues)
+    static let momIndex = PhraseIndex(momCues)
+    static let shareIndex = PhraseIndex(shareCues)
+    static let nirIndex = PhraseIndex(nirCues.filter { $0.words != ["imported"] })
+    static let productionIndex = PhraseIndex(productionCues)
+    static let outOfScopeIndex = PhraseIndex(outOfScope)
+    static let priceIndex = PhraseIndex(priceCues)
+    static let stageIndex = PhraseIndex(stageCues)
+    static let commodityIndex = PhraseIndex(commodities)
+    static let placeIndex = PhraseIndex(places)
+    /// One-word place names, for possessives ("China's").
+    static let placeNames: [String: String] = {
+        var d: [String: String] = [:]
+        for (p, code) in places where p.words.count == 1 { d[p.words[0]] = code }
+        return d
+    }()
+}
+
 /// A sequence of lower-case words to find in tokens (hyphens between words are skipped).
 struct Phrase: Sendable, ExpressibleByStringLiteral {
     let words: [String]
