@@ -281,8 +281,13 @@ struct ClaimVerifier {
             for p in total.pieces where p.status != .reported { notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")") }
             if total.isSingleFigure, !usd {
                 let cacheKey = ReleaseKey(key: key, period: period)
-                let stored = try await releaseCache[cacheKey] ?? data.tradeReleases(key, period: period)
-                releaseCache[cacheKey] = stored
+                let stored: [Observation]
+                if let cached = releaseCache[cacheKey] {
+                    stored = cached
+                } else {
+                    stored = try await data.tradeReleases(key, period: period)
+                    releaseCache[cacheKey] = stored
+                }
                 let releases = stored.filter { $0.quantityTonnes != nil }
                 if releases.count > 1 {
                     return Self.judgeReleases(releases, admits: admits, published: published, notes: notes)
