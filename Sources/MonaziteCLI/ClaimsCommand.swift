@@ -9,7 +9,9 @@ struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Extract the quantitative claims of an article (text, Markdown or HTML) and check each against the store.",
-        discussion: "Each claim gets a verdict: agrees, disagrees (with the figure the data holds), unverifiable or out_of_scope. The grammar is in docs/claims.md.")
+        discussion:
+            "Each claim gets a verdict: agrees, disagrees (with the figure the data holds), unverifiable or out_of_scope. The grammar is in docs/claims.md."
+    )
 
     /// How the claims are printed.
     enum Format: String, ExpressibleByArgument, CaseIterable {

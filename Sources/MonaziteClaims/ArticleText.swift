@@ -76,7 +76,8 @@ public struct ArticleText: Sendable {
 
     static func looksLikeHTML(_ s: String) -> Bool {
         let probe = s.prefix(4000).lowercased()
-        for tag in ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"] where probe.contains(tag) {
+        for tag in ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"] where probe.contains(tag)
+        {
             return true
         }
         return false

@@ -184,7 +184,9 @@ struct ClaimExtractor {
                 role = .partner
             } else if nextWord == "customs" || (nextWord == "'s" && end + 1 < range.upperBound && s[end + 1].lower == "customs") {
                 role = .source
-            } else if afterHyphen == "bound" || ["to", "for", "into", "towards", "toward"].contains(prev) || (prev2 == "destined" && prev == "for") {
+            } else if afterHyphen == "bound" || ["to", "for", "into", "towards", "toward"].contains(prev)
+                || (prev2 == "destined" && prev == "for")
+            {
                 role = .partner
             } else if prev == "from" {
                 role = flowIsImport ? .partner : .reporter
@@ -260,10 +262,13 @@ struct ClaimExtractor {
         let numbersByClause = clauses.map { NumberReader.read(s, $0.range, consumed: consumed) }
         // The sentence's period: the first one that no figure before it in its clause owns ("In June, …").
         let defaults = allPeriods.filter { p in
-            guard !p.isBase, let k = clauses.firstIndex(where: { $0.range.contains(p.start) }), !clauses[k].subordinate else { return false }
+            guard !p.isBase, let k = clauses.firstIndex(where: { $0.range.contains(p.start) }), !clauses[k].subordinate else {
+                return false
+            }
             return !numbersByClause[k].contains { $0.end <= p.start }
         }
-        let sentenceFlowImport = s.contains { Lexicon.importWords.contains($0.lower) } && !s.contains { Lexicon.exportWords.contains($0.lower) }
+        let sentenceFlowImport =
+            s.contains { Lexicon.importWords.contains($0.lower) } && !s.contains { Lexicon.exportWords.contains($0.lower) }
         var sentenceFrame = frame
         sentenceFrame.sentenceShare = false
         var out: [ExtractedClaim] = []
@@ -272,7 +277,8 @@ struct ClaimExtractor {
             let r = clause.range
             let numbers = numbersByClause[ci]
             if clause.subordinate && numbers.isEmpty { continue }
-            let flowImport = r.contains { Lexicon.importWords.contains(s[$0].lower) }
+            let flowImport =
+                r.contains { Lexicon.importWords.contains(s[$0].lower) }
                 || (sentenceFlowImport && !r.contains { Lexicon.exportWords.contains(s[$0].lower) })
             let places = Self.places(s, r, flowIsImport: flowImport)
             let commodities = Self.commodities(s, r)
@@ -323,9 +329,10 @@ struct ClaimExtractor {
                 let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
                 let after = n.end..<max(n.end, nextStart)
                 let before = prevEnd..<max(prevEnd, n.start)
-                if let possessive = periods.last(where: { before.contains($0.start) && $0.end >= n.start - 3 && $0.end < s.count
-                    && (s[$0.end].text == "'" || s[$0.end].text == "’") })
-                {
+                if let possessive = periods.last(where: {
+                    before.contains($0.start) && $0.end >= n.start - 3 && $0.end < s.count
+                        && (s[$0.end].text == "'" || s[$0.end].text == "’")
+                }) {
                     return PeriodMention(start: possessive.start, end: possessive.end, expression: possessive.expression, isBase: false)
                 }
                 return periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
@@ -339,7 +346,8 @@ struct ClaimExtractor {
                 // ("jumped 660% from May to 353 tonnes last month").
                 let own = owns[k]
                 let fallback = sentenceDefault ?? owns.compactMap { $0 }.first
-                let baseMention = periods.first { after.contains($0.start) && $0.isBase }
+                let baseMention =
+                    periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
                 let cueRange = numbers.count == 1 ? r : after
                 let yoyCue = Self.contains(Lexicon.yoyIndex, s, cueRange) != nil
@@ -402,7 +410,9 @@ struct ClaimExtractor {
                 while k < min(r.upperBound, n.end + 2) {
                     if Lexicon.downWords.contains(s[k].lower) || ["less", "below", "fewer"].contains(s[k].lower) { direction = -1 }
                     if Lexicon.upWords.contains(s[k].lower) || ["more", "above"].contains(s[k].lower) { direction = 1 }
-                    if direction != nil || s[k].kind != .word || !["year", "on", "annual", "monthly", "yearly"].contains(s[k].lower) { break }
+                    if direction != nil || s[k].kind != .word || !["year", "on", "annual", "monthly", "yearly"].contains(s[k].lower) {
+                        break
+                    }
                     k += 1
                 }
             }
@@ -414,9 +424,10 @@ struct ClaimExtractor {
         let text = quote(s, r)
         let line = s[n.index].line + 1
         let outTerm = Self.contains(Lexicon.outOfScopeIndex, s, r)
-        let domainTerm = r.first { i in
-            Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower)
-        } ?? commodities.first?.start
+        let domainTerm =
+            r.first { i in
+                Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower)
+            } ?? commodities.first?.start
         var measure: ClaimMeasure
         var unit: String
         switch n.unit {
@@ -435,7 +446,8 @@ struct ClaimExtractor {
         if let o = outTerm {
             let dOut = abs(o - n.index)
             let dIn = domainTerm.map { abs($0 - n.index) } ?? Int.max
-            let modifiesFlow = o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
+            let modifiesFlow =
+                o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
             // Rates and stakes are never trade figures, wherever the word stands in the clause.
             let decisive = n.unit == .percent && r.contains { Lexicon.rateWords.contains(s[$0].lower) }
             if dOut < dIn || modifiesFlow || decisive || n.unit == .otherCurrency("CNY") && domainTerm == nil {
@@ -444,7 +456,8 @@ struct ClaimExtractor {
                     claim: Claim(
                         text: text, line: line, measure: n.unit == .tonnes ? .level : .other, value: value * (direction ?? 1),
                         qualifier: n.qualifier, unit: unit, period: nil, reporter: nil, partner: nil, flow: nil, commodity: nil,
-                        verdict: .outOfScope, dataValue: nil, difference: nil, sources: [], notes: ["out of scope: \"\(term)\" is not a rare-earth trade, production or dependence figure"]),
+                        verdict: .outOfScope, dataValue: nil, difference: nil, sources: [],
+                        notes: ["out of scope: \"\(term)\" is not a rare-earth trade, production or dependence figure"]),
                     period: nil, step: n.step)
                 c.claim.period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame).map(Self.periodText)
                 return c
@@ -452,11 +465,16 @@ struct ClaimExtractor {
         }
 
         let stage = Lexicon.stageCues.first { cue in Self.contains([cue.0], s, r) != nil }?.1
-        let isShare = Self.contains(Lexicon.shareIndex, s, r) != nil
+        let isShare =
+            Self.contains(Lexicon.shareIndex, s, r) != nil
             || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
         let hasImportWord = Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil
-        let relianceWords = ["reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends", "consumption", "needs"]
-        let isNIR = n.unit == .percent && hasImportWord
+        let relianceWords = [
+            "reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends",
+            "consumption", "needs",
+        ]
+        let isNIR =
+            n.unit == .percent && hasImportWord
             && (Self.contains(Lexicon.nirIndex, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
         let isProduction = Self.contains(Lexicon.productionIndex, s, r) != nil && domainTermIsNotFlow(s, r)
         let isPrice = Self.contains(Lexicon.priceIndex, s, r) != nil
@@ -466,8 +484,12 @@ struct ClaimExtractor {
         var ambiguous = false
         switch n.unit {
         case .percent:
-            let precededByFrom = n.start > r.lowerBound && (s[n.start - 1].lower == "from" || s[n.start - 1].lower == "the" && n.start - 2 >= r.lowerBound && s[n.start - 2].lower == "from")
-            let continues = frame.lastLevelMeasure == .nirPct && !isShare
+            let precededByFrom =
+                n.start > r.lowerBound
+                && (s[n.start - 1].lower == "from"
+                    || s[n.start - 1].lower == "the" && n.start - 2 >= r.lowerBound && s[n.start - 2].lower == "from")
+            let continues =
+                frame.lastLevelMeasure == .nirPct && !isShare
                 && (precededByFrom || (!yoyCue && !momCue && base == nil && (direction == nil || precededByTo)))
             let firstToken = s[n.start].kind == .word ? n.start : n.index
             let continuesShare = frame.sentenceShare && firstToken > r.lowerBound && s[firstToken - 1].lower == "from"
@@ -487,7 +509,11 @@ struct ClaimExtractor {
         case .tonnes:
             if isProduction && !isShare {
                 measure = .production
-            } else if direction != nil && !precededByTo && (precededByBy || n.start - 1 >= r.lowerBound && (Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower))) {
+            } else if direction != nil && !precededByTo
+                && (precededByBy
+                    || n.start - 1 >= r.lowerBound
+                        && (Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower)))
+            {
                 measure = .other
                 notes.append("a change in tonnes; the checker compares levels and percent changes")
             } else {
@@ -519,7 +545,8 @@ struct ClaimExtractor {
         }
         if let b = base {
             basePeriod = resolve(b.expression, base: true, claimPeriod: period, frame: frame)
-            if own == nil, case .month = b.expression, let bp = resolve(b.expression, base: false, claimPeriod: nil, frame: frame), bp.isMonth,
+            if own == nil, case .month = b.expression, let bp = resolve(b.expression, base: false, claimPeriod: nil, frame: frame),
+                bp.isMonth,
                 period.map { p in bp != p.preceding && bp != p.shifted(years: -1) } ?? true
             {
                 // "rose 26.5% from May": the month after the base.
@@ -568,7 +595,8 @@ struct ClaimExtractor {
             partner = nil
             flow = nil
             commodity = "rare-earth mine production (REO)"
-        case .sharePct where stage != nil && !r.contains(where: { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }):
+        case .sharePct
+        where stage != nil && !r.contains(where: { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }):
             reporter = places.first { $0.code != "WLD" }?.code ?? reporter
             partner = nil
             flow = nil
@@ -603,7 +631,8 @@ struct ClaimExtractor {
             basePeriod = nil
         }
 
-        let signed = (measure == .momPct || measure == .yoyPct || measure == .ytdYoYPct || measure == .other && n.unit == .percent)
+        let signed =
+            (measure == .momPct || measure == .yoyPct || measure == .ytdYoYPct || measure == .other && n.unit == .percent)
             ? value * (direction ?? 1) : value
         value = signed
         var priceItem: String?
@@ -612,7 +641,8 @@ struct ClaimExtractor {
         }
         var c = ExtractedClaim(
             claim: Claim(
-                text: text, line: line, measure: measure, value: value, qualifier: n.qualifier, unit: unit, period: period.map(Self.periodText),
+                text: text, line: line, measure: measure, value: value, qualifier: n.qualifier, unit: unit,
+                period: period.map(Self.periodText),
                 reporter: reporter, partner: partner, flow: flow?.rawValue, commodity: commodity, verdict: .unverifiable, dataValue: nil,
                 difference: nil, sources: [], notes: notes),
             period: period, basePeriod: basePeriod, step: n.step)
@@ -634,7 +664,9 @@ struct ClaimExtractor {
         var lo = first
         var hi = last
         while lo < hi, s[lo].kind == .punct || s[lo].kind == .boundary { lo += 1 }
-        while hi > lo, s[hi].kind == .punct, s[hi].text != "%", s[hi].text != ")" || !s[lo...hi].contains(where: { $0.text == "(" }) { hi -= 1 }
+        while hi > lo, s[hi].kind == .punct, s[hi].text != "%", s[hi].text != ")" || !s[lo...hi].contains(where: { $0.text == "(" }) {
+            hi -= 1
+        }
         var out = ""
         var line = s[lo].line
         var lineStart = s[lo].start
@@ -689,7 +721,9 @@ struct ClaimExtractor {
             guard let year = y ?? monthYear(m), let month = Month(year: year, month: m) else { return nil }
             return Period(month: month)
         case .months(let m1, let m2, let y):
-            guard let year = y ?? monthYear(m2), let a = Month(year: year, month: m1), let b = Month(year: year, month: m2) else { return nil }
+            guard let year = y ?? monthYear(m2), let a = Month(year: year, month: m1), let b = Month(year: year, month: m2) else {
+                return nil
+            }
             return Period(first: a, last: b)
         case .half(let h, let y):
             guard let year = y ?? endedYear(h * 6) else { return nil }

@@ -41,14 +41,17 @@ struct ClaimVerifier {
             try await verifyProduction(e, &c)
         case .price:
             c.verdict = .unverifiable
-            c.notes.append("prices: the store holds no price series\(e.priceItem.map { " for \($0)" } ?? ""); needs a dated price quote (market, grade, currency)")
+            c.notes.append(
+                "prices: the store holds no price series\(e.priceItem.map { " for \($0)" } ?? ""); needs a dated price quote (market, grade, currency)"
+            )
         case .count:
             c.verdict = .unverifiable
             c.notes.append("a count of elements, firms or licences: needs the policy timeline, which this check does not read")
         case .other:
             c.verdict = .unverifiable
             c.notes.append(
-                c.unit == "pp" ? "a change in percentage points: needs the two shares it is the difference of"
+                c.unit == "pp"
+                    ? "a change in percentage points: needs the two shares it is the difference of"
                     : "neither a level nor a change the checker knows how to compare (say month-on-month, year-on-year or a share)")
         }
         return c
@@ -155,7 +158,9 @@ struct ClaimVerifier {
     }
 
     func key(_ c: Claim) -> (SeriesKey?, String?) {
-        guard let r = c.reporter.flatMap(CountryCode.init) else { return (nil, "the article does not say which country reports the figure") }
+        guard let r = c.reporter.flatMap(CountryCode.init) else {
+            return (nil, "the article does not say which country reports the figure")
+        }
         guard let p = c.partner.flatMap(CountryCode.init) else { return (nil, "the article does not say which partner") }
         guard let f = c.flow.flatMap(TradeFlow.init(parsing:)) else { return (nil, "the article does not say exports or imports") }
         guard let commodity = c.commodity else { return (nil, "the article does not say which commodity") }
@@ -210,7 +215,8 @@ struct ClaimVerifier {
                 var note = "scope: the article says \(said), but \(Self.measureText(c)) is the figure for \(actual)"
                 if let v = o.dataValue { note += " (\(c.unit == "%" ? Self.pct(v) : Self.tonnes(v) + " t"))" }
                 if evaluation == nil {
-                    evaluation = Evaluation(verdict: .unverifiable, dataValue: nil, sources: o.sources, notes: [note + "; no figure for \(said) in \(period)"])
+                    evaluation = Evaluation(
+                        verdict: .unverifiable, dataValue: nil, sources: o.sources, notes: [note + "; no figure for \(said) in \(period)"])
                 } else {
                     evaluation?.notes.append(note)
                     evaluation?.sources += o.sources
@@ -219,7 +225,9 @@ struct ClaimVerifier {
         }
         guard let ev = evaluation else {
             c.verdict = .unverifiable
-            c.notes.append("no figure stored for \(key.reporter.name) \(key.flow)s of \(Self.scopeName(key.commodity)) to \(key.partner.name) for \(Self.periodNeeded(c.measure, period)); needs that release")
+            c.notes.append(
+                "no figure stored for \(key.reporter.name) \(key.flow)s of \(Self.scopeName(key.commodity)) to \(key.partner.name) for \(Self.periodNeeded(c.measure, period)); needs that release"
+            )
             return
         }
         c.verdict = ev.verdict
@@ -228,7 +236,11 @@ struct ClaimVerifier {
         if let d = ev.dataValue, ev.verdict != .unverifiable { c.difference = Self.rounded(d - c.value) }
         c.sources = Self.unique(ev.sources)
         c.notes += ev.notes
-        if e.ambiguousChange { c.notes.append("change: the article does not say month-on-month or year-on-year; read as \(c.measure == .momPct ? "month-on-month" : "year-on-year"), which \(c.verdict == .agrees ? "matches" : "is the nearer")") }
+        if e.ambiguousChange {
+            c.notes.append(
+                "change: the article does not say month-on-month or year-on-year; read as \(c.measure == .momPct ? "month-on-month" : "year-on-year"), which \(c.verdict == .agrees ? "matches" : "is the nearer")"
+            )
+        }
     }
 
     static func unique(_ s: [ClaimSource]) -> [ClaimSource] {
@@ -278,7 +290,9 @@ struct ClaimVerifier {
             if usd && total.valueUSD == nil { return nil }
             var notes: [String] = []
             if total.pieces.count > 1 { notes.append("sum of \(total.pieces.map(\.period.description).joined(separator: " + "))") }
-            for p in total.pieces where p.status != .reported { notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")") }
+            for p in total.pieces where p.status != .reported {
+                notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")")
+            }
             if total.isSingleFigure, !usd {
                 let cacheKey = ReleaseKey(key: key, period: period)
                 let stored: [Observation]
@@ -295,7 +309,9 @@ struct ClaimVerifier {
             }
             let value = usd ? (total.valueUSD ?? 0) : total.tonnes
             let agrees = admits.contains(value)
-            return Evaluation(verdict: agrees ? .agrees : .disagrees, dataValue: value, sources: total.pieces.map { Self.source($0.provenance) }, notes: notes)
+            return Evaluation(
+                verdict: agrees ? .agrees : .disagrees, dataValue: value, sources: total.pieces.map { Self.source($0.provenance) },
+                notes: notes)
         case .momPct, .yoyPct, .ytdYoYPct:
             var candidates: [ClaimMeasure] = [c.measure]
             if e.ambiguousChange { candidates = [.yoyPct, .momPct] }
@@ -319,10 +335,13 @@ struct ClaimVerifier {
         }
     }
 
-    func evaluateChange(_ m: ClaimMeasure, e: ExtractedClaim, totals: SeriesTotals, period: Period, admits: ClosedRange<Double>) -> Evaluation? {
+    func evaluateChange(_ m: ClaimMeasure, e: ExtractedClaim, totals: SeriesTotals, period: Period, admits: ClosedRange<Double>)
+        -> Evaluation?
+    {
         let basePeriod = m == .momPct ? period.preceding : period.shifted(years: -1)
         guard case .success(let current) = totals.total(over: period) else { return nil }
-        let publishedChange: Double? = current.isSingleFigure ? (m == .momPct ? current.pieces[0].reportedMoMPct : current.pieces[0].reportedYoYPct) : nil
+        let publishedChange: Double? =
+            current.isSingleFigure ? (m == .momPct ? current.pieces[0].reportedMoMPct : current.pieces[0].reportedYoYPct) : nil
         guard case .success(let base) = totals.total(over: basePeriod), base.tonnes > 0 else {
             // No stored base: the change as the source published it is the figure the data holds.
             guard let p = publishedChange else { return nil }
@@ -332,10 +351,13 @@ struct ClaimVerifier {
                 notes: ["no stored figure for \(basePeriod); checked against the change \(source.source) published (\(Self.pct(p)))"])
         }
         let computed = (current.tonnes / base.tonnes - 1) * 100
-        let interval = Change.percentInterval(
-            current: current.tonnes, currentHalfStep: Self.halfStep(of: current.tonnes), base: base.tonnes,
-            baseHalfStep: Self.halfStep(of: base.tonnes)) ?? computed...computed
-        var notes: [String] = ["computed: \(Self.tonnes(current.tonnes)) t in \(period) over \(Self.tonnes(base.tonnes)) t in \(basePeriod) = \(Self.pct(computed))"]
+        let interval =
+            Change.percentInterval(
+                current: current.tonnes, currentHalfStep: Self.halfStep(of: current.tonnes), base: base.tonnes,
+                baseHalfStep: Self.halfStep(of: base.tonnes)) ?? computed...computed
+        var notes: [String] = [
+            "computed: \(Self.tonnes(current.tonnes)) t in \(period) over \(Self.tonnes(base.tonnes)) t in \(basePeriod) = \(Self.pct(computed))"
+        ]
         let published = publishedChange
         var agrees = Self.overlaps(admits, interval)
         var value = computed
@@ -357,7 +379,9 @@ struct ClaimVerifier {
     }
 
     /// Several releases of one figure: the one current at the article's date decides.
-    static func judgeReleases(_ releases: [Observation], admits: ClosedRange<Double>, published: CalendarDay?, notes: [String]) -> Evaluation {
+    static func judgeReleases(_ releases: [Observation], admits: ClosedRange<Double>, published: CalendarDay?, notes: [String])
+        -> Evaluation
+    {
         let dated = releases.compactMap { o in o.provenance.release.map { (o, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
         let undated = releases.filter { $0.provenance.release == nil }
         func day(_ o: Observation) -> CalendarDay { o.provenance.release ?? CalendarDay(dayNumber: 0) }
@@ -389,10 +413,13 @@ struct ClaimVerifier {
             let superseded = matchDate.map { d in primary.provenance.release.map { d < $0 } ?? false } ?? false
             if superseded {
                 out.append("matches the earlier release \(describe(match)), revised by \(describe(primary))")
-                return Evaluation(verdict: .disagrees, dataValue: value, sources: [source(primary.provenance), source(match.provenance)], notes: out)
+                return Evaluation(
+                    verdict: .disagrees, dataValue: value, sources: [source(primary.provenance), source(match.provenance)], notes: out)
             }
             out.append("agrees with \(describe(match)); \(describe(primary)) differs")
-            return Evaluation(verdict: .agrees, dataValue: match.quantityTonnes, sources: [source(match.provenance), source(primary.provenance)], notes: out)
+            return Evaluation(
+                verdict: .agrees, dataValue: match.quantityTonnes, sources: [source(match.provenance), source(primary.provenance)],
+                notes: out)
         }
         return Evaluation(verdict: .disagrees, dataValue: value, sources: [source(primary.provenance)], notes: out)
     }
@@ -416,7 +443,9 @@ struct ClaimVerifier {
             }
             let all = try await indicators(.stageShare).filter { $0.country == country && $0.stage == stage && $0.value != nil }
             let year = e.period?.last.year ?? published?.year
-            var candidates = all.filter { i in year.map { i.period.last.year <= $0 } ?? true && i.status != .estimate || i.period.last.year == year }
+            var candidates = all.filter { i in
+                year.map { i.period.last.year <= $0 } ?? true && i.status != .estimate || i.period.last.year == year
+            }
             if candidates.isEmpty { candidates = all }
             guard !candidates.isEmpty else {
                 c.verdict = .unverifiable
@@ -428,12 +457,16 @@ struct ClaimVerifier {
                 c.verdict = .agrees
                 c.dataValue = Self.rounded(hit.1)
                 c.sources = [Self.source(hit.0.provenance)]
-                c.notes.append("\(hit.0.dataset) \(hit.0.edition): \(country.name)'s share of \(stage.label) (\(hit.0.scope)) in \(hit.0.period) is \(Self.rounded(hit.1, 10))%")
+                c.notes.append(
+                    "\(hit.0.dataset) \(hit.0.edition): \(country.name)'s share of \(stage.label) (\(hit.0.scope)) in \(hit.0.period) is \(Self.rounded(hit.1, 10))%"
+                )
             } else if let near = scored.min(by: { abs($0.1 - c.value) < abs($1.1 - c.value) }) {
                 c.verdict = .disagrees
                 c.dataValue = Self.rounded(near.1)
                 c.sources = [Self.source(near.0.provenance)]
-                c.notes.append("nearest published estimate: \(near.0.dataset) \(near.0.edition), \(near.0.scope), \(near.0.period): \(Self.rounded(near.1, 10))%")
+                c.notes.append(
+                    "nearest published estimate: \(near.0.dataset) \(near.0.edition), \(near.0.scope), \(near.0.period): \(Self.rounded(near.1, 10))%"
+                )
             }
             c.difference = c.dataValue.map { Self.rounded($0 - c.value) }
             c.period = c.period ?? nil
@@ -460,7 +493,8 @@ struct ClaimVerifier {
                 c.dataValue = Self.rounded(v)
                 c.difference = Self.rounded(v - c.value)
                 c.sources = [Self.source(hit.provenance)]
-                c.notes.append("USGS \(hit.edition): \(key.partner.name)'s share of \(key.reporter.name) imports of \(hit.scope), \(hit.period)")
+                c.notes.append(
+                    "USGS \(hit.edition): \(key.partner.name)'s share of \(key.reporter.name) imports of \(hit.scope), \(hit.period)")
                 if hit.period != period { c.notes.append("the stored share is for \(hit.period), not \(period)") }
                 return
             }
@@ -468,7 +502,9 @@ struct ClaimVerifier {
         let world = SeriesKey(reporter: key.reporter, partner: .world, flow: key.flow, commodity: key.commodity)
         let partSeries = SeriesTotals(try await series(key))
         let worldSeries = SeriesTotals(try await series(world))
-        guard case .success(let part) = partSeries.total(over: period), case .success(let whole) = worldSeries.total(over: period), whole.tonnes > 0 else {
+        guard case .success(let part) = partSeries.total(over: period), case .success(let whole) = worldSeries.total(over: period),
+            whole.tonnes > 0
+        else {
             c.verdict = .unverifiable
             c.notes.append("needs \(key.partner.name)'s and the world figure for \(period)")
             return
@@ -507,7 +543,9 @@ struct ClaimVerifier {
         }
         if salientCache[country] == nil { salientCache[country] = try await data.salientStatistics(country: country) }
         let stats = salientCache[country] ?? []
-        let editions = Array(Set(stats.map(\.edition))).sorted { (USGSEdition(parsing: $0)?.year ?? 0) < (USGSEdition(parsing: $1)?.year ?? 0) }
+        let editions = Array(Set(stats.map(\.edition))).sorted {
+            (USGSEdition(parsing: $0)?.year ?? 0) < (USGSEdition(parsing: $1)?.year ?? 0)
+        }
         var rows: [(String, NetImportRelianceTable.Year)] = []
         for ed in editions {
             let table = NetImportRelianceTable(stats: stats.filter { $0.edition == ed })
@@ -550,7 +588,10 @@ struct ClaimVerifier {
             c.verdict = .disagrees
             if let match = rows.first(where: { r in r.1.published.map { Self.overlaps(admits, interval($0)) } ?? false }) {
                 let earlier = (rows.firstIndex { $0.0 == match.0 } ?? 0) < current
-                c.notes.append(earlier ? "matches the superseded edition: \(label(match)); revised by \(primary.0)" : "matches a later edition: \(label(match))")
+                c.notes.append(
+                    earlier
+                        ? "matches the superseded edition: \(label(match)); revised by \(primary.0)"
+                        : "matches a later edition: \(label(match))")
                 if !earlier { c.verdict = .agrees }
                 c.sources.append(Self.source(USGSEdition(parsing: match.0)?.rareEarthsProvenance() ?? Provenance(source: match.0)))
             }
@@ -592,7 +633,10 @@ struct ClaimVerifier {
             c.verdict = .disagrees
             if let match = byEdition.first(where: { admits.contains($0.1.value ?? .nan) }) {
                 let earlier = (byEdition.firstIndex { $0.0 == match.0 } ?? 0) < current
-                c.notes.append(earlier ? "matches the superseded edition: \(label(match)); revised by \(primary.0)" : "matches a later edition: \(label(match))")
+                c.notes.append(
+                    earlier
+                        ? "matches the superseded edition: \(label(match)); revised by \(primary.0)"
+                        : "matches a later edition: \(label(match))")
                 if !earlier { c.verdict = .agrees }
             }
         }

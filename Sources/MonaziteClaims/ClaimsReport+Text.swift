@@ -5,7 +5,8 @@ extension ClaimsReport {
         claims.map { c in
             let series = [c.reporter, c.flow, c.commodity, c.partner.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
             return [
-                String(c.line), c.measure.rawValue, Self.valueText(c.value, c.unit, c.qualifier, signed: c.measure.isChange), c.period ?? "?",
+                String(c.line), c.measure.rawValue, Self.valueText(c.value, c.unit, c.qualifier, signed: c.measure.isChange),
+                c.period ?? "?",
                 series, c.verdict.rawValue, c.dataValue.map { Self.valueText($0, c.unit, .exact, signed: c.measure.isChange) } ?? "",
                 c.difference.map { Self.number($0) } ?? "",
             ]
@@ -27,7 +28,8 @@ extension ClaimsReport {
             return out
         }
         var out: [String] = []
-        out.append("\(claims.count) claims" + (published.map { "; dates resolved against \($0) (\(publishedFrom ?? ""))" } ?? "; no article date"))
+        out.append(
+            "\(claims.count) claims" + (published.map { "; dates resolved against \($0) (\(publishedFrom ?? ""))" } ?? "; no article date"))
         out.append(line(Self.columns))
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         out += rows.map(line)
@@ -44,7 +46,9 @@ extension ClaimsReport {
     public func renderMarkdown() -> String {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var out: [String] = ["# Claims", ""]
-        out.append("\(claims.count) claims" + (published.map { "; dates resolved against \($0) (\(publishedFrom ?? ""))." } ?? "; no article date."))
+        out.append(
+            "\(claims.count) claims"
+                + (published.map { "; dates resolved against \($0) (\(publishedFrom ?? ""))." } ?? "; no article date."))
         out.append("")
         out.append("| # | " + Self.columns.joined(separator: " | ") + " |")
         out.append("|---|" + Self.columns.map { _ in "---" }.joined(separator: "|") + "|")

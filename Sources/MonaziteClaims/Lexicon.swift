@@ -29,7 +29,8 @@ enum Lexicon {
     /// Longer phrases first so that "south korea" wins over "korea".
     static let places: [(Phrase, String)] = {
         let table: [(String, String)] = [
-            ("united states of america", "USA"), ("united states", "USA"), ("u.s.", "USA"), ("u.s.a.", "USA"), ("us", "USA"), ("usa", "USA"),
+            ("united states of america", "USA"), ("united states", "USA"), ("u.s.", "USA"), ("u.s.a.", "USA"), ("us", "USA"),
+            ("usa", "USA"),
             ("america", "USA"), ("american", "USA"), ("washington", "USA"),
             ("people's republic of china", "CHN"), ("mainland china", "CHN"), ("china", "CHN"), ("chinese", "CHN"), ("beijing", "CHN"),
             ("prc", "CHN"),
@@ -73,8 +74,10 @@ enum Lexicon {
             ("rare earth elements", "cn-rare-earths"), ("rare earth element", "cn-rare-earths"), ("rare earths", "cn-rare-earths"),
             ("rare earth", "cn-rare-earths"), ("rare-earths", "cn-rare-earths"), ("rees", "cn-rare-earths"), ("ree", "cn-rare-earths"),
             ("dysprosium", "cn-dysprosium"), ("terbium", "cn-terbium"),
-            ("neodymium", "neodymium"), ("praseodymium", "praseodymium"), ("ndpr", "ndpr"), ("samarium", "samarium"), ("yttrium", "yttrium"),
-            ("gadolinium", "gadolinium"), ("lutetium", "lutetium"), ("scandium", "scandium"), ("holmium", "holmium"), ("europium", "europium"),
+            ("neodymium", "neodymium"), ("praseodymium", "praseodymium"), ("ndpr", "ndpr"), ("samarium", "samarium"),
+            ("yttrium", "yttrium"),
+            ("gadolinium", "gadolinium"), ("lutetium", "lutetium"), ("scandium", "scandium"), ("holmium", "holmium"),
+            ("europium", "europium"),
             ("cerium", "cerium"), ("lanthanum", "lanthanum"),
         ]
         return table.map { (Phrase($0.0), $0.1) }.sorted { $0.0.words.count > $1.0.words.count }
@@ -100,7 +103,8 @@ enum Lexicon {
         "fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines",
         "declining", "slipped", "slip", "slips", "slid", "slide", "slumped", "slump", "slumps", "plunged", "plunge", "plunges",
         "plummeted", "plummet", "tumbled", "tumble", "sank", "sink", "down", "lower", "decreased", "decrease", "decreases",
-        "contracted", "contraction", "shrank", "shrink", "eased", "dipped", "dip", "retreated", "collapsed", "collapse", "lost", "slowed", "slowing",
+        "contracted", "contraction", "shrank", "shrink", "eased", "dipped", "dip", "retreated", "collapsed", "collapse", "lost", "slowed",
+        "slowing",
         "reduced",
     ]
 
@@ -121,7 +125,8 @@ enum Lexicon {
 
     static let shareCues: [Phrase] = [
         "share", "accounted for", "accounting for", "accounts for", "account for", "made up", "makes up", "make up", "making up",
-        "controls", "control", "controlled", "dominates", "holds", "supplied", "supplies", "sourced", "came from", "come from", "comes from",
+        "controls", "control", "controlled", "dominates", "holds", "supplied", "supplies", "sourced", "came from", "come from",
+        "comes from",
         "of the total", "of total", "of all", "of china's", "of global", "of the world's", "of world",
     ].map { Phrase($0) }
 
@@ -149,7 +154,8 @@ enum Lexicon {
         "shareholding", "shareholder", "shares of", "stock", "stocks", "share price", "valuation", "market value", "market cap",
         "gdp", "inflation", "interest rate", "interest rates", "yuan", "soybeans", "soybean", "oil", "crude", "gallium", "germanium",
         "antimony", "graphite", "lithium", "cobalt", "nickel", "steel", "aluminium", "aluminum", "copper", "cars", "vehicles", "vehicle",
-        "evs", "ev", "shares", "jobs", "yen", "dollar", "euro", "won", "rupee", "currency", "exchange rate", "workers", "employees", "fentanyl", "votes", "poll",
+        "evs", "ev", "shares", "jobs", "yen", "dollar", "euro", "won", "rupee", "currency", "exchange rate", "workers", "employees",
+        "fentanyl", "votes", "poll",
     ].map { Phrase($0) }
 
     /// Out-of-scope words that decide a percentage wherever they stand in its clause.
@@ -157,7 +163,8 @@ enum Lexicon {
         "tariff", "tariffs", "duty", "duties", "levy", "levies", "tax", "taxes", "stake", "stakes", "equity", "shareholding", "shares",
     ]
 
-    static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"].map { Phrase($0) }
+    static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"]
+        .map { Phrase($0) }
 
     /// Nouns that make a bare number a count.
     static let countNouns: Set<String> = [

@@ -58,7 +58,8 @@ enum PeriodReader {
         func word(_ k: Int) -> String? { k < end && tokens[k].kind == .word ? tokens[k].lower : nil }
         func skipHyphen(_ k: Int) -> Int { k < end && tokens[k].kind == .hyphen ? k + 1 : k }
         func year(_ k: Int) -> Int? {
-            guard k < end, tokens[k].kind == .number, tokens[k].text.count == 4, let y = Int(tokens[k].text), (1990...2100).contains(y) else {
+            guard k < end, tokens[k].kind == .number, tokens[k].text.count == 4, let y = Int(tokens[k].text), (1990...2100).contains(y)
+            else {
                 return nil
             }
             // Not a quantity: "2025 tonnes" is not a year.
@@ -89,7 +90,9 @@ enum PeriodReader {
         func add(_ from: Int, _ to: Int, _ e: PeriodExpression, rangeExpression: Bool = false) {
             var base = false
             var p = from - 1
-            while p >= range.lowerBound, tokens[p].kind == .word, ["the", "a", "in", "same", "period", "month", "of"].contains(tokens[p].lower) {
+            while p >= range.lowerBound, tokens[p].kind == .word,
+                ["the", "a", "in", "same", "period", "month", "of"].contains(tokens[p].lower)
+            {
                 p -= 1
             }
             if p >= range.lowerBound, tokens[p].kind == .word, basePrepositions.contains(tokens[p].lower), !rangeExpression {
@@ -118,8 +121,9 @@ enum PeriodReader {
             // 2020-2023, 2020–23, 2020 to 2023, between 2020 and 2023
             if let y1 = year(i) {
                 var j = i + 1
-                if j < end, tokens[j].kind == .hyphen || tokens[j].text == "–" || tokens[j].lower == "to" || tokens[j].lower == "through"
-                    || (tokens[j].lower == "and" && i > range.lowerBound && tokens[i - 1].lower == "between")
+                if j < end,
+                    tokens[j].kind == .hyphen || tokens[j].text == "–" || tokens[j].lower == "to" || tokens[j].lower == "through"
+                        || (tokens[j].lower == "and" && i > range.lowerBound && tokens[i - 1].lower == "between")
                 {
                     j += 1
                     if j < end, tokens[j].kind == .number {
@@ -156,8 +160,11 @@ enum PeriodReader {
                     continue
                 }
                 var k = skipHyphen(j)
-                let joined = k != j || (j < end && (tokens[j].text == "–" || tokens[j].lower == "to" || tokens[j].lower == "through"
-                    || (tokens[j].lower == "and" && i > range.lowerBound && tokens[i - 1].lower == "between")))
+                let joined =
+                    k != j
+                    || (j < end
+                        && (tokens[j].text == "–" || tokens[j].lower == "to" || tokens[j].lower == "through"
+                            || (tokens[j].lower == "and" && i > range.lowerBound && tokens[i - 1].lower == "between")))
                 if k == j && joined { k = j + 1 }
                 if joined, let m2 = monthAt(k), m2 > m {
                     let (y, after) = trailingYear(k + 1)

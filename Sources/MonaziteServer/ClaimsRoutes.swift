@@ -28,7 +28,9 @@ struct ClaimsRoutes: Sendable {
         var published = try q.day("published")
         if isJSON {
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw APIError(.badRequest, code: "malformed_json", "the body must be a JSON object such as {\"text\": \"...\", \"published\": \"2025-07-20\"}")
+                throw APIError(
+                    .badRequest, code: "malformed_json",
+                    "the body must be a JSON object such as {\"text\": \"...\", \"published\": \"2025-07-20\"}")
             }
             if let unknown = object.keys.first(where: { $0 != "text" && $0 != "published" }) {
                 throw APIError.badRequest("unknown field \"\(unknown)\"; allowed: published, text", parameter: unknown)

@@ -10,7 +10,8 @@ public enum ClaimsQueries {
     /// Throws ``ServiceError`` `.tooLarge` above ``ClaimChecker/maximumBytes``.
     public static func check(store: any TradeStore, text: String, published: CalendarDay?) async throws -> ClaimsReport {
         guard text.utf8.count <= ClaimChecker.maximumBytes else {
-            throw ServiceError(.tooLarge, parameter: "text", "the article is \(text.utf8.count) bytes; the limit is \(ClaimChecker.maximumBytes)")
+            throw ServiceError(
+                .tooLarge, parameter: "text", "the article is \(text.utf8.count) bytes; the limit is \(ClaimChecker.maximumBytes)")
         }
         return try await ClaimChecker.check(text: text, published: published, data: StoreClaimData(store: store))
     }

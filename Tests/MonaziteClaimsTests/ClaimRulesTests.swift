@@ -14,7 +14,9 @@ struct MemoryClaimData: ClaimDataSource {
     func tradeSeries(_ key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] {
         var latest: [Period: Observation] = [:]
         for o in observations where o.key == key {
-            if let current = latest[o.period], (current.provenance.release ?? CalendarDay(dayNumber: 0)) > (o.provenance.release ?? CalendarDay(dayNumber: 0)) {
+            if let current = latest[o.period],
+                (current.provenance.release ?? CalendarDay(dayNumber: 0)) > (o.provenance.release ?? CalendarDay(dayNumber: 0))
+            {
                 continue
             }
             latest[o.period] = o
@@ -48,8 +50,10 @@ struct MemoryClaimData: ClaimDataSource {
         // value, step, qualifier, data, admitted
         (3188.0, 1.0, ClaimQualifier.exact, 3188.4, true), (3188, 1, .exact, 3188.5, false), (3200, 100, .exact, 3188, true),
         (3100, 100, .exact, 3188, false), (3100, 100, .about, 3188, true), (160, 1, .nearly, 157.4, true), (160, 1, .nearly, 161, false),
-        (660, 1, .moreThan, 660.78, true), (660, 1, .moreThan, 659, false), (6000, 1000, .lessThan, 6150, false), (-38.1, 0.1, .exact, -38.13, true),
-        (-5, 1, .moreThan, -6.1, true), (-5, 1, .moreThan, -4, false), (45000, 1000, .exact, 45500, false), (45000, 1000, .exact, 44500, true),
+        (660, 1, .moreThan, 660.78, true), (660, 1, .moreThan, 659, false), (6000, 1000, .lessThan, 6150, false),
+        (-38.1, 0.1, .exact, -38.13, true),
+        (-5, 1, .moreThan, -6.1, true), (-5, 1, .moreThan, -4, false), (45000, 1000, .exact, 45500, false),
+        (45000, 1000, .exact, 44500, true),
     ])
     func qualifiersAdmitWhatTheySay(_ value: Double, _ step: Double, _ q: ClaimQualifier, _ data: Double, _ admitted: Bool) {
         #expect(ClaimVerifier.admissible(value: value, step: step, qualifier: q).contains(data) == admitted)
@@ -57,7 +61,8 @@ struct MemoryClaimData: ClaimDataSource {
 
     @Test(arguments: [
         ("exports of 3,188 tonnes", 3188.0, 1.0, "t"), ("3.2 thousand tonnes", 3200, 100, "t"), ("6,000 kg", 6, 1, "t"),
-        ("1.5 kilotonnes", 1500, 100, "t"), ("up 157.5%", 157.5, 0.1, "%"), ("a 660 per cent rise", 660, 1, "%"), ("$59.6 million", 59.6e6, 1e5, "USD"),
+        ("1.5 kilotonnes", 1500, 100, "t"), ("up 157.5%", 157.5, 0.1, "%"), ("a 660 per cent rise", 660, 1, "%"),
+        ("$59.6 million", 59.6e6, 1e5, "USD"),
         ("58,000 metric tons", 58000, 1000, "t"),
     ])
     func numbersAndUnitsAreRead(_ text: String, _ value: Double, _ step: Double, _ unit: String) throws {
@@ -101,7 +106,9 @@ struct MemoryClaimData: ClaimDataSource {
     @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
         let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
         #expect(article.foundDate == Self.day("2025-07-20"))
-        let claim = try #require(ClaimChecker.extractClaims(text: "Published 20 July 2025.\n\nMagnet exports rose to 3,188 tonnes last month.", published: nil).first)
+        let claim = try #require(
+            ClaimChecker.extractClaims(text: "Published 20 July 2025.\n\nMagnet exports rose to 3,188 tonnes last month.", published: nil)
+                .first)
         #expect(claim.period == "2025-06")
     }
 
@@ -139,10 +146,12 @@ struct MemoryClaimData: ClaimDataSource {
             MemoryClaimData.figure("2025-06", 3050, release: "2025-07-14", source: "first release"),
             MemoryClaimData.figure("2025-06", 3188, release: "2025-08-20", source: "revision"),
         ])
-        let before = try await ClaimChecker.check(text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-07-15"), data: data)
+        let before = try await ClaimChecker.check(
+            text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-07-15"), data: data)
         #expect(before.claims.first?.verdict == .agrees)
         #expect(before.claims.first?.notes.contains { $0.contains("revised after the article") && $0.contains("3,188") } == true)
-        let after = try await ClaimChecker.check(text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-09-01"), data: data)
+        let after = try await ClaimChecker.check(
+            text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-09-01"), data: data)
         #expect(after.claims.first?.verdict == .disagrees)
         #expect(after.claims.first?.dataValue == 3188)
         #expect(after.claims.first?.difference == 138)
@@ -189,7 +198,8 @@ struct MemoryClaimData: ClaimDataSource {
         let object = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
         let claims = try #require(object["claims"] as? [[String: Any]])
         for field in [
-            "text", "line", "measure", "value", "qualifier", "unit", "period", "reporter", "partner", "flow", "commodity", "verdict", "data_value",
+            "text", "line", "measure", "value", "qualifier", "unit", "period", "reporter", "partner", "flow", "commodity", "verdict",
+            "data_value",
             "difference", "sources", "notes",
         ] {
             #expect(claims.first?.keys.contains(field) == true, "missing \(field)")

@@ -35,8 +35,11 @@ struct ExpectedClaim: Sendable, CustomStringConvertible {
 
     /// The claim's fields in the same order.
     static func fields(of c: Claim) -> [String] {
-        [c.measure.rawValue, String(c.value), c.qualifier.rawValue, c.unit, c.period ?? "-", c.reporter ?? "-", c.partner ?? "-", c.flow ?? "-",
-            c.commodity ?? "-", c.verdict.rawValue]
+        [
+            c.measure.rawValue, String(c.value), c.qualifier.rawValue, c.unit, c.period ?? "-", c.reporter ?? "-", c.partner ?? "-",
+            c.flow ?? "-",
+            c.commodity ?? "-", c.verdict.rawValue,
+        ]
     }
 
     /// Same figure (line, value and unit): the claim the expectation is about.
@@ -67,7 +70,12 @@ enum Corpus {
         var text: String?
         var expected: [ExpectedClaim] = []
         func flush() {
-            if let t = text { cases.append(CorpusCase(name: "sentence \(cases.count + 1): \(t.prefix(60))", text: t, published: published, checksLines: false, expected: expected)) }
+            if let t = text {
+                cases.append(
+                    CorpusCase(
+                        name: "sentence \(cases.count + 1): \(t.prefix(60))", text: t, published: published, checksLines: false,
+                        expected: expected))
+            }
             text = nil
             expected = []
         }
@@ -84,7 +92,9 @@ enum Corpus {
             }
         }
         flush()
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("article-") && !$0.hasSuffix(".expected") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasPrefix("article-") && !$0.hasSuffix(".expected")
+        }
         for file in files.sorted() {
             let base = (file as NSString).deletingPathExtension
             let body = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
@@ -145,7 +155,11 @@ struct CorpusMetrics: CustomStringConvertible {
             matched += 1
             if claim.verdict.rawValue == e.verdict { verdictCorrect += 1 }
             let wrong = e.mismatches(claim)
-            if wrong.isEmpty { fieldsCorrect += 1 } else { problems.append("\(c.name) line \(claim.line) \(claim.value): " + wrong.joined(separator: "; ")) }
+            if wrong.isEmpty {
+                fieldsCorrect += 1
+            } else {
+                problems.append("\(c.name) line \(claim.line) \(claim.value): " + wrong.joined(separator: "; "))
+            }
             if claim.verdict == .disagrees {
                 disagreesReported += 1
                 if e.verdict == "disagrees" { disagreesCorrect += 1 }
@@ -153,7 +167,9 @@ struct CorpusMetrics: CustomStringConvertible {
             if e.verdict == "out_of_scope" && claim.verdict == .disagrees { outOfScopeCalledDisagrees += 1 }
         }
         for k in unused {
-            problems.append("\(c.name): extra claim line \(claims[k].line) \(ExpectedClaim.fields(of: claims[k]).joined(separator: " ")) «\(claims[k].text)»")
+            problems.append(
+                "\(c.name): extra claim line \(claims[k].line) \(ExpectedClaim.fields(of: claims[k]).joined(separator: " ")) «\(claims[k].text)»"
+            )
             if claims[k].verdict == .disagrees { disagreesReported += 1 }
         }
     }

@@ -20,7 +20,8 @@ import Testing
         let expected = try await ClaimsQueries.check(store: h.store, text: Self.article, published: nil).jsonData()
         try await h.application().test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/claims", method: .post, headers: [.contentType: "text/plain; charset=utf-8"], body: ByteBuffer(string: Self.article)
+                uri: "/api/v1/claims", method: .post, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ByteBuffer(string: Self.article)
             ) { response in
                 #expect(response.status == .ok)
                 // Byte for byte what `monazite claims --format json` prints.
@@ -48,7 +49,8 @@ import Testing
                 #expect(response.status == .badRequest)
             }
             try await client.execute(
-                uri: "/api/v1/claims", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"txt\": \"x\"}")
+                uri: "/api/v1/claims", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: "{\"txt\": \"x\"}")
             ) { response in
                 #expect(response.status == .badRequest)
             }
