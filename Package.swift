@@ -11,6 +11,7 @@ import PackageDescription
 /// - `MonazitePolicy`: export controls, suspensions and licences; status on a date. Pure.
 /// - `MonazitePolicyFile`: the policy timeline / licence YAML formats and the bundled timeline.
 /// - `MonaziteAnomalies`: surges, collapses and change points in monthly series, linked to events. Pure.
+/// - `MonaziteClaims`: quantitative claims read from news text and checked against the data. Pure.
 /// - `MonaziteAlerts`: alert rules (YAML), their evaluation, and signed webhook delivery.
 /// - `MonaziteStore`: the embedded SQLite store (GRDB): schema, migrations, revisions.
 /// - `MonaziteDataset`: the bundled, cited dataset and the code that loads it.
@@ -67,6 +68,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(name: "MonaziteAnomalies", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        .target(name: "MonaziteClaims", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(
             name: "MonaziteAlerts",
             dependencies: [
@@ -101,7 +103,7 @@ let package = Package(
             name: "MonaziteService",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation", "MonazitePolicy",
-                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
+                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims",
             ],
             swiftSettings: strictSwift
         ),
@@ -109,7 +111,7 @@ let package = Package(
             name: "MonaziteServer",
             dependencies: [
                 "MonaziteCore", "MonaziteStore", "MonaziteService", "MonaziteIngest", "MonaziteScenario", "MonaziteSimulation",
-                "MonazitePolicy", "MonazitePolicyFile", "MonaziteDashboard",
+                "MonazitePolicy", "MonazitePolicyFile", "MonaziteDashboard", "MonaziteClaims",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,7 +132,7 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
                 "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
-                .product(name: "Logging", package: "swift-log"),
+                "MonaziteClaims", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -192,6 +194,12 @@ let package = Package(
             name: "MonaziteStoreContractTests",
             dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonaziteClaimsTests",
+            dependencies: ["MonaziteClaims", "MonaziteCore", "MonaziteService", "MonaziteStore", "MonaziteDataset"],
+            resources: [.copy("Corpus")],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -152,6 +152,23 @@ S["Anomalies"] = {"type": "object", "required": ["series", "from", "to", "anomal
          "id": {"type": "string"}, "title": {"type": "string"}, "day": {"type": "string"}, "score": {"type": "number"}, "evidence": {"type": "string"}, "url": str_or_null}}}}}},
    "notes": {"type": "array", "items": {"type": "string"}}}}
 
+doc["paths"]["/api/v1/claims"] = {"post": {"operationId": "claims", "summary": "The quantitative claims of an article (plain text, Markdown or HTML), each checked against the store: agrees, disagrees (with the figure the data holds), unverifiable or out_of_scope. Public like the reads; the grammar is in docs/claims.md.",
+   "parameters": [qp("published", "Publication date anchoring relative dates (text/plain bodies; default: a date found in the text).", {"type": "string", "format": "date"}, example="2025-07-20")],
+   "requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string", "maxLength": 524288}},
+      "application/json": {"schema": {"type": "object", "required": ["text"], "additionalProperties": False, "properties": {
+         "text": {"type": "string", "maxLength": 524288}, "published": {"type": "string", "format": "date"}}}}}},
+   "responses": {"200": ok("The claims in text order.", ref("Claims")), "400": bad, "413": err("The article is larger than 512 KiB.")}}}
+S["Claims"] = {"type": "object", "required": ["claims", "published", "published_from"], "properties": {
+   "published": str_or_null, "published_from": {"type": ["string", "null"], "enum": ["option", "text", None]},
+   "claims": {"type": "array", "items": {"type": "object", "required": ["text", "line", "measure", "value", "qualifier", "unit", "period", "reporter", "partner", "flow", "commodity", "verdict", "data_value", "difference", "sources", "notes"], "properties": {
+      "text": {"type": "string"}, "line": {"type": "integer"},
+      "measure": {"type": "string", "enum": ["level", "mom_pct", "yoy_pct", "ytd", "ytd_yoy_pct", "share_pct", "nir_pct", "production", "price", "count", "other"]},
+      "value": {"type": "number"}, "qualifier": {"type": "string", "enum": ["exact", "about", "nearly", "more_than", "less_than", "up_to"]},
+      "unit": {"type": "string"}, "period": str_or_null, "reporter": str_or_null, "partner": str_or_null, "flow": str_or_null, "commodity": str_or_null,
+      "verdict": {"type": "string", "enum": ["agrees", "disagrees", "unverifiable", "out_of_scope"]}, "data_value": num_or_null, "difference": num_or_null,
+      "sources": {"type": "array", "items": {"type": "object", "required": ["source", "url", "release"], "properties": {"source": {"type": "string"}, "url": str_or_null, "release": str_or_null}}},
+      "notes": {"type": "array", "items": {"type": "string"}}}}}}}
+
 import os
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Sources', 'MonaziteServer', 'Resources', 'openapi.json')
 json.dump(doc, open(out, 'w'), indent=1, sort_keys=False)

@@ -24,6 +24,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             LicencesCommand.self,
             AnomaliesCommand.self,
             AlertsCommand.self,
+            ClaimsCommand.self,
         ]
     )
 

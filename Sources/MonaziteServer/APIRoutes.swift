@@ -38,6 +38,7 @@ struct APIRoutes: Sendable {
             try await self.simulationResult(request, id: context.parameters.get("id") ?? "")
         }
         PolicyRoutes(store: store, access: self).register(on: v1)
+        ClaimsRoutes(store: store, access: self).register(on: v1)
     }
 
     // MARK: Access

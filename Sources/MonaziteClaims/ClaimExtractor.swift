@@ -1,0 +1,767 @@
+import MonaziteCore
+
+/// Finds the quantitative claims of an article and resolves what each is about: the measure, the
+/// period (relative dates against the article's date), the series (reporter, partner, flow,
+/// commodity) and the qualifier. Pure and deterministic; the grammar is in docs/claims.md.
+struct ClaimExtractor {
+    let article: ArticleText
+    let anchor: CalendarDay?
+
+    /// What the article is talking about: carried from claim to claim.
+    struct Frame: Sendable {
+        var reporter: String?
+        var partner: String?
+        var flow: TradeFlow?
+        var commodity: String?
+        var period: Period?
+        /// The last net-import-reliance or production figure: a bare figure after it continues it.
+        var lastLevelMeasure: ClaimMeasure?
+        var lastLevelReporter: String?
+        var lastLevelPeriod: Period?
+        /// A partner share was stated earlier in this sentence ("10% …, down from about 13% in 2024").
+        var sentenceShare = false
+    }
+
+    struct Clause {
+        var range: Range<Int>
+        var subordinate: Bool
+    }
+
+    struct PlaceMention {
+        var start: Int
+        var end: Int
+        var code: String
+        enum Role { case reporter, partner, unknown, source }
+        var role: Role
+    }
+
+    func extract() -> [ExtractedClaim] {
+        var frame = Frame()
+        var claims: [ExtractedClaim] = []
+        for sentence in sentences() {
+            claims += extract(sentence: sentence, frame: &frame)
+        }
+        return claims
+    }
+
+    // MARK: Sentences and clauses
+
+    static let abbreviations: Set<String> = [
+        "mr", "ms", "mrs", "dr", "no", "st", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "vs", "approx", "est", "gov", "dept", "fig",
+    ]
+
+    /// The article's tokens split into sentences.
+    func sentences() -> [[Token]] {
+        var all: [Token] = []
+        for (n, line) in article.lines.enumerated() {
+            all += Tokenizer.tokenize(line: line, number: n)
+            if article.paragraphEnds.contains(n) {
+                all.append(Token(text: "", lower: "", kind: .boundary, line: n, start: line.count, end: line.count, spaceBefore: true))
+            }
+        }
+        var out: [[Token]] = []
+        var current: [Token] = []
+        for (i, t) in all.enumerated() {
+            if t.kind == .boundary {
+                if !current.isEmpty { out.append(current) }
+                current = []
+                continue
+            }
+            current.append(t)
+            if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" {
+                let previous = current.count >= 2 ? current[current.count - 2] : nil
+                if let previous, previous.kind == .word, Self.abbreviations.contains(previous.lower), t.text == "." {
+                    // "Jan. 5", "No. 18": only a sentence end before a capitalised word that is not a number.
+                    if i + 1 < all.count, all[i + 1].kind == .number || !all[i + 1].startsUppercase { continue }
+                }
+                let next = i + 1 < all.count ? all[i + 1] : nil
+                if next == nil || next?.kind == .boundary || next?.startsUppercase == true || next?.kind == .number
+                    || next?.text == "\"" || next?.text == "“"
+                {
+                    out.append(current)
+                    current = []
+                }
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    static let clauseWords: Set<String> = [
+        "while", "whereas", "but", "although", "though", "after", "amid", "following", "despite", "because", "when", "which", "who",
+        "since", "before", "as",
+    ]
+    static let subordinators: Set<String> = [
+        "after", "amid", "following", "despite", "because", "when", "which", "who", "since", "before", "as", "although", "though",
+    ]
+
+    static func clauses(_ s: [Token]) -> [Clause] {
+        var out: [Clause] = []
+        var start = 0
+        var subordinate = false
+        func close(_ end: Int) {
+            if end > start { out.append(Clause(range: start..<end, subordinate: subordinate)) }
+        }
+        var i = 0
+        while i < s.count {
+            let t = s[i]
+            var split = false
+            var keep = false  // the splitting token starts the new clause
+            if t.kind == .punct, [",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”"].contains(t.text) {
+                split = true
+            } else if t.kind == .word, clauseWords.contains(t.lower) {
+                // "as much as", "such as", "as well": not a clause.
+                if t.lower == "as", i + 1 < s.count, ["much", "many", "high", "well", "of", "a", "an", "the"].contains(s[i + 1].lower) {
+                    split = false
+                } else if t.lower == "since", i + 1 < s.count, Lexicon.monthNumber(s[i + 1].lower) != nil || s[i + 1].isNumber {
+                    split = false
+                } else if (t.lower == "after" || t.lower == "before"), i + 1 < s.count, Lexicon.monthNumber(s[i + 1].lower) != nil {
+                    split = false
+                } else {
+                    split = true
+                    keep = true
+                }
+            } else if t.kind == .word, t.lower == "and" || t.lower == "or", i + 1 < s.count {
+                let n = s[i + 1]
+                if n.kind == .number || n.kind == .symbol || Lexicon.upWords.contains(n.lower) || Lexicon.downWords.contains(n.lower)
+                    || Lexicon.qualifiers.contains(where: { $0.0.match(s, at: i + 1, limit: s.count) != nil })
+                {
+                    split = true
+                }
+            }
+            if split {
+                close(i)
+                start = keep ? i : i + 1
+                subordinate = keep && subordinators.contains(t.lower)
+            }
+            i += 1
+        }
+        close(s.count)
+        return out
+    }
+
+    // MARK: Mentions
+
+    static func places(_ s: [Token], _ range: Range<Int>, flowIsImport: Bool) -> [PlaceMention] {
+        var out: [PlaceMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = s[i]
+            guard t.kind == .word else {
+                i += 1
+                continue
+            }
+            var found: (Int, String, Bool)?
+            var candidates: [(Int, String, Bool)] = []
+            if let (e, code) = Lexicon.placeIndex.match(s, at: i, limit: range.upperBound) { candidates.append((e, code, false)) }
+            let w = t.lower
+            if w.hasSuffix("'s") || w.hasSuffix("’s"), let code = Lexicon.placeNames[String(w.dropLast(2))] {
+                // "China's", "America’s".
+                candidates.append((i + 1, code, true))
+            }
+            for (e, code, possessive) in candidates {
+                let phraseFirst = possessive ? String(w.dropLast(2)) : w
+                // Case: "US", "EU", "UK" only in capitals; names capitalised; "world"/"global" any case.
+                let first = s[i].text
+                if ["us", "eu", "uk", "prc", "usa"].contains(phraseFirst), first != first.uppercased() { continue }
+                if code != "WLD", !(first.first?.isUppercase ?? false) { continue }
+                found = (e, code, possessive)
+                break
+            }
+            guard let (end, code, possessive) = found else {
+                i += 1
+                continue
+            }
+            var role = PlaceMention.Role.unknown
+            let prev = i > range.lowerBound ? s[i - 1].lower : ""
+            let prev2 = i - 1 > range.lowerBound ? s[i - 2].lower : ""
+            let next = end < range.upperBound ? s[end] : nil
+            let nextWord = next?.lower ?? ""
+            let afterHyphen = end + 1 < range.upperBound && next?.kind == .hyphen ? s[end + 1].lower : ""
+            let lexeme = s[i..<end].map(\.lower).joined(separator: " ")
+            if code == "WLD" {
+                role = .partner
+            } else if nextWord == "customs" || (nextWord == "'s" && end + 1 < range.upperBound && s[end + 1].lower == "customs") {
+                role = .source
+            } else if afterHyphen == "bound" || ["to", "for", "into", "towards", "toward"].contains(prev)
+                || (prev2 == "destined" && prev == "for")
+            {
+                role = .partner
+            } else if prev == "from" {
+                role = flowIsImport ? .partner : .reporter
+            } else if prev == "by" {
+                role = .reporter
+            } else if possessive {
+                role = .reporter
+            } else if Lexicon.demonyms.contains(lexeme) {
+                // "Chinese exports": reporter; "Chinese magnets" bought by someone else: partner (decided later).
+                var k = end
+                var isReporter = false
+                while k < min(end + 4, range.upperBound) {
+                    if Lexicon.exportWords.contains(s[k].lower) || Lexicon.importWords.contains(s[k].lower) {
+                        isReporter = true
+                        break
+                    }
+                    k += 1
+                }
+                role = isReporter ? .reporter : .unknown
+            } else if ["took", "received", "got", "absorbed", "bought", "imported", "purchased"].contains(nextWord), !flowIsImport {
+                role = .partner
+            } else if Lexicon.exportWords.contains(nextWord) || Lexicon.importWords.contains(nextWord)
+                || (next?.kind == .word && ["'s", "’s"].contains(nextWord))
+            {
+                role = .reporter
+            } else if ["was", "were", "is", "remained", "ranked", "became"].contains(nextWord) {
+                role = .partner
+            }
+            out.append(PlaceMention(start: i, end: end, code: code, role: role))
+            i = end
+        }
+        return out
+    }
+
+    static func commodities(_ s: [Token], _ range: Range<Int>) -> [(start: Int, end: Int, id: String)] {
+        var out: [(Int, Int, String)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let (e, id) = Lexicon.commodityIndex.match(s, at: i, limit: range.upperBound) {
+                out.append((i, e, id))
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func contains<V>(_ index: PhraseIndex<V>, _ s: [Token], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        return index.first(in: s, range)
+    }
+
+    static func contains(_ phrases: [Phrase], _ s: [Token], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        for i in range {
+            for p in phrases where p.match(s, at: i, limit: range.upperBound) != nil { return i }
+        }
+        return nil
+    }
+
+    // MARK: Per sentence
+
+    func extract(sentence s: [Token], frame: inout Frame) -> [ExtractedClaim] {
+        let clauses = Self.clauses(s)
+        let whole = 0..<s.count
+        let (readPeriods, dates) = PeriodReader.read(s, whole)
+        let allPeriods = readPeriods.filter { !$0.isIgnored }
+        var consumed = Set<Int>()
+        for p in allPeriods { consumed.formUnion(p.start..<p.end) }
+        for d in dates { consumed.formUnion(d.start..<d.end) }
+        for c in Self.commodities(s, whole) { consumed.formUnion(c.start..<c.end) }
+        let numbersByClause = clauses.map { NumberReader.read(s, $0.range, consumed: consumed) }
+        // The sentence's period: the first one that no figure before it in its clause owns ("In June, …").
+        let defaults = allPeriods.filter { p in
+            guard !p.isBase, let k = clauses.firstIndex(where: { $0.range.contains(p.start) }), !clauses[k].subordinate else {
+                return false
+            }
+            return !numbersByClause[k].contains { $0.end <= p.start }
+        }
+        let sentenceFlowImport =
+            s.contains { Lexicon.importWords.contains($0.lower) } && !s.contains { Lexicon.exportWords.contains($0.lower) }
+        var sentenceFrame = frame
+        sentenceFrame.sentenceShare = false
+        var out: [ExtractedClaim] = []
+        var sentenceHasSubject = false
+        for (ci, clause) in clauses.enumerated() {
+            let r = clause.range
+            let numbers = numbersByClause[ci]
+            if clause.subordinate && numbers.isEmpty { continue }
+            let flowImport =
+                r.contains { Lexicon.importWords.contains(s[$0].lower) }
+                || (sentenceFlowImport && !r.contains { Lexicon.exportWords.contains(s[$0].lower) })
+            let places = Self.places(s, r, flowIsImport: flowImport)
+            let commodities = Self.commodities(s, r)
+            let flowWord = r.first { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }
+            let tradePlaces = places.filter { $0.role == .reporter || $0.role == .partner }
+            let hasSubject = (!clause.subordinate || !numbers.isEmpty) && (flowWord != nil || !commodities.isEmpty || !tradePlaces.isEmpty)
+            // A subordinate clause ("of which the US received 6 tonnes") has its own subject for its figures only.
+            let savedFrame = sentenceFrame
+            let savedHasSubject = sentenceHasSubject
+            if hasSubject {
+                var f = sentenceHasSubject ? sentenceFrame : frame
+                let flow: TradeFlow = flowWord.map { Lexicon.importWords.contains(s[$0].lower) ? .import : .export } ?? f.flow ?? .export
+                if let c = Self.preferredCommodity(commodities, near: numbers.first?.index ?? r.lowerBound) { f.commodity = c }
+                var reporter = places.first { $0.role == .reporter }?.code
+                var partner = places.first { $0.role == .partner }?.code
+                let sources = places.filter { $0.role == .source }.map(\.code)
+                for p in places where p.role == .unknown {
+                    if flow == .import, reporter == nil, let w = flowWord, p.end <= w {
+                        // "US buyers imported …": the importer comes before the verb.
+                        reporter = p.code
+                    } else if reporter == nil, flow != .import, p.code == (f.reporter ?? "CHN") {
+                        reporter = p.code
+                    } else if partner == nil, p.code != reporter {
+                        partner = p.code
+                    } else if reporter == nil {
+                        reporter = p.code
+                    }
+                }
+                if flow == .import, reporter == nil, let src = sources.first, partner != src { reporter = src }
+                if let reporter {
+                    f.reporter = reporter
+                } else if flow != f.flow {
+                    f.reporter = flow == .export ? "CHN" : nil
+                }
+                if f.reporter == nil, flow == .export { f.reporter = "CHN" }
+                if flowWord != nil || !commodities.isEmpty || partner != nil {
+                    f.partner = partner ?? "WLD"
+                }
+                f.flow = flow
+                sentenceFrame = f
+                sentenceHasSubject = true
+            }
+            guard !numbers.isEmpty else { continue }
+            let periods = allPeriods.filter { r.contains($0.start) }
+            func ownPeriod(_ k: Int) -> PeriodMention? {
+                let n = numbers[k]
+                let prevEnd = k > 0 ? numbers[k - 1].end : r.lowerBound
+                let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
+                let after = n.end..<max(n.end, nextStart)
+                let before = prevEnd..<max(prevEnd, n.start)
+                if let possessive = periods.last(where: {
+                    before.contains($0.start) && $0.end >= n.start - 3 && $0.end < s.count
+                        && (s[$0.end].text == "'" || s[$0.end].text == "’")
+                }) {
+                    return PeriodMention(start: possessive.start, end: possessive.end, expression: possessive.expression, isBase: false)
+                }
+                return periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
+            }
+            let owns = numbers.indices.map(ownPeriod)
+            for (k, n) in numbers.enumerated() {
+                let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
+                let after = n.end..<max(n.end, nextStart)
+                let sentenceDefault = defaults.last { $0.start < n.start }
+                // No period of its own: the sentence's, else that of another figure of the clause
+                // ("jumped 660% from May to 353 tonnes last month").
+                let own = owns[k]
+                let fallback = sentenceDefault ?? owns.compactMap { $0 }.first
+                let baseMention =
+                    periods.first { after.contains($0.start) && $0.isBase }
+                    ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
+                let cueRange = numbers.count == 1 ? r : after
+                let yoyCue = Self.contains(Lexicon.yoyIndex, s, cueRange) != nil
+                let momCue = Self.contains(Lexicon.momIndex, s, cueRange) != nil
+                if let c = extractOne(
+                    n, s: s, clause: r, own: own ?? fallback, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
+                    momCue: momCue, places: places, commodities: commodities, frame: &sentenceFrame)
+                {
+                    out.append(c)
+                }
+            }
+            if clause.subordinate {
+                sentenceFrame = savedFrame
+                sentenceHasSubject = savedHasSubject
+            }
+        }
+        frame = sentenceFrame
+        return out
+    }
+
+    /// The commodity nearest the figure; magnets win a tie with "rare earth".
+    static func preferredCommodity(_ list: [(start: Int, end: Int, id: String)], near index: Int) -> String? {
+        list.min { a, b in
+            let da = a.start > index ? a.start - index : index - a.end
+            let db = b.start > index ? b.start - index : index - b.end
+            return da < db
+        }?.id
+    }
+
+    // MARK: One figure
+
+    func extractOne(
+        _ n: NumberMention, s: [Token], clause r: Range<Int>, own: PeriodMention?, ownIsExplicit: Bool, base: PeriodMention?, yoyCue: Bool,
+        momCue: Bool,
+        places: [PlaceMention], commodities: [(start: Int, end: Int, id: String)], frame: inout Frame
+    ) -> ExtractedClaim? {
+        var notes: [String] = []
+        // Sign from the words around the figure.
+        var value = n.value
+        var direction: Double?
+        if let sign = n.sign {
+            direction = sign
+        } else {
+            var k = n.start - 1
+            while k >= r.lowerBound, k >= n.start - 6 {
+                if s[k].kind == .number { break }
+                if Lexicon.downWords.contains(s[k].lower) {
+                    direction = -1
+                    break
+                }
+                if Lexicon.upWords.contains(s[k].lower) {
+                    direction = 1
+                    break
+                }
+                k -= 1
+            }
+            if direction == nil, n.end < r.upperBound {
+                // "a 38.1% drop", "38.1% lower".
+                var k = n.end
+                while k < min(r.upperBound, n.end + 2) {
+                    if Lexicon.downWords.contains(s[k].lower) || ["less", "below", "fewer"].contains(s[k].lower) { direction = -1 }
+                    if Lexicon.upWords.contains(s[k].lower) || ["more", "above"].contains(s[k].lower) { direction = 1 }
+                    if direction != nil || s[k].kind != .word || !["year", "on", "annual", "monthly", "yearly"].contains(s[k].lower) {
+                        break
+                    }
+                    k += 1
+                }
+            }
+        }
+        // "to 3,188 tonnes": a level reached, not the size of a change.
+        let precededByTo = n.start > r.lowerBound && (s[n.start - 1].lower == "to" || s[n.start - 1].lower == "at")
+        let precededByBy = n.start > r.lowerBound && s[n.start - 1].lower == "by"
+
+        let text = quote(s, r)
+        let line = s[n.index].line + 1
+        let outTerm = Self.contains(Lexicon.outOfScopeIndex, s, r)
+        let domainTerm =
+            r.first { i in
+                Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower)
+            } ?? commodities.first?.start
+        var measure: ClaimMeasure
+        var unit: String
+        switch n.unit {
+        case .tonnes: unit = "t"
+        case .percent: unit = "%"
+        case .points: unit = "pp"
+        case .usd: unit = "USD"
+        case .usdPerKg: unit = "USD/kg"
+        case .otherCurrency(let c): unit = c
+        case .count: unit = "count"
+        case .other(let u): unit = u
+        case .none: unit = ""
+        }
+
+        // Out of scope: an out-of-domain word nearer the figure than any in-domain word.
+        if let o = outTerm {
+            let dOut = abs(o - n.index)
+            let dIn = domainTerm.map { abs($0 - n.index) } ?? Int.max
+            let modifiesFlow =
+                o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
+            // Rates and stakes are never trade figures, wherever the word stands in the clause.
+            let decisive = n.unit == .percent && r.contains { Lexicon.rateWords.contains(s[$0].lower) }
+            if dOut < dIn || modifiesFlow || decisive || n.unit == .otherCurrency("CNY") && domainTerm == nil {
+                let term = s[o].lower
+                var c = ExtractedClaim(
+                    claim: Claim(
+                        text: text, line: line, measure: n.unit == .tonnes ? .level : .other, value: value * (direction ?? 1),
+                        qualifier: n.qualifier, unit: unit, period: nil, reporter: nil, partner: nil, flow: nil, commodity: nil,
+                        verdict: .outOfScope, dataValue: nil, difference: nil, sources: [],
+                        notes: ["out of scope: \"\(term)\" is not a rare-earth trade, production or dependence figure"]),
+                    period: nil, step: n.step)
+                c.claim.period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame).map(Self.periodText)
+                return c
+            }
+        }
+
+        let stage = Lexicon.stageCues.first { cue in Self.contains([cue.0], s, r) != nil }?.1
+        let isShare =
+            Self.contains(Lexicon.shareIndex, s, r) != nil
+            || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
+        let hasImportWord = Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil
+        let relianceWords = [
+            "reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends",
+            "consumption", "needs",
+        ]
+        let isNIR =
+            n.unit == .percent && hasImportWord
+            && (Self.contains(Lexicon.nirIndex, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
+        let isProduction = Self.contains(Lexicon.productionIndex, s, r) != nil && domainTermIsNotFlow(s, r)
+        let isPrice = Self.contains(Lexicon.priceIndex, s, r) != nil
+
+        var period: Period?
+        var basePeriod: Period?
+        var ambiguous = false
+        switch n.unit {
+        case .percent:
+            let precededByFrom =
+                n.start > r.lowerBound
+                && (s[n.start - 1].lower == "from"
+                    || s[n.start - 1].lower == "the" && n.start - 2 >= r.lowerBound && s[n.start - 2].lower == "from")
+            let continues =
+                frame.lastLevelMeasure == .nirPct && !isShare
+                && (precededByFrom || (!yoyCue && !momCue && base == nil && (direction == nil || precededByTo)))
+            let firstToken = s[n.start].kind == .word ? n.start : n.index
+            let continuesShare = frame.sentenceShare && firstToken > r.lowerBound && s[firstToken - 1].lower == "from"
+            if isNIR || continues {
+                measure = .nirPct
+            } else if continuesShare {
+                measure = .sharePct
+            } else if isShare && !(direction != nil && !precededByTo) {
+                measure = .sharePct
+            } else if direction != nil || yoyCue || momCue || base != nil {
+                measure = .yoyPct  // refined below
+            } else {
+                measure = .other
+            }
+        case .points:
+            measure = .other
+        case .tonnes:
+            if isProduction && !isShare {
+                measure = .production
+            } else if direction != nil && !precededByTo
+                && (precededByBy
+                    || n.start - 1 >= r.lowerBound
+                        && (Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower)))
+            {
+                measure = .other
+                notes.append("a change in tonnes; the checker compares levels and percent changes")
+            } else {
+                measure = .level
+            }
+        case .usd, .otherCurrency:
+            measure = isPrice ? .price : .level
+        case .usdPerKg:
+            measure = .price
+        case .count:
+            measure = .count
+        case .other:
+            measure = .other
+        case .none:
+            return nil
+        }
+        if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
+
+        // Period.
+        period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame) ?? frame.period
+        if own == nil, frame.period == nil, anchor == nil {
+            notes.append("period: the article does not say, and no date anchors it")
+        }
+        if measure == .level, let p = period, yoyCue, !ownIsExplicit {
+            // "from 5,150 tonnes a year earlier": the base level.
+            period = p.shifted(years: -1)
+        } else if measure == .level, let p = period, momCue, !ownIsExplicit {
+            period = p.preceding
+        }
+        if let b = base {
+            basePeriod = resolve(b.expression, base: true, claimPeriod: period, frame: frame)
+            if own == nil, case .month = b.expression, let bp = resolve(b.expression, base: false, claimPeriod: nil, frame: frame),
+                bp.isMonth,
+                period.map { p in bp != p.preceding && bp != p.shifted(years: -1) } ?? true
+            {
+                // "rose 26.5% from May": the month after the base.
+                period = Period(month: bp.last.adding(months: 1))
+                basePeriod = bp
+            }
+        }
+        if measure == .yoyPct {
+            let p = period
+            if let p, let b = basePeriod, b == p.shifted(years: -1) {
+                measure = p.kind == .span && p.first.month == 1 ? .ytdYoYPct : .yoyPct
+            } else if let p, let b = basePeriod, b == p.preceding {
+                measure = .momPct
+            } else if momCue && !yoyCue {
+                measure = .momPct
+            } else if let p, p.kind == .span, p.first.month == 1 {
+                measure = .ytdYoYPct
+            } else if yoyCue || basePeriod != nil {
+                measure = .yoyPct
+            } else if let p, p.isMonth {
+                ambiguous = true
+                measure = .yoyPct
+            } else {
+                measure = .yoyPct
+            }
+        }
+        if measure == .level, let p = period, p.kind == .span, p.first.month == 1 { measure = .ytd }
+
+        // The series.
+        var reporter = frame.reporter
+        var partner = frame.partner
+        var flow = frame.flow
+        var commodity = frame.commodity
+        if let c = Self.preferredCommodity(commodities, near: n.index) { commodity = c }
+        var importerPhrasing = false
+        switch measure {
+        case .nirPct:
+            if !isNIR, own == nil, let p = frame.lastLevelPeriod { period = p }
+            reporter = places.first { $0.code != "WLD" }?.code ?? (isNIR ? "USA" : frame.lastLevelReporter ?? "USA")
+            partner = nil
+            flow = nil
+            commodity = "rare-earth compounds and metals"
+        case .production:
+            reporter = places.first { $0.code != "WLD" && $0.role != .partner }?.code ?? places.first?.code ?? reporter
+            if places.contains(where: { $0.code == "WLD" }) && !places.contains(where: { $0.code != "WLD" }) { reporter = "WLD" }
+            partner = nil
+            flow = nil
+            commodity = "rare-earth mine production (REO)"
+        case .sharePct
+        where stage != nil && !r.contains(where: { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }):
+            reporter = places.first { $0.code != "WLD" }?.code ?? reporter
+            partner = nil
+            flow = nil
+            commodity = "share of \(stage?.label ?? "")"
+        default:
+            if flow == .import, let r0 = reporter, r0 != "CHN", partner == "CHN" { importerPhrasing = true }
+        }
+        if measure != .count && measure != .nirPct && measure != .production && !(measure == .sharePct && stage != nil) {
+            frame.commodity = commodity.flatMap { c in Lexicon.commodities.contains { $0.1 == c } ? c : nil } ?? frame.commodity
+        }
+        if measure == .sharePct { frame.sentenceShare = true }
+        if measure == .nirPct || measure == .production {
+            frame.lastLevelMeasure = measure
+            frame.lastLevelReporter = reporter
+            frame.lastLevelPeriod = period
+        }
+        let isBaseLevel = n.start > r.lowerBound && ["from", "than", "with", "versus"].contains(s[n.start - 1].lower)
+        if measure == .production, let p = period { frame.period = p }
+        if measure != .nirPct && measure != .production && measure != .count && !isBaseLevel
+            && !(measure == .level && !ownIsExplicit && (yoyCue || momCue))
+        {
+            frame.period = period ?? frame.period
+            if measure != .sharePct || stage == nil {
+                frame.reporter = reporter
+                frame.partner = partner
+                frame.flow = flow
+            }
+        }
+        if measure == .level || measure == .ytd, let b = basePeriod, period != nil, !ownIsExplicit {
+            // "up from 1,238 tonnes in May" where "from May" was read as a base: the level is May's.
+            period = b
+            basePeriod = nil
+        }
+
+        let signed =
+            (measure == .momPct || measure == .yoyPct || measure == .ytdYoYPct || measure == .other && n.unit == .percent)
+            ? value * (direction ?? 1) : value
+        value = signed
+        var priceItem: String?
+        if measure == .price {
+            priceItem = Lexicon.commodities.first { p in Self.contains([p.0], s, r) != nil }?.1
+        }
+        var c = ExtractedClaim(
+            claim: Claim(
+                text: text, line: line, measure: measure, value: value, qualifier: n.qualifier, unit: unit,
+                period: period.map(Self.periodText),
+                reporter: reporter, partner: partner, flow: flow?.rawValue, commodity: commodity, verdict: .unverifiable, dataValue: nil,
+                difference: nil, sources: [], notes: notes),
+            period: period, basePeriod: basePeriod, step: n.step)
+        c.ambiguousChange = ambiguous
+        c.importerPhrasing = importerPhrasing
+        c.stage = stage
+        c.priceItem = priceItem
+        if period == nil { c.periodProblem = anchor == nil ? "no period in the text and no article date" : "no period in the text" }
+        return c
+    }
+
+    func domainTermIsNotFlow(_ s: [Token], _ r: Range<Int>) -> Bool {
+        !r.contains { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }
+    }
+
+    /// The clause as written, from its first to its last token.
+    func quote(_ s: [Token], _ r: Range<Int>) -> String {
+        guard let first = r.first, let last = r.last else { return "" }
+        var lo = first
+        var hi = last
+        while lo < hi, s[lo].kind == .punct || s[lo].kind == .boundary { lo += 1 }
+        while hi > lo, s[hi].kind == .punct, s[hi].text != "%", s[hi].text != ")" || !s[lo...hi].contains(where: { $0.text == "(" }) {
+            hi -= 1
+        }
+        var out = ""
+        var line = s[lo].line
+        var lineStart = s[lo].start
+        var lineEnd = s[lo].end
+        func flush() {
+            let chars = Array(article.lines[line])
+            if !out.isEmpty { out += " " }
+            out += String(chars[lineStart..<min(lineEnd, chars.count)])
+        }
+        for t in s[lo...hi] {
+            if t.line != line {
+                flush()
+                line = t.line
+                lineStart = t.start
+            }
+            lineEnd = t.end
+        }
+        flush()
+        return String(out.map { $0 == ArticleText.hardBreak ? " " : $0 })
+    }
+
+    // MARK: Periods
+
+    /// `2025-06`, `2025-H1`, `2024`, `2020..2023`, and a span within one year as `2025-01..07`.
+    static func periodText(_ p: Period) -> String {
+        if p.kind == .span, p.first.year == p.last.year {
+            return "\(p.first)..\(p.last.month < 10 ? "0" : "")\(p.last.month)"
+        }
+        return p.description
+    }
+
+    /// Resolves a period expression against the article's date, the figure's own period (for a
+    /// base) and the period the article was last talking about.
+    func resolve(_ e: PeriodExpression?, base: Bool, claimPeriod: Period?, frame: Frame) -> Period? {
+        guard let e else { return nil }
+        let anchorMonth = anchor?.monthValue
+        let contextYear = frame.period?.last.year
+        func monthYear(_ m: Int) -> Int? {
+            if base, let p = claimPeriod { return m < p.first.month ? p.first.year : p.first.year - 1 }
+            // Customs data for a month come out the month after: "in July" in a July article is last July.
+            if let a = anchorMonth { return m < a.month ? a.year : a.year - 1 }
+            return contextYear
+        }
+        /// The year of the latest period ending with month `lastMonth` that ended before the anchor.
+        func endedYear(_ lastMonth: Int) -> Int? {
+            if base, let p = claimPeriod { return p.first.year - 1 }
+            if let a = anchorMonth { return lastMonth < a.month ? a.year : a.year - 1 }
+            return contextYear
+        }
+        switch e {
+        case .month(let m, let y):
+            guard let year = y ?? monthYear(m), let month = Month(year: year, month: m) else { return nil }
+            return Period(month: month)
+        case .months(let m1, let m2, let y):
+            guard let year = y ?? monthYear(m2), let a = Month(year: year, month: m1), let b = Month(year: year, month: m2) else {
+                return nil
+            }
+            return Period(first: a, last: b)
+        case .half(let h, let y):
+            guard let year = y ?? endedYear(h * 6) else { return nil }
+            return Period.half(year, h)
+        case .quarter(let q, let y):
+            guard let year = y ?? endedYear(q * 3) else { return nil }
+            return Period.quarter(year, q)
+        case .firstMonths(let n, let y):
+            guard let year = y ?? endedYear(n), let a = Month(year: year, month: 1), let b = Month(year: year, month: n) else { return nil }
+            return Period(first: a, last: b)
+        case .year(let y):
+            return Period.year(y)
+        case .years(let a, let b):
+            guard let pa = Period.year(a), let pb = Period.year(b) else { return nil }
+            return Period(first: pa.first, last: pb.last)
+        case .yearToDate:
+            let last: Month?
+            if let p = frame.period, p.isMonth, anchorMonth.map({ p.last.year == $0.year || $0.month <= 2 }) ?? true {
+                last = p.last
+            } else {
+                last = anchorMonth?.previous
+            }
+            guard let l = last, let first = Month(year: l.year, month: 1) else { return nil }
+            return Period(first: first, last: l)
+        case .relativeMonth(let k):
+            guard let a = anchorMonth else { return nil }
+            return Period(month: a.adding(months: k))
+        case .relativeYear(let k):
+            if base, let p = claimPeriod { return p.shifted(years: -1) }
+            guard let y = anchor?.year ?? contextYear else { return nil }
+            return Period.year(y + k)
+        case .monthLastYear(let m):
+            let y = base ? claimPeriod.map { $0.first.year - 1 } : (anchor.map { $0.year - 1 } ?? contextYear.map { $0 - 1 })
+            guard let year = y, let month = Month(year: year, month: m) else { return nil }
+            return Period(month: month)
+        case .fullYear:
+            guard let y = contextYear ?? anchor.map({ $0.year - 1 }) else { return nil }
+            return Period.year(y)
+        }
+    }
+}

@@ -1,0 +1,645 @@
+import MonaziteCore
+
+/// Checks extracted claims against a ``ClaimDataSource``.
+///
+/// A claim agrees when the data's figure lies within what the claim admits: its rounding (`3,188`
+/// admits 3,187.5…3,188.5; `3.2 thousand` admits 3,150…3,250) or its qualifier (`about`: a step or
+/// 5%; `nearly`: up to a step above and 10% below; `more than`, `less than`, `up to`: the bound).
+/// A computed change carries the rounding of the figures it is computed from, so `+157.5%` agrees
+/// with 3,188 t over 1,238.47 t (157.41%, but up to 157.46% within the rounding of 3,188). With
+/// several releases or editions, the one current at the article's date decides; the notes say
+/// which one agrees and which one revised it.
+struct ClaimVerifier {
+    let data: any ClaimDataSource
+    let published: CalendarDay?
+    private var seriesCache: [SeriesKey: [Observation]] = [:]
+    private var salientCache: [CountryCode: [SalientStatistic]] = [:]
+    private var indicatorCache: [Indicator.Measure: [Indicator]] = [:]
+    private var releaseCache: [ReleaseKey: [Observation]] = [:]
+
+    struct ReleaseKey: Hashable {
+        var key: SeriesKey
+        var period: Period
+    }
+
+    init(data: any ClaimDataSource, published: CalendarDay?) {
+        self.data = data
+        self.published = published
+    }
+
+    mutating func verify(_ e: ExtractedClaim) async throws -> Claim {
+        var c = e.claim
+        if c.verdict == .outOfScope { return c }
+        switch c.measure {
+        case .level, .ytd, .momPct, .yoyPct, .ytdYoYPct:
+            try await verifyTrade(e, &c)
+        case .sharePct:
+            try await verifyShare(e, &c)
+        case .nirPct:
+            try await verifyNIR(e, &c)
+        case .production:
+            try await verifyProduction(e, &c)
+        case .price:
+            c.verdict = .unverifiable
+            c.notes.append(
+                "prices: the store holds no price series\(e.priceItem.map { " for \($0)" } ?? ""); needs a dated price quote (market, grade, currency)"
+            )
+        case .count:
+            c.verdict = .unverifiable
+            c.notes.append("a count of elements, firms or licences: needs the policy timeline, which this check does not read")
+        case .other:
+            c.verdict = .unverifiable
+            c.notes.append(
+                c.unit == "pp"
+                    ? "a change in percentage points: needs the two shares it is the difference of"
+                    : "neither a level nor a change the checker knows how to compare (say month-on-month, year-on-year or a share)")
+        }
+        return c
+    }
+
+    // MARK: Intervals
+
+    /// What the claim admits, in its own unit (signed).
+    static func admissible(value: Double, step: Double, qualifier: ClaimQualifier) -> ClosedRange<Double> {
+        let a = abs(value)
+        let h = step / 2 + 1e-9
+        let lo: Double
+        let hi: Double
+        switch qualifier {
+        case .exact:
+            // Rounding half up: 45,500 does not round to 45,000.
+            lo = a - h
+            hi = a + h - 2e-9
+        case .about:
+            let t = max(step, 0.05 * a)
+            lo = a - t
+            hi = a + t
+        case .nearly:
+            lo = a - max(step, 0.1 * a)
+            hi = a + h
+        case .moreThan:
+            lo = a
+            hi = .infinity
+        case .lessThan:
+            lo = value < 0 ? 0 : -Double.infinity
+            hi = a
+        case .upTo:
+            lo = value < 0 ? 0 : -Double.infinity
+            hi = a + h
+        }
+        return value < 0 ? (-hi)...(-lo) : lo...hi
+    }
+
+    static func overlaps(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> Bool {
+        a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound
+    }
+
+    /// Half of the last written digit of a stored figure (3188 → 0.5, 1238.47 → 0.005).
+    static func halfStep(of v: Double) -> Double {
+        let text = String(v)
+        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return 0.5 }
+        let decimals = text[text.index(after: dot)...]
+        if decimals == "0" { return 0.5 }
+        return Change.halfStep(ofDecimalPlaces: decimals.count)
+    }
+
+    /// A published figure and the rounding its digits show: trailing zeros of a figure of 100 or
+    /// more are rounding (62,580 → 62,575…62,585).
+    static func dataInterval(_ v: Double) -> ClosedRange<Double> {
+        guard v == v.rounded(), v >= 100, v < 1e15 else { return v...v }
+        var n = Int(v)
+        var step = 1.0
+        while n % 10 == 0 && n > 0 {
+            n /= 10
+            step *= 10
+        }
+        return step == 1 ? v...v : (v - step / 2)...(v + step / 2)
+    }
+
+    static func rounded(_ v: Double, _ places: Double = 100) -> Double { (v * places).rounded() / places }
+
+    static func source(_ p: Provenance) -> ClaimSource {
+        ClaimSource(source: p.source, url: p.url, release: p.release?.description)
+    }
+
+    static func tonnes(_ v: Double) -> String {
+        let r = rounded(v)
+        let integer = Int(r.rounded(.towardZero))
+        var digits = String(abs(integer))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        var text = (r < 0 ? "-" : "") + groups.joined(separator: ",")
+        let fraction = abs(r - Double(integer))
+        if fraction >= 0.005 {
+            let f = String(Int((fraction * 100).rounded()))
+            text += "." + (f.count == 1 ? "0" + f : f)
+            while text.hasSuffix("0") { text.removeLast() }
+        }
+        return text
+    }
+
+    static func pct(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        let text = r == r.rounded() ? String(Int(r)) : String(r)
+        return (r >= 0 ? "+" : "") + text + "%"
+    }
+
+    // MARK: Trade
+
+    mutating func series(_ key: SeriesKey) async throws -> [Observation] {
+        if let s = seriesCache[key] { return s }
+        let s = try await data.tradeSeries(key, asOf: nil)
+        seriesCache[key] = s
+        return s
+    }
+
+    func key(_ c: Claim) -> (SeriesKey?, String?) {
+        guard let r = c.reporter.flatMap(CountryCode.init) else {
+            return (nil, "the article does not say which country reports the figure")
+        }
+        guard let p = c.partner.flatMap(CountryCode.init) else { return (nil, "the article does not say which partner") }
+        guard let f = c.flow.flatMap(TradeFlow.init(parsing:)) else { return (nil, "the article does not say exports or imports") }
+        guard let commodity = c.commodity else { return (nil, "the article does not say which commodity") }
+        guard let code = HSCode(commodity) else {
+            return (nil, "no series for \(commodity) in the store; needs \(r.name)'s \(f)s of \(commodity) by month")
+        }
+        return (SeriesKey(reporter: r, partner: p, flow: f, commodity: code), nil)
+    }
+
+    struct Evaluation {
+        var verdict: ClaimVerdict
+        var dataValue: Double?
+        var sources: [ClaimSource] = []
+        var notes: [String] = []
+        /// The measure the figure was read as, when the article left it open.
+        var measure: ClaimMeasure?
+    }
+
+    mutating func verifyTrade(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        guard let period = e.period else {
+            c.verdict = .unverifiable
+            c.notes.append("period: \(e.periodProblem ?? "unknown"); give --published or a date in the text")
+            return
+        }
+        let (k, problem) = key(c)
+        guard var key = k else {
+            c.verdict = .unverifiable
+            c.notes.append(problem ?? "no series")
+            return
+        }
+        var evaluation = try await evaluateTrade(e, key: key, period: period)
+        // Mirror flows: "US imports from China" as China's exports to the US.
+        if evaluation == nil, key.flow == .import, key.reporter != .china, key.partner == .china {
+            let mirror = SeriesKey(reporter: .china, partner: key.reporter, flow: .export, commodity: key.commodity)
+            if let m = try await evaluateTrade(e, key: mirror, period: period) {
+                evaluation = m
+                evaluation?.notes.insert(
+                    "mirror flow: the article's \(key.reporter.name) imports from China checked as China's exports to \(key.reporter.name), as China's customs report them",
+                    at: 0)
+                key = mirror
+                c.reporter = mirror.reporter.alpha3
+                c.partner = mirror.partner.alpha3
+                c.flow = mirror.flow.rawValue
+            }
+        }
+        // Scope: the figure of the other rare-earth commodity.
+        if evaluation?.verdict != .agrees, let alternative = Self.otherScope(key.commodity) {
+            let other = SeriesKey(reporter: key.reporter, partner: key.partner, flow: key.flow, commodity: alternative)
+            if let o = try await evaluateTrade(e, key: other, period: period), o.verdict == .agrees {
+                let said = Self.scopeName(key.commodity)
+                let actual = Self.scopeName(alternative)
+                var note = "scope: the article says \(said), but \(Self.measureText(c)) is the figure for \(actual)"
+                if let v = o.dataValue { note += " (\(c.unit == "%" ? Self.pct(v) : Self.tonnes(v) + " t"))" }
+                if evaluation == nil {
+                    evaluation = Evaluation(
+                        verdict: .unverifiable, dataValue: nil, sources: o.sources, notes: [note + "; no figure for \(said) in \(period)"])
+                } else {
+                    evaluation?.notes.append(note)
+                    evaluation?.sources += o.sources
+                }
+            }
+        }
+        guard let ev = evaluation else {
+            c.verdict = .unverifiable
+            c.notes.append(
+                "no figure stored for \(key.reporter.name) \(key.flow)s of \(Self.scopeName(key.commodity)) to \(key.partner.name) for \(Self.periodNeeded(c.measure, period)); needs that release"
+            )
+            return
+        }
+        c.verdict = ev.verdict
+        if let m = ev.measure { c.measure = m }
+        c.dataValue = ev.dataValue.map { Self.rounded($0) }
+        if let d = ev.dataValue, ev.verdict != .unverifiable { c.difference = Self.rounded(d - c.value) }
+        c.sources = Self.unique(ev.sources)
+        c.notes += ev.notes
+        if e.ambiguousChange {
+            c.notes.append(
+                "change: the article does not say month-on-month or year-on-year; read as \(c.measure == .momPct ? "month-on-month" : "year-on-year"), which \(c.verdict == .agrees ? "matches" : "is the nearer")"
+            )
+        }
+    }
+
+    static func unique(_ s: [ClaimSource]) -> [ClaimSource] {
+        var seen = Set<ClaimSource>()
+        return s.filter { seen.insert($0).inserted }
+    }
+
+    static func otherScope(_ code: HSCode) -> HSCode? {
+        if code.code == "850511" { return HSCode("cn-rare-earths") }
+        if code.code == "cn-rare-earths" { return HSCode("8505.11") }
+        return nil
+    }
+
+    static func scopeName(_ code: HSCode) -> String {
+        switch code.code {
+        case "850511": "rare-earth permanent magnets (HS 8505.11)"
+        case "cn-rare-earths": "rare earths (China customs headline category)"
+        case "cn-dysprosium": "dysprosium"
+        case "cn-terbium": "terbium"
+        default: "HS \(code)"
+        }
+    }
+
+    static func measureText(_ c: Claim) -> String {
+        c.unit == "%" ? "the change" : "the quantity"
+    }
+
+    static func periodNeeded(_ m: ClaimMeasure, _ p: Period) -> String {
+        switch m {
+        case .momPct: "\(p) and \(p.preceding)"
+        case .yoyPct, .ytdYoYPct: "\(p) and \(p.shifted(years: -1))"
+        default: "\(p)"
+        }
+    }
+
+    /// Compares a trade claim with one series; nil when the series has no figure for it.
+    mutating func evaluateTrade(_ e: ExtractedClaim, key: SeriesKey, period: Period) async throws -> Evaluation? {
+        let observations = try await series(key)
+        guard !observations.isEmpty else { return nil }
+        let totals = SeriesTotals(observations)
+        let c = e.claim
+        let admits = Self.admissible(value: c.value, step: e.step, qualifier: c.qualifier)
+        switch c.measure {
+        case .level, .ytd:
+            guard case .success(let total) = totals.total(over: period) else { return nil }
+            let usd = c.unit == "USD"
+            if usd && total.valueUSD == nil { return nil }
+            var notes: [String] = []
+            if total.pieces.count > 1 { notes.append("sum of \(total.pieces.map(\.period.description).joined(separator: " + "))") }
+            for p in total.pieces where p.status != .reported {
+                notes.append("\(p.period) is \(p.status)\(p.note.map { ": \($0)" } ?? "")")
+            }
+            if total.isSingleFigure, !usd {
+                let cacheKey = ReleaseKey(key: key, period: period)
+                let stored: [Observation]
+                if let cached = releaseCache[cacheKey] {
+                    stored = cached
+                } else {
+                    stored = try await data.tradeReleases(key, period: period)
+                    releaseCache[cacheKey] = stored
+                }
+                let releases = stored.filter { $0.quantityTonnes != nil }
+                if releases.count > 1 {
+                    return Self.judgeReleases(releases, admits: admits, published: published, notes: notes)
+                }
+            }
+            let value = usd ? (total.valueUSD ?? 0) : total.tonnes
+            let agrees = admits.contains(value)
+            return Evaluation(
+                verdict: agrees ? .agrees : .disagrees, dataValue: value, sources: total.pieces.map { Self.source($0.provenance) },
+                notes: notes)
+        case .momPct, .yoyPct, .ytdYoYPct:
+            var candidates: [ClaimMeasure] = [c.measure]
+            if e.ambiguousChange { candidates = [.yoyPct, .momPct] }
+            var best: (ClaimMeasure, Evaluation, Double)?
+            for m in candidates {
+                guard let ev = evaluateChange(m, e: e, totals: totals, period: period, admits: admits) else { continue }
+                let distance = abs((ev.dataValue ?? 0) - c.value)
+                if ev.verdict == .agrees {
+                    best = (m, ev, -1)
+                    break
+                }
+                if let b = best, b.2 <= distance { continue }
+                best = (m, ev, distance)
+            }
+            guard let (m, ev, _) = best else { return nil }
+            var out = ev
+            out.measure = m
+            return out
+        default:
+            return nil
+        }
+    }
+
+    func evaluateChange(_ m: ClaimMeasure, e: ExtractedClaim, totals: SeriesTotals, period: Period, admits: ClosedRange<Double>)
+        -> Evaluation?
+    {
+        let basePeriod = m == .momPct ? period.preceding : period.shifted(years: -1)
+        guard case .success(let current) = totals.total(over: period) else { return nil }
+        let publishedChange: Double? =
+            current.isSingleFigure ? (m == .momPct ? current.pieces[0].reportedMoMPct : current.pieces[0].reportedYoYPct) : nil
+        guard case .success(let base) = totals.total(over: basePeriod), base.tonnes > 0 else {
+            // No stored base: the change as the source published it is the figure the data holds.
+            guard let p = publishedChange else { return nil }
+            let source = current.pieces[0].provenance
+            return Evaluation(
+                verdict: admits.contains(p) ? .agrees : .disagrees, dataValue: p, sources: [Self.source(source)],
+                notes: ["no stored figure for \(basePeriod); checked against the change \(source.source) published (\(Self.pct(p)))"])
+        }
+        let computed = (current.tonnes / base.tonnes - 1) * 100
+        let interval =
+            Change.percentInterval(
+                current: current.tonnes, currentHalfStep: Self.halfStep(of: current.tonnes), base: base.tonnes,
+                baseHalfStep: Self.halfStep(of: base.tonnes)) ?? computed...computed
+        var notes: [String] = [
+            "computed: \(Self.tonnes(current.tonnes)) t in \(period) over \(Self.tonnes(base.tonnes)) t in \(basePeriod) = \(Self.pct(computed))"
+        ]
+        let published = publishedChange
+        var agrees = Self.overlaps(admits, interval)
+        var value = computed
+        if let p = published {
+            notes.append("\(current.pieces[0].provenance.source) published \(Self.pct(p))")
+            if !agrees && admits.contains(p) {
+                agrees = true
+                value = p
+                notes.append("agrees with the change as published; the stored levels give \(Self.pct(computed))")
+            }
+        }
+        let derivation: Derivation.Measure = m == .momPct ? .momPct : .yoyPct
+        if base.isSingleFigure, base.pieces[0].isDerived(from: derivation, of: period) {
+            notes.append("\(basePeriod) was derived from this published change, so the comparison is arithmetic, not a check")
+        }
+        if agrees, !Self.overlaps(admits, interval), published == nil { agrees = false }
+        let sources = (current.pieces + base.pieces).map { Self.source($0.provenance) }
+        return Evaluation(verdict: agrees ? .agrees : .disagrees, dataValue: value, sources: sources, notes: notes)
+    }
+
+    /// Several releases of one figure: the one current at the article's date decides.
+    static func judgeReleases(_ releases: [Observation], admits: ClosedRange<Double>, published: CalendarDay?, notes: [String])
+        -> Evaluation
+    {
+        let dated = releases.compactMap { o in o.provenance.release.map { (o, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+        let undated = releases.filter { $0.provenance.release == nil }
+        func day(_ o: Observation) -> CalendarDay { o.provenance.release ?? CalendarDay(dayNumber: 0) }
+        let primary: Observation = {
+            if let d = published, let p = dated.last(where: { day($0) <= d }) { return p }
+            if published != nil, let p = dated.first { return p }
+            return dated.last ?? releases[releases.count - 1]
+        }()
+        func describe(_ o: Observation) -> String {
+            "\(tonnes(o.quantityTonnes ?? 0)) t (\(o.provenance.source)\(o.provenance.release.map { ", \($0)" } ?? ", undated"))"
+        }
+        var out = notes
+        let value = primary.quantityTonnes ?? 0
+        /// A stored figure as published, with its own rounding (TASS's 62,580 is 62,585 to the ten).
+        func matches(_ o: Observation) -> Bool {
+            guard let v = o.quantityTonnes else { return false }
+            return overlaps(admits, dataInterval(v))
+        }
+        if matches(primary) {
+            let later = dated.filter { o in
+                (primary.provenance.release.map { day(o) > $0 } ?? false) && !matches(o)
+            }
+            if let l = later.last { out.append("revised after the article: \(describe(l))") }
+            for u in undated where !matches(u) { out.append("another source gives \(describe(u))") }
+            return Evaluation(verdict: .agrees, dataValue: value, sources: [source(primary.provenance)], notes: out)
+        }
+        if let match = releases.first(where: matches) {
+            let matchDate = match.provenance.release
+            let superseded = matchDate.map { d in primary.provenance.release.map { d < $0 } ?? false } ?? false
+            if superseded {
+                out.append("matches the earlier release \(describe(match)), revised by \(describe(primary))")
+                return Evaluation(
+                    verdict: .disagrees, dataValue: value, sources: [source(primary.provenance), source(match.provenance)], notes: out)
+            }
+            out.append("agrees with \(describe(match)); \(describe(primary)) differs")
+            return Evaluation(
+                verdict: .agrees, dataValue: match.quantityTonnes, sources: [source(match.provenance), source(primary.provenance)],
+                notes: out)
+        }
+        return Evaluation(verdict: .disagrees, dataValue: value, sources: [source(primary.provenance)], notes: out)
+    }
+
+    // MARK: Shares
+
+    mutating func indicators(_ m: Indicator.Measure) async throws -> [Indicator] {
+        if let i = indicatorCache[m] { return i }
+        let i = try await data.indicators(m)
+        indicatorCache[m] = i
+        return i
+    }
+
+    mutating func verifyShare(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        let admits = Self.admissible(value: c.value, step: e.step, qualifier: c.qualifier)
+        if let stage = e.stage, c.flow == nil {
+            guard let country = c.reporter.flatMap(CountryCode.init) else {
+                c.verdict = .unverifiable
+                c.notes.append("share: the article does not say whose share")
+                return
+            }
+            let all = try await indicators(.stageShare).filter { $0.country == country && $0.stage == stage && $0.value != nil }
+            let year = e.period?.last.year ?? published?.year
+            var candidates = all.filter { i in
+                year.map { i.period.last.year <= $0 } ?? true && i.status != .estimate || i.period.last.year == year
+            }
+            if candidates.isEmpty { candidates = all }
+            guard !candidates.isEmpty else {
+                c.verdict = .unverifiable
+                c.notes.append("no stage share stored for \(country.name) in \(stage.label); needs a stage-share estimate")
+                return
+            }
+            let scored = candidates.map { i in (i, (i.value ?? 0) * 100) }
+            if let hit = scored.first(where: { admits.contains($0.1) }) {
+                c.verdict = .agrees
+                c.dataValue = Self.rounded(hit.1)
+                c.sources = [Self.source(hit.0.provenance)]
+                c.notes.append(
+                    "\(hit.0.dataset) \(hit.0.edition): \(country.name)'s share of \(stage.label) (\(hit.0.scope)) in \(hit.0.period) is \(Self.rounded(hit.1, 10))%"
+                )
+            } else if let near = scored.min(by: { abs($0.1 - c.value) < abs($1.1 - c.value) }) {
+                c.verdict = .disagrees
+                c.dataValue = Self.rounded(near.1)
+                c.sources = [Self.source(near.0.provenance)]
+                c.notes.append(
+                    "nearest published estimate: \(near.0.dataset) \(near.0.edition), \(near.0.scope), \(near.0.period): \(Self.rounded(near.1, 10))%"
+                )
+            }
+            c.difference = c.dataValue.map { Self.rounded($0 - c.value) }
+            c.period = c.period ?? nil
+            return
+        }
+        // A partner's share of a flow.
+        guard let period = e.period else {
+            c.verdict = .unverifiable
+            c.notes.append("period: \(e.periodProblem ?? "unknown")")
+            return
+        }
+        let (k, problem) = key(c)
+        guard let key = k, key.partner != .world else {
+            c.verdict = .unverifiable
+            c.notes.append(problem ?? "share: the article does not say which partner's share")
+            return
+        }
+        // USGS import sources: "China supplied 70% of US imports".
+        if key.flow == .import {
+            let all = try await indicators(.importSourceShare).filter { $0.country == key.partner && $0.importer == key.reporter }
+            if let hit = all.first(where: { $0.period == period }) ?? all.last {
+                let v = (hit.value ?? 0) * 100
+                c.verdict = admits.contains(v) ? .agrees : .disagrees
+                c.dataValue = Self.rounded(v)
+                c.difference = Self.rounded(v - c.value)
+                c.sources = [Self.source(hit.provenance)]
+                c.notes.append(
+                    "USGS \(hit.edition): \(key.partner.name)'s share of \(key.reporter.name) imports of \(hit.scope), \(hit.period)")
+                if hit.period != period { c.notes.append("the stored share is for \(hit.period), not \(period)") }
+                return
+            }
+        }
+        let world = SeriesKey(reporter: key.reporter, partner: .world, flow: key.flow, commodity: key.commodity)
+        let partSeries = SeriesTotals(try await series(key))
+        let worldSeries = SeriesTotals(try await series(world))
+        guard case .success(let part) = partSeries.total(over: period), case .success(let whole) = worldSeries.total(over: period),
+            whole.tonnes > 0
+        else {
+            c.verdict = .unverifiable
+            c.notes.append("needs \(key.partner.name)'s and the world figure for \(period)")
+            return
+        }
+        let share = part.tonnes / whole.tonnes * 100
+        let lo = (part.tonnes - Self.halfStep(of: part.tonnes)) / (whole.tonnes + Self.halfStep(of: whole.tonnes)) * 100
+        let hi = (part.tonnes + Self.halfStep(of: part.tonnes)) / (whole.tonnes - Self.halfStep(of: whole.tonnes)) * 100
+        c.verdict = Self.overlaps(admits, lo...hi) ? .agrees : .disagrees
+        c.dataValue = Self.rounded(share)
+        c.difference = Self.rounded(share - c.value)
+        c.sources = Self.unique((part.pieces + whole.pieces).map { Self.source($0.provenance) })
+        c.notes.append("computed: \(Self.tonnes(part.tonnes)) t to \(key.partner.name) of \(Self.tonnes(whole.tonnes)) t in \(period)")
+    }
+
+    // MARK: USGS
+
+    static func editionRelease(_ edition: String) -> CalendarDay? {
+        USGSEdition(parsing: edition)?.rareEarthsProvenance().release
+    }
+
+    /// Editions in order; the one current at the article's date (or the latest).
+    func currentEdition<T>(_ byEdition: [(String, T)]) -> Int? {
+        guard !byEdition.isEmpty else { return nil }
+        if let d = published {
+            if let i = byEdition.lastIndex(where: { Self.editionRelease($0.0).map { $0 <= d } ?? false }) { return i }
+            return 0
+        }
+        return byEdition.count - 1
+    }
+
+    mutating func verifyNIR(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        guard let country = c.reporter.flatMap(CountryCode.init), let period = e.period, period.kind == .year else {
+            c.verdict = .unverifiable
+            c.notes.append("net import reliance is published per country and year; needs both")
+            return
+        }
+        if salientCache[country] == nil { salientCache[country] = try await data.salientStatistics(country: country) }
+        let stats = salientCache[country] ?? []
+        let editions = Array(Set(stats.map(\.edition))).sorted {
+            (USGSEdition(parsing: $0)?.year ?? 0) < (USGSEdition(parsing: $1)?.year ?? 0)
+        }
+        var rows: [(String, NetImportRelianceTable.Year)] = []
+        for ed in editions {
+            let table = NetImportRelianceTable(stats: stats.filter { $0.edition == ed })
+            if let y = table.years.first(where: { $0.year == period.first.year }), y.published != nil { rows.append((ed, y)) }
+        }
+        guard let current = currentEdition(rows) else {
+            c.verdict = .unverifiable
+            c.notes.append("no USGS net import reliance stored for \(country.name) in \(period)")
+            return
+        }
+        let admits = Self.admissible(value: c.value, step: e.step, qualifier: c.qualifier)
+        func interval(_ p: NetImportReliance.Published) -> ClosedRange<Double> {
+            switch p {
+            case .percent(let v): (v - 0.5)...(v + 0.5)
+            case .greaterThan(let b): b...100
+            case .lessThan(let b): 0...b
+            case .netExporter: -Double.infinity...0
+            }
+        }
+        func number(_ p: NetImportReliance.Published) -> Double? {
+            switch p {
+            case .percent(let v), .greaterThan(let v), .lessThan(let v): v
+            case .netExporter: nil
+            }
+        }
+        func label(_ r: (String, NetImportRelianceTable.Year)) -> String {
+            "\(r.1.published?.description ?? "?")% in \(r.0)\(r.1.estimated ? " (estimate)" : "")\(Self.editionRelease(r.0).map { ", \($0)" } ?? "")"
+        }
+        let primary = rows[current]
+        let agreesPrimary = primary.1.published.map { Self.overlaps(admits, interval($0)) } ?? false
+        c.dataValue = primary.1.published.flatMap(number)
+        c.sources = [Self.source(USGSEdition(parsing: primary.0)?.rareEarthsProvenance() ?? Provenance(source: primary.0))]
+        c.notes.append("USGS net import reliance, rare-earth compounds and metals, \(period): \(label(primary))")
+        if agreesPrimary {
+            c.verdict = .agrees
+            for later in rows[(current + 1)...] where !(later.1.published.map { Self.overlaps(admits, interval($0)) } ?? false) {
+                c.notes.append("revised after the article: \(label(later))")
+            }
+        } else {
+            c.verdict = .disagrees
+            if let match = rows.first(where: { r in r.1.published.map { Self.overlaps(admits, interval($0)) } ?? false }) {
+                let earlier = (rows.firstIndex { $0.0 == match.0 } ?? 0) < current
+                c.notes.append(
+                    earlier
+                        ? "matches the superseded edition: \(label(match)); revised by \(primary.0)"
+                        : "matches a later edition: \(label(match))")
+                if !earlier { c.verdict = .agrees }
+                c.sources.append(Self.source(USGSEdition(parsing: match.0)?.rareEarthsProvenance() ?? Provenance(source: match.0)))
+            }
+        }
+        if let d = c.dataValue { c.difference = Self.rounded(d - c.value) }
+    }
+
+    mutating func verifyProduction(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        guard let country = c.reporter.flatMap(CountryCode.init), let period = e.period, period.kind == .year else {
+            c.verdict = .unverifiable
+            c.notes.append("mine production is published per country and year; needs both")
+            return
+        }
+        let all = try await indicators(.production).filter {
+            $0.country == country && $0.period == period && $0.dataset.hasPrefix("USGS") && $0.value != nil
+        }
+        let byEdition = all.sorted { (USGSEdition(parsing: $0.edition)?.year ?? 0) < (USGSEdition(parsing: $1.edition)?.year ?? 0) }.map {
+            ($0.edition, $0)
+        }
+        guard let current = currentEdition(byEdition) else {
+            c.verdict = .unverifiable
+            c.notes.append("no USGS mine production stored for \(country.name) in \(period)")
+            return
+        }
+        let admits = Self.admissible(value: c.value, step: e.step, qualifier: c.qualifier)
+        func label(_ r: (String, Indicator)) -> String {
+            "\(Self.tonnes(r.1.value ?? 0)) t REO in \(r.0)\(r.1.status == .estimate ? " (estimate)" : "")\(Self.editionRelease(r.0).map { ", \($0)" } ?? "")"
+        }
+        let primary = byEdition[current]
+        c.dataValue = primary.1.value
+        c.sources = [Self.source(USGSEdition(parsing: primary.0)?.rareEarthsProvenance() ?? primary.1.provenance)]
+        c.notes.append("USGS mine production, \(country.name), \(period): \(label(primary))")
+        if admits.contains(primary.1.value ?? .nan) {
+            c.verdict = .agrees
+            for later in byEdition[(current + 1)...] where !admits.contains(later.1.value ?? .nan) {
+                c.notes.append("revised after the article: \(label(later))")
+            }
+        } else {
+            c.verdict = .disagrees
+            if let match = byEdition.first(where: { admits.contains($0.1.value ?? .nan) }) {
+                let earlier = (byEdition.firstIndex { $0.0 == match.0 } ?? 0) < current
+                c.notes.append(
+                    earlier
+                        ? "matches the superseded edition: \(label(match)); revised by \(primary.0)"
+                        : "matches a later edition: \(label(match))")
+                if !earlier { c.verdict = .agrees }
+            }
+        }
+        if let d = c.dataValue { c.difference = Self.rounded(d - c.value) }
+    }
+}

@@ -1,0 +1,21 @@
+import MonaziteCore
+
+/// A claim as read from the text, before it is checked: the public ``Claim`` fields plus what the
+/// checker needs (the resolved period, the rounding step, the comparison base).
+struct ExtractedClaim: Sendable {
+    var claim: Claim
+    var period: Period?
+    /// The base of a change when the article names one (`from May`).
+    var basePeriod: Period?
+    var step: Double
+    /// A change of a month with neither "month-on-month" nor "year-on-year" nor a base named.
+    var ambiguousChange = false
+    /// The article wrote the flow from the importer's side ("US imports from China").
+    var importerPhrasing = false
+    /// The stage of a stage-share claim.
+    var stage: SupplyStage?
+    /// Why the period could not be resolved, when it could not.
+    var periodProblem: String?
+    /// The element of a price claim (`neodymium oxide`).
+    var priceItem: String?
+}

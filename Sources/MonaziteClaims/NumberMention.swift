@@ -1,0 +1,253 @@
+/// What a number is measured in, as written.
+enum QuantityUnit: Sendable, Equatable {
+    case tonnes
+    case percent
+    /// Percentage points.
+    case points
+    case usd
+    case usdPerKg
+    /// A currency other than the dollar (yuan, euros): named, not converted.
+    case otherCurrency(String)
+    case count
+    /// A unit outside the domain (`GW`), kept so that the figure is reported out of scope.
+    case other(String)
+    case none
+}
+
+/// A number in a clause with its qualifier, sign, multiplier and unit, converted to the claim's
+/// unit (tonnes for masses).
+struct NumberMention: Sendable {
+    /// Tokens from the qualifier to the unit.
+    var start: Int
+    var end: Int
+    /// The number token itself.
+    var index: Int
+    var value: Double
+    /// The rounding step the written number implies, in the same unit (`3,188` → 1, `3.2 thousand` → 100).
+    var step: Double
+    var unit: QuantityUnit
+    var qualifier: ClaimQualifier
+    /// +1 or -1 when the number carries a sign (`-38.1%`, `+157.5%`).
+    var sign: Double?
+}
+
+/// Reads the numbers of a clause.
+enum NumberReader {
+    /// Words before a number that make it a label, not a quantity.
+    static let labelWords: Set<String> = [
+        "no", "number", "section", "article", "hs", "code", "codes", "announcement", "order", "eo", "chapter", "version", "page", "top",
+        "item", "rule", "phase", "level", "tier", "class", "grade", "room", "annex", "list", "paragraph", "g",
+    ]
+
+    static let countModifiers: Set<String> = [
+        "medium", "heavy", "light", "and", "more", "new", "other", "key", "critical", "strategic", "of", "the", "us", "u.s.",
+        "american", "chinese", "foreign", "major", "additional", "controlled", "earth", "rare",
+    ]
+
+    static func read(_ tokens: [Token], _ range: Range<Int>, consumed: Set<Int>) -> [NumberMention] {
+        var out: [NumberMention] = []
+        let end = range.upperBound
+        var i = range.lowerBound
+        while i < end {
+            defer { i += 1 }
+            let t = tokens[i]
+            if consumed.contains(i) { continue }
+            var value: Double
+            var step: Double
+            var isWordNumber = false
+            if t.kind == .number {
+                let digits = t.text.replacingOccurrences(of: ",", with: "")
+                guard let v = Double(digits) else { continue }
+                value = v
+                if let dot = digits.firstIndex(of: ".") {
+                    step = pow10(-digits[digits.index(after: dot)...].count)
+                } else {
+                    step = 1
+                }
+            } else if t.kind == .word, let v = Lexicon.numberWords[t.lower] {
+                value = Double(v)
+                step = 1
+                isWordNumber = true
+            } else {
+                continue
+            }
+            // A label ("Section 232", "No. 18") or a compound adjective ("three-month", "16-member").
+            var p = i - 1
+            if p >= range.lowerBound, tokens[p].text == "." { p -= 1 }
+            if p >= range.lowerBound, tokens[p].kind == .word, labelWords.contains(tokens[p].lower) { continue }
+            if i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .word,
+                !Lexicon.multipliers.keys.contains(tokens[i + 2].lower)
+            {
+                continue
+            }
+            if i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .number { continue }
+
+            // Backwards: sign, currency, qualifier.
+            var first = i
+            var sign: Double?
+            var currency: QuantityUnit?
+            var b = i - 1
+            if b >= range.lowerBound, tokens[b].kind == .symbol, !tokens[i].spaceBefore {
+                switch tokens[b].text {
+                case "-", "−": sign = -1
+                case "+": sign = 1
+                case "$": currency = .usd
+                case "€": currency = .otherCurrency("EUR")
+                case "¥": currency = .otherCurrency("CNY")
+                case "£": currency = .otherCurrency("GBP")
+                default: break
+                }
+                if sign != nil || currency != nil {
+                    first = b
+                    b -= 1
+                }
+            }
+            if currency == .usd, b >= range.lowerBound, ["us", "u.s."].contains(tokens[b].lower), !tokens[b + 1].spaceBefore {
+                first = b
+                b -= 1
+            }
+            if currency == nil, b >= range.lowerBound, tokens[b].kind == .word, ["usd", "us$"].contains(tokens[b].lower) {
+                currency = .usd
+                first = b
+                b -= 1
+            }
+            var qualifier = ClaimQualifier.exact
+            if b >= range.lowerBound, tokens[b].text == "~" {
+                qualifier = .about
+                first = b
+            } else {
+                for (phrase, q) in Lexicon.qualifiers where phrase.words.count <= b - range.lowerBound + 1 {
+                    let s = b - phrase.words.count + 1
+                    if phrase.match(tokens, at: s, limit: b + 1) == b + 1 {
+                        qualifier = q
+                        first = s
+                        break
+                    }
+                }
+            }
+
+            // Forwards: multiplier, unit.
+            var j = i + 1
+            if j < end, tokens[j].kind == .word, let m = Lexicon.multipliers[tokens[j].lower],
+                tokens[j].spaceBefore || ["k", "m", "bn", "b", "mln"].contains(tokens[j].lower)
+            {
+                // "m" and "b" only attached ("$60m"), or after a currency.
+                if tokens[j].text.count > 1 || !tokens[j].spaceBefore || currency != nil {
+                    value *= m
+                    step *= m
+                    j += 1
+                }
+            }
+            var unit: QuantityUnit = currency ?? .none
+            func word(_ k: Int) -> String? { k < end && tokens[k].kind == .word ? tokens[k].lower : nil }
+            if j < end, tokens[j].text == "%" {
+                unit = .percent
+                j += 1
+            } else if let w = word(j) {
+                switch w {
+                case "percent", "pct":
+                    unit = .percent
+                    j += 1
+                case "per" where word(j + 1) == "cent":
+                    unit = .percent
+                    j += 2
+                case "percentage" where word(j + 1) == "points" || word(j + 1) == "point":
+                    unit = .points
+                    j += 2
+                case "tonnes", "tonne", "tons", "ton", "t", "mt":
+                    unit = .tonnes
+                    j += 1
+                case "metric" where ["tons", "tonnes", "ton", "tonne"].contains(word(j + 1) ?? ""):
+                    unit = .tonnes
+                    j += 2
+                case "kg", "kilograms", "kilogram", "kilos":
+                    unit = .tonnes
+                    value /= 1000
+                    step /= 1000
+                    j += 1
+                case "kt", "kilotonnes", "kilotons":
+                    unit = .tonnes
+                    value *= 1000
+                    step *= 1000
+                    j += 1
+                case "dollars":
+                    unit = .usd
+                    j += 1
+                case "yuan", "renminbi", "rmb":
+                    unit = .otherCurrency("CNY")
+                    j += 1
+                case "euros":
+                    unit = .otherCurrency("EUR")
+                    j += 1
+                case "gigawatts", "gigawatt", "gw", "megawatts", "megawatt", "mw", "gwh", "twh":
+                    unit = .other(w.hasPrefix("m") ? "MW" : "GW")
+                    j += 1
+                default:
+                    break
+                }
+            }
+            if j < end, tokens[j].text == "%", unit == .none {
+                unit = .percent
+                j += 1
+            }
+            if unit == .percent, word(j) == "points" || word(j) == "point" {
+                unit = .points
+                j += 1
+            }
+            if unit == .usd {
+                if word(j) == "per" || word(j) == "a", ["kilogram", "kg", "kilo"].contains(word(j + 1) ?? "") {
+                    unit = .usdPerKg
+                    j += 2
+                } else if j + 1 < end, tokens[j].text == "/", ["kg", "kilogram"].contains(word(j + 1) ?? "") {
+                    unit = .usdPerKg
+                    j += 2
+                }
+            }
+            if unit == .none {
+                // A count: "seven rare earth elements", "16 US entities".
+                var k = j
+                var skipped = 0
+                while let w = word(k), !Lexicon.countNouns.contains(w), countModifiers.contains(w), skipped < 4 {
+                    k += 1
+                    skipped += 1
+                }
+                if let w = word(k), Lexicon.countNouns.contains(w) {
+                    unit = .count
+                }
+            }
+            if unit == .none, !isWordNumber, let w = word(j), ["from", "to", "and", "versus"].contains(w), j + 1 < end,
+                tokens[j + 1].kind == .number, let u = word(j + 2), ["tonnes", "tonne", "tons", "t", "mt", "metric"].contains(u)
+            {
+                // "rose to 3,188 from 1,238 tonnes": the unit is written once.
+                unit = .tonnes
+            }
+            if unit == .none || (isWordNumber && unit != .count) { continue }
+            // Trailing zeros of a round mass or money figure are rounding: "58,000 tonnes" is to the thousand.
+            if unit != .percent && unit != .points && unit != .count && t.kind == .number && !t.text.contains(".") {
+                var n = Int(t.text.replacingOccurrences(of: ",", with: "")) ?? 0
+                if n >= 100 {
+                    var zeros = 0
+                    while n > 0 && n % 10 == 0 {
+                        n /= 10
+                        zeros += 1
+                    }
+                    step *= pow10(zeros)
+                }
+            }
+            out.append(
+                NumberMention(start: first, end: j, index: i, value: value, step: step, unit: unit, qualifier: qualifier, sign: sign))
+            i = j - 1
+        }
+        return out
+    }
+
+    static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        if n >= 0 {
+            for _ in 0..<n { r *= 10 }
+        } else {
+            for _ in 0..<(-n) { r /= 10 }
+        }
+        return r
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import MonaziteCore
+import Testing
+
+@testable import MonaziteClaims
+
+/// A data source in memory: a few series, editions and indicators, to test the checker's rules
+/// without a store.
+struct MemoryClaimData: ClaimDataSource {
+    var observations: [Observation] = []
+    var salient: [SalientStatistic] = []
+    var indicatorList: [Indicator] = []
+
+    func tradeSeries(_ key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] {
+        var latest: [Period: Observation] = [:]
+        for o in observations where o.key == key {
+            if let current = latest[o.period],
+                (current.provenance.release ?? CalendarDay(dayNumber: 0)) > (o.provenance.release ?? CalendarDay(dayNumber: 0))
+            {
+                continue
+            }
+            latest[o.period] = o
+        }
+        return latest.values.sorted { $0.period < $1.period }
+    }
+
+    func tradeReleases(_ key: SeriesKey, period: Period) async throws -> [Observation] {
+        observations.filter { $0.key == key && $0.period == period }
+    }
+
+    func salientStatistics(country: CountryCode) async throws -> [SalientStatistic] { salient.filter { $0.country == country } }
+    func indicators(_ measure: Indicator.Measure) async throws -> [Indicator] { indicatorList.filter { $0.measure == measure } }
+
+    static let magnets = HSCode("8505.11")!
+    static func figure(_ period: String, _ tonnes: Double, partner: CountryCode = .world, release: String?, source: String = "test source")
+        -> Observation
+    {
+        Observation(
+            key: SeriesKey(reporter: .china, partner: partner, flow: .export, commodity: magnets), period: Period(parsing: period)!,
+            quantityTonnes: tonnes, provenance: Provenance(source: source, release: release.flatMap(CalendarDay.init(parsing:))))
+    }
+}
+
+@Suite struct ClaimRulesTests {
+    static func day(_ s: String) -> CalendarDay { CalendarDay(parsing: s)! }
+
+    // MARK: Qualifiers and rounding
+
+    @Test(arguments: [
+        // value, step, qualifier, data, admitted
+        (3188.0, 1.0, ClaimQualifier.exact, 3188.4, true), (3188, 1, .exact, 3188.5, false), (3200, 100, .exact, 3188, true),
+        (3100, 100, .exact, 3188, false), (3100, 100, .about, 3188, true), (160, 1, .nearly, 157.4, true), (160, 1, .nearly, 161, false),
+        (660, 1, .moreThan, 660.78, true), (660, 1, .moreThan, 659, false), (6000, 1000, .lessThan, 6150, false),
+        (-38.1, 0.1, .exact, -38.13, true),
+        (-5, 1, .moreThan, -6.1, true), (-5, 1, .moreThan, -4, false), (45000, 1000, .exact, 45500, false),
+        (45000, 1000, .exact, 44500, true),
+    ])
+    func qualifiersAdmitWhatTheySay(_ value: Double, _ step: Double, _ q: ClaimQualifier, _ data: Double, _ admitted: Bool) {
+        #expect(ClaimVerifier.admissible(value: value, step: step, qualifier: q).contains(data) == admitted)
+    }
+
+    @Test(arguments: [
+        ("exports of 3,188 tonnes", 3188.0, 1.0, "t"), ("3.2 thousand tonnes", 3200, 100, "t"), ("6,000 kg", 6, 1, "t"),
+        ("1.5 kilotonnes", 1500, 100, "t"), ("up 157.5%", 157.5, 0.1, "%"), ("a 660 per cent rise", 660, 1, "%"),
+        ("$59.6 million", 59.6e6, 1e5, "USD"),
+        ("58,000 metric tons", 58000, 1000, "t"),
+    ])
+    func numbersAndUnitsAreRead(_ text: String, _ value: Double, _ step: Double, _ unit: String) throws {
+        let tokens = Tokenizer.tokenize(line: text, number: 0)
+        let n = try #require(NumberReader.read(tokens, 0..<tokens.count, consumed: []).first)
+        #expect(abs(n.value - value) < 1e-6 * max(1, value))
+        #expect(abs(n.step - step) < 1e-9 * max(1, step))
+        let u: String
+        switch n.unit {
+        case .tonnes: u = "t"
+        case .percent: u = "%"
+        case .usd: u = "USD"
+        default: u = "?"
+        }
+        #expect(u == unit)
+    }
+
+    @Test(arguments: ["Section 232 of the act", "Announcement No. 18", "a three-month decline", "on July 20, 2025", "HS 8505.11 covers it"])
+    func labelsAndDatesAreNotClaims(_ text: String) {
+        #expect(ClaimChecker.extractClaims(text: "Magnet exports: \(text).", published: Self.day("2025-08-01")).isEmpty)
+    }
+
+    // MARK: Relative dates
+
+    @Test(arguments: [
+        ("Magnet exports rose to 3,188 tonnes last month.", "2025-07-20", "2025-06"),
+        ("Magnet exports rose to 3,188 tonnes in June.", "2025-07-20", "2025-06"),
+        ("Magnet exports rose to 5,952 tonnes in December.", "2026-01-20", "2025-12"),
+        ("Magnet exports rose to 6,357 tonnes in January.", "2026-01-20", "2025-01"),
+        ("Magnet exports were 22,319 tonnes in the first half.", "2025-07-20", "2025-H1"),
+        ("Magnet exports were 22,319 tonnes in the first half.", "2026-03-20", "2025-H1"),
+        ("Magnet exports were 27,897 tonnes so far this year.", "2025-08-20", "2025-01..07"),
+        ("Magnet exports totalled 57,392 tonnes last year.", "2026-01-20", "2025"),
+        ("Magnet exports were 16,001 tonnes in the first quarter.", "2026-04-20", "2026-Q1"),
+    ])
+    func relativeDatesResolveAgainstThePublicationDate(_ text: String, _ published: String, _ period: String) throws {
+        let claim = try #require(ClaimChecker.extractClaims(text: text, published: Self.day(published)).first)
+        #expect(claim.period == period)
+    }
+
+    @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
+        let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
+        #expect(article.foundDate == Self.day("2025-07-20"))
+        let claim = try #require(
+            ClaimChecker.extractClaims(text: "Published 20 July 2025.\n\nMagnet exports rose to 3,188 tonnes last month.", published: nil)
+                .first)
+        #expect(claim.period == "2025-06")
+    }
+
+    // MARK: Places and flows
+
+    @Test(arguments: [
+        ("Beijing's magnet shipments to Washington fell to 46 tonnes in May.", "CHN", "USA", "export"),
+        ("Chinese magnet exports to Germany were 1,288 tonnes in September.", "CHN", "DEU", "export"),
+        ("US-bound magnet shipments were 353 tonnes in June.", "CHN", "USA", "export"),
+        ("Japan's imports of magnets from China were 1,000 tonnes in June.", "JPN", "CHN", "import"),
+    ])
+    func countriesDemonymsAndCapitalsAreResolved(_ text: String, _ reporter: String, _ partner: String, _ flow: String) throws {
+        let claim = try #require(ClaimChecker.extractClaims(text: text, published: Self.day("2025-10-20")).first)
+        #expect(claim.reporter == reporter)
+        #expect(claim.partner == partner)
+        #expect(claim.flow == flow)
+    }
+
+    // MARK: Markup
+
+    @Test func htmlAndMarkdownKeepTheInputsLineNumbers() {
+        let html = "<html><body>\n<p>Intro <a\nhref=\"x\">link</a></p>\n<p>Magnet exports rose to 3,188 tonnes in June.</p>\n</body></html>"
+        let claims = ClaimChecker.extractClaims(text: html, published: Self.day("2025-07-20"))
+        #expect(claims.map(\.line) == [4])
+        let markdown = "# Title\n\n- **Magnet exports** rose to [3,188 tonnes](http://x) in June.\n- Shipments to the US were 353 tonnes."
+        let md = ClaimChecker.extractClaims(text: markdown, published: Self.day("2025-07-20"))
+        #expect(md.map(\.line) == [3, 4])
+        #expect(md.map(\.partner) == ["WLD", "USA"])
+    }
+
+    // MARK: Verdicts
+
+    @Test func aRevisedFigureIsJudgedByTheReleaseCurrentAtTheArticlesDate() async throws {
+        let data = MemoryClaimData(observations: [
+            MemoryClaimData.figure("2025-06", 3050, release: "2025-07-14", source: "first release"),
+            MemoryClaimData.figure("2025-06", 3188, release: "2025-08-20", source: "revision"),
+        ])
+        let before = try await ClaimChecker.check(
+            text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-07-15"), data: data)
+        #expect(before.claims.first?.verdict == .agrees)
+        #expect(before.claims.first?.notes.contains { $0.contains("revised after the article") && $0.contains("3,188") } == true)
+        let after = try await ClaimChecker.check(
+            text: "Magnet exports were 3,050 tonnes in June.", published: Self.day("2025-09-01"), data: data)
+        #expect(after.claims.first?.verdict == .disagrees)
+        #expect(after.claims.first?.dataValue == 3188)
+        #expect(after.claims.first?.difference == 138)
+        #expect(after.claims.first?.notes.contains { $0.contains("matches the earlier release") } == true)
+    }
+
+    @Test func outOfDomainFiguresAreNeverDisagrees() async throws {
+        // Data that would contradict every figure below if they were read as magnet exports.
+        let data = MemoryClaimData(observations: [
+            MemoryClaimData.figure("2025-05", 1000, release: "2025-06-20"), MemoryClaimData.figure("2025-06", 1000, release: "2025-07-20"),
+        ])
+        let text = """
+            Magnet exports rose to 1,000 tonnes in June. Washington raised its tariff on Chinese magnets to 55%. \
+            Chip exports rose 12% in June. The yen fell 3%. Solar installations grew 40% to 12 gigawatts. \
+            A fund took a 9.9% stake in a magnet maker.
+            """
+        let report = try await ClaimChecker.check(text: text, published: Self.day("2025-07-20"), data: data)
+        #expect(report.claims.count == 7)
+        #expect(report.claims.filter { $0.verdict == .outOfScope }.count == 6)
+        #expect(!report.claims.contains { $0.verdict == .disagrees })
+    }
+
+    @Test func aMirrorFlowIsCheckedAsTheExportersFigureAndSaysSo() async throws {
+        let data = MemoryClaimData(observations: [MemoryClaimData.figure("2025-06", 353, partner: .unitedStates, release: "2025-07-20")])
+        let report = try await ClaimChecker.check(
+            text: "US imports of Chinese magnets were 353 tonnes in June.", published: Self.day("2025-07-20"), data: data)
+        let claim = try #require(report.claims.first)
+        #expect(claim.verdict == .agrees)
+        #expect((claim.reporter, claim.partner, claim.flow) == ("CHN", "USA", "export"))
+        #expect(claim.notes.contains { $0.hasPrefix("mirror flow") })
+    }
+
+    @Test func noDataIsUnverifiableWithWhatWouldBeNeeded() async throws {
+        let report = try await ClaimChecker.check(
+            text: "Magnet exports fell to 900 tonnes in March.", published: Self.day("2025-04-20"), data: MemoryClaimData())
+        let claim = try #require(report.claims.first)
+        #expect(claim.verdict == .unverifiable)
+        #expect(claim.notes.contains { $0.contains("needs") })
+    }
+
+    @Test func jsonHasEveryFieldOfTheContract() async throws {
+        let report = try await ClaimChecker.check(
+            text: "Magnet exports fell to 900 tonnes in March.", published: Self.day("2025-04-20"), data: MemoryClaimData())
+        let object = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        let claims = try #require(object["claims"] as? [[String: Any]])
+        for field in [
+            "text", "line", "measure", "value", "qualifier", "unit", "period", "reporter", "partner", "flow", "commodity", "verdict",
+            "data_value",
+            "difference", "sources", "notes",
+        ] {
+            #expect(claims.first?.keys.contains(field) == true, "missing \(field)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Times `monazite claims` on a ~1,500-word article (the corpus articles, twice) against an empty
+# article, so that the difference is the cost of extracting and checking the claims.
+# Usage: bash scripts/bench-claims.sh [RUNS]   (release build, or CONFIG=debug; a fresh store with the bundled data)
+set -euo pipefail
+runs=${1:-15}
+config=${CONFIG:-release}   # CONFIG=debug to measure the debug build
+cd "$(dirname "$0")/.."
+nice -n 10 swift build -c "$config" --product monazite >/dev/null
+bin="$(swift build -c "$config" --show-bin-path)/monazite"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+store="$work/store.sqlite"
+"$bin" init --store "$store" >/dev/null
+corpus=Tests/MonaziteClaimsTests/Corpus
+article="$work/article.md"
+for pass in 1 2; do
+  for f in "$corpus"/article-01-june-rebound.txt "$corpus"/article-02-october-trade-press.md "$corpus"/article-04-dependence-brief.md \
+    "$corpus"/article-05-march-2026.txt "$corpus"/article-06-august-heldout.txt "$corpus"/article-07-truce-heldout.md; do
+    grep -v '^---$\|^date:\|^title:' "$f" >> "$article"; echo >> "$article"
+  done
+done
+: > "$work/empty.txt"
+words=$(wc -w < "$article")
+claims=$("$bin" claims --store "$store" --published 2026-03-02 --format json "$article" | grep -c '"verdict"')
+time_ms() {  # median wall-clock milliseconds of RUNS runs
+  local file=$1 t=()
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N)
+    "$bin" claims --store "$store" --published 2026-03-02 --format json "$file" >/dev/null
+    e=$(date +%s%N)
+    t+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+full=$(time_ms "$article")
+empty=$(time_ms "$work/empty.txt")
+echo "article: $words words, $claims claims; runs: $runs"
+echo "monazite claims, whole process, median: ${full} ms (empty article: ${empty} ms)"
+awk -v a="$full" -v b="$empty" 'BEGIN { printf "extraction and checking: %.1f ms (aim: under 50 ms)\n", a - b }'
