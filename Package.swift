@@ -124,7 +124,7 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteService"],
+            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -2,7 +2,7 @@
 enum PageLayout {
     /// Navigation entries: path and label.
     static let sections: [(path: String, label: String)] = [
-        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/sources", "Sources"),
+        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/claims", "Claims"), ("/sources", "Sources"),
     ]
 
     /// Writes a whole HTML5 document; `body` writes what goes inside `<main>`.

@@ -85,6 +85,16 @@ public enum MonaziteServer {
             try await api.requireRead(request)
             var query: [String: String] = [:]
             for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
+            if request.method == .post {
+                // A form post (the /claims page): its fields are the page's query.
+                var request = request
+                let body = try await request.collectBody(upTo: 1 << 20)
+                for pair in String(buffer: body).split(separator: "&") {
+                    let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard let key = FormDecoding.decode(kv[0]) else { continue }
+                    query[key] = kv.count > 1 ? FormDecoding.decode(kv[1]) ?? "" : ""
+                }
+            }
             let page = await pages(path, query)
             var headers: HTTPFields = [.contentType: page.contentType]
             // The dashboard runs no script and loads nothing from elsewhere: say so to the browser.
@@ -100,6 +110,7 @@ public enum MonaziteServer {
         }
         router.get("/", use: serve)
         router.get("**", use: serve)
+        router.post("/claims", use: serve)
         return router
     }
 
@@ -113,5 +124,12 @@ public enum MonaziteServer {
             configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "Monazite"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? options.port) },
             logger: logger)
+    }
+}
+
+/// `application/x-www-form-urlencoded` values: `+` is a space, `%XX` a byte.
+enum FormDecoding {
+    static func decode(_ text: String) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }

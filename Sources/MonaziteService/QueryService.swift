@@ -1,4 +1,5 @@
 import Foundation
+public import MonaziteClaims
 public import MonaziteCore
 public import MonaziteStore
 
@@ -34,6 +35,11 @@ public struct QueryService: Sendable {
         async let stages = store.indicators(measure: .stageShare, stage: nil)
         async let imports = store.indicators(measure: .importSourceShare, stage: nil)
         return (try await stages, try await imports)
+    }
+
+    /// The claims of an article checked against the store (as `monazite claims`).
+    public func claims(text: String, published: CalendarDay?) async throws -> ClaimsReport {
+        try await ClaimsQueries.check(store: store, text: text, published: published)
     }
 
     public func series(key: SeriesKey, from: Period?, to: Period?, asOf: CalendarDay?) async throws -> TradeSeriesAnswer {

@@ -135,3 +135,37 @@ struct FaultyStore: TradeStore, AccessTokenStore {
         }
     }
 }
+
+/// The /claims page: a plain form whose post shows the article with its claims marked, the same
+/// claims as `POST /api/v1/claims`.
+@Suite struct ClaimsPageTests {
+    @Test func aPostedArticleComesBackMarkedWithTheAPIsVerdicts() async throws {
+        let h = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 0)
+        // Test sentences written for this test (figures from the bundled data).
+        let article = "China's rare earth magnet exports fell to 1,238 tonnes in May.\nShipments to the U.S. surged 660% in June."
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            let form = "text=" + (article.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&published=2025-07-20"
+            let html = try await client.execute(
+                uri: "/claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)
+            ) { response in
+                #expect(response.status == .ok)
+                return response.text
+            }
+            #expect(html.contains("<mark class=\"verdict-agrees\""))
+            #expect(html.contains("<form method=\"post\""))
+            #expect(!html.contains("<script"))
+            let api = try await client.execute(
+                uri: "/api/v1/claims", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"text": "China's rare earth magnet exports fell to 1,238 tonnes in May.\nShipments to the U.S. surged 660% in June.", "published": "2025-07-20"}"#)
+            ) { response in
+                try #require(try response.object()["claims"] as? [[String: Any]])
+            }
+            #expect(api.count == 2)
+            for claim in api {
+                let verdict = try #require(claim["verdict"] as? String)
+                #expect(html.contains("verdict-\(verdict)"))
+            }
+        }
+    }
+}
