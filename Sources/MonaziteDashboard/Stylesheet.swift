@@ -44,6 +44,9 @@ enum Stylesheet {
         input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #767676;border-radius:.25rem;background:#fff;color:var(--fg)}\
         button{background:var(--link);border-color:var(--link);color:#fff;cursor:pointer}\
         .error{border-left:4px solid var(--warn);padding:.5rem 1rem;background:#fdf3f2}\
+        textarea{width:100%;max-width:60rem;font:inherit}.article p{max-width:60rem}\
+        mark{padding:0 .15em;border-radius:.2em}mark.verdict-agrees{background:#d9f2dd}mark.verdict-disagrees{background:#f9d6d2}\
+        mark.verdict-unverifiable{background:#eee}mark.verdict-out_of_scope{background:transparent;border-bottom:1px dotted #888}\
         @media (max-width:40rem){body{font-size:15px}h1{font-size:1.35rem}.kpi .big{font-size:1.6rem}}
         """
 }
