@@ -124,6 +124,56 @@ enum PostgresSchema {
                 """
             ]),
         Migration(
+            identifier: "v3-policy",
+            statements: [
+                """
+                CREATE TABLE policy_event (
+                    id TEXT PRIMARY KEY CHECK (length(trim(id)) > 0),
+                    kind TEXT NOT NULL,
+                    effective INTEGER CHECK (effective IS NULL OR effective BETWEEN 10000101 AND 99991231),
+                    document TEXT NOT NULL CHECK ((document::jsonb) IS NOT NULL),
+                    file TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE licence (
+                    id BIGINT PRIMARY KEY,
+                    holder TEXT NOT NULL CHECK (length(trim(holder)) > 0),
+                    item_kind TEXT NOT NULL CHECK (item_kind IN ('element', 'commodity')),
+                    item TEXT NOT NULL CHECK (length(item) > 0),
+                    destination TEXT NOT NULL CHECK (length(destination) = 3),
+                    quantity_kg DOUBLE PRECISION CHECK (quantity_kg IS NULL OR quantity_kg >= 0),
+                    granted INTEGER NOT NULL CHECK (granted BETWEEN 10000101 AND 99991231),
+                    expires INTEGER NOT NULL CHECK (expires BETWEEN 10000101 AND 99991231 AND expires >= granted),
+                    kind TEXT NOT NULL CHECK (kind IN ('general', 'single_shipment')),
+                    reference TEXT NOT NULL CHECK (length(trim(reference)) > 0),
+                    note TEXT,
+                    file TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (holder, reference)
+                )
+                """,
+                "CREATE INDEX licence_by_expiry ON licence (expires)",
+            ]),
+        Migration(
+            identifier: "v4-alerts",
+            statements: [
+                """
+                CREATE TABLE fired_alert (
+                    id BIGINT PRIMARY KEY,
+                    dedupe_key TEXT NOT NULL UNIQUE CHECK (length(trim(dedupe_key)) > 0),
+                    rule_id TEXT NOT NULL CHECK (length(trim(rule_id)) > 0),
+                    kind TEXT NOT NULL CHECK (kind IN ('series_change', 'new_event', 'deadline')),
+                    severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+                    message TEXT NOT NULL,
+                    url TEXT,
+                    evaluated_for INTEGER NOT NULL CHECK (evaluated_for BETWEEN 10000101 AND 99991231),
+                    fired_at TEXT NOT NULL
+                )
+                """
+            ]),
+        Migration(
             identifier: "v5-commodity-levels",
             statements: [
                 "ALTER TABLE series DROP CONSTRAINT series_commodity_check",
