@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "MonaziteStorePostgres",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonaziteStore",
+                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", "MonaziteStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
@@ -192,7 +192,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteStoreContractTests",
-            dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest"],
+            dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest", "MonazitePolicy"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
         ),

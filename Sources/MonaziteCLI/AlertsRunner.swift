@@ -41,18 +41,12 @@ struct AlertsRunner {
         }
         let ruleSet: AlertRuleSet
         do { ruleSet = try AlertRulesFile.parse(text, file: rulesPath) } catch { throw CLIError(error.description) }
-        guard case .sqlite(let path) = try StoreLocation(storePath) else {
-            throw CLIError("alert state is kept by the SQLite store only; pass --store PATH of a SQLite store")
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError("no store at \(path); run `monazite init` first (or pass --store PATH)")
-        }
-        let store = try SQLiteStore(path: path)
+        let store = try await StoreLocation(storePath).open(create: false)
         var series: [SeriesKey: MonthlySeries] = [:]
         var watched: [String] = []
         for rule in ruleSet.rules {
             guard case .seriesChange(let key, _, _) = rule.condition, series[key] == nil else { continue }
-            let observations = try store.observations(for: key, asOf: today)
+            let observations = try await store.observations(for: key, asOf: today)
             watched.append("watched \(key.reporter) \(key.flow.rawValue) \(key.commodity) to \(key.partner): \(SeriesFreshness(observations: observations, on: today).summary)")
             let months = observations.filter(\.period.isMonth).map(\.period.first)
             if let first = months.min(), let last = months.max() {
@@ -61,9 +55,9 @@ struct AlertsRunner {
         }
         let policy = try await PolicyBridge.events(store: store)
         let inputs = AlertInputs(
-            series: series, events: PolicyBridge.announcements(policy), deadlines: PolicyBridge.deadlines(policy, licences: try store.licences()),
+            series: series, events: PolicyBridge.announcements(policy), deadlines: PolicyBridge.deadlines(policy, licences: try await store.licences()),
             today: today,
-            alreadyFired: dryRun ? [] : try store.firedAlertKeys())
+            alreadyFired: dryRun ? [] : try await store.firedAlertKeys())
         let alerts = AlertEvaluator.evaluate(ruleSet.rules, inputs: inputs)
         let payload = AlertPayload(day: today, alerts: alerts)
         var outcome = Outcome(alerts: alerts, deliveries: [], recorded: 0, payload: payload, watched: watched)
@@ -89,7 +83,7 @@ struct AlertsRunner {
                 key: $0.key, ruleID: $0.ruleID, kind: $0.kind, severity: $0.severity.rawValue, message: $0.message, url: $0.url,
                 evaluatedFor: today)
         }
-        outcome.recorded = try store.recordFiredAlerts(fired)
+        outcome.recorded = try await store.recordFiredAlerts(fired)
         return outcome
     }
 

@@ -65,7 +65,7 @@ struct EventsImportCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let store = try global.storeOptions.openPolicyStore()
+        let store = try await global.storeOptions.openPolicyStore()
         let known = try await global.storeOptions.policyTimeline().events
         let events: [PolicyEvent]
         do {

@@ -106,7 +106,7 @@ struct LicencesImportCommand: AsyncParsableCommand {
     @Argument(help: "The YAML file.") var file: String
 
     func run() async throws {
-        let store = try global.storeOptions.openPolicyStore()
+        let store = try await global.storeOptions.openPolicyStore()
         let licences: [Licence]
         do {
             licences = try LicenceFile.parse(yaml: try PolicyArguments.readText(file), file: file)

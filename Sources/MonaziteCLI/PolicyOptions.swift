@@ -7,15 +7,10 @@ import MonazitePolicyFile
 import MonaziteStore
 
 extension StoreOptions {
-    /// Opens the store for policy data; a missing file is an error that says how to make one.
-    func openPolicyStore() throws -> any PolicyStore {
-        guard case .sqlite(let path) = try StoreLocation(storePath) else {
-            throw CLIError("imported policy events and licences are kept by the SQLite store only; pass --store PATH of a SQLite store")
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError("no store at \(path); run `monazite init` first (or pass --store PATH)")
-        }
-        return try SQLiteStore(path: path)
+    /// Opens the store (SQLite or PostgreSQL) for policy data; a missing SQLite file is an error
+    /// that says how to make one.
+    func openPolicyStore() async throws -> any PolicyStore {
+        try await StoreLocation(storePath).open(create: false)
     }
 
     /// The bundled timeline plus the events imported into the store (when there is a store).
@@ -26,13 +21,11 @@ extension StoreOptions {
         } catch {
             throw CLIError("the bundled policy timeline is invalid: \(error)")
         }
-        guard case .sqlite(let path) = try StoreLocation(storePath) else {
-            return (bundled, ["PostgreSQL store: bundled timeline only (\(bundled.count) events); imported events are kept by SQLite stores"])
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = try StoreLocation(storePath)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             return (bundled, ["no store at \(path): bundled timeline only (\(bundled.count) events)"])
         }
-        let store: any PolicyStore = try SQLiteStore(path: path)
+        let store: any PolicyStore = try await location.open(create: false)
         let imported = try await store.policyEvents()
         return (bundled + imported, ["\(bundled.count) bundled events, \(imported.count) imported"])
     }

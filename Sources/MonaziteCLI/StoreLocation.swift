@@ -3,6 +3,10 @@ import MonaziteServer
 import MonaziteStore
 import MonaziteStorePostgres
 
+/// Everything a command may ask of a store: trade figures, tokens, policy records and alert
+/// state. Both backends keep all of it.
+typealias CLIStore = ServerStore & PolicyStore & AlertStateStore
+
 /// Where a store lives, from the `--store` text: a PostgreSQL URL (`postgres://…` or
 /// `postgresql://…`), `sqlite:PATH`, or a plain path of a SQLite file.
 enum StoreLocation {
@@ -23,7 +27,7 @@ enum StoreLocation {
 
     /// Opens the store. A SQLite file must exist unless `create`; a PostgreSQL database must
     /// exist, and its tables are created or migrated on connecting.
-    func open(create: Bool) async throws -> any ServerStore {
+    func open(create: Bool) async throws -> any CLIStore {
         switch self {
         case .sqlite(let path):
             guard create || FileManager.default.fileExists(atPath: path) else {

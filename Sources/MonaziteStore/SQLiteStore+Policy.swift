@@ -5,34 +5,25 @@ public import MonazitePolicy
 
 extension SQLiteStore: PolicyStore {
     public func importPolicyEvents(_ events: [PolicyEvent], file: String) throws -> Int {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try write { db in
+        try write { db in
             let now = SQLiteStore.now()
             for event in events {
                 if try Int.fetchOne(db, sql: "SELECT 1 FROM policy_event WHERE id = ?", arguments: [event.id]) != nil {
-                    throw StoreError.conflict("\(file): event id '\(event.id)' is already in the store; nothing was imported")
+                    throw StoreError.conflict(PolicyEncoding.duplicateEvent(event.id, file: file))
                 }
-                let document = String(decoding: try encoder.encode(event), as: UTF8.self)
+                let document = try PolicyEncoding.document(event)
                 try db.execute(
                     sql: "INSERT INTO policy_event (id, kind, effective, document, file, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [event.id, event.kind.rawValue, event.dates.effective.map(Self.dayInt), document, file, now])
+                    arguments: [event.id, event.kind.rawValue, event.dates.effective.map(PolicyEncoding.day), document, file, now])
             }
             return (events.count, commit: true)
         }
     }
 
     public func policyEvents() throws -> [PolicyEvent] {
-        let decoder = JSONDecoder()
-        return try pool.read { db in
+        try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, document FROM policy_event ORDER BY effective IS NULL, effective, id").map { row in
-                let id: String = row["id"]
-                let document: String = row["document"]
-                do {
-                    return try decoder.decode(PolicyEvent.self, from: Data(document.utf8))
-                } catch {
-                    throw StoreError.fault("stored policy event '\(id)' cannot be read: \(error)")
-                }
+                try PolicyEncoding.event(id: row["id"], document: row["document"])
             }
         }
     }
@@ -66,19 +57,14 @@ extension SQLiteStore: PolicyStore {
 
     static func insert(_ licence: Licence, file: String, now: String, _ db: Database) throws -> Licence {
         if let problem = licence.problem {
-            throw StoreError.invalidQuery("\(file): licence \(licence.reference): \(problem); nothing was imported")
+            throw StoreError.invalidQuery(PolicyEncoding.invalidLicence(licence, problem: problem, file: file))
         }
         if try Int.fetchOne(
             db, sql: "SELECT 1 FROM licence WHERE holder = ? AND reference = ?", arguments: [licence.holder, licence.reference]) != nil
         {
-            throw StoreError.conflict(
-                "\(file): licence '\(licence.reference)' of \(licence.holder) is already in the store; nothing was imported")
+            throw StoreError.conflict(PolicyEncoding.duplicateLicence(licence, file: file))
         }
-        let (itemKind, item): (String, String) =
-            switch licence.item {
-            case .element(let e): ("element", e.symbol)
-            case .commodity(let code): ("commodity", code)
-            }
+        let (itemKind, item) = PolicyEncoding.item(licence.item)
         try db.execute(
             sql: """
                 INSERT INTO licence (holder, item_kind, item, destination, quantity_kg, granted, expires, kind, reference, note, file, created_at)
@@ -96,7 +82,7 @@ extension SQLiteStore: PolicyStore {
     static func licence(_ row: Row) throws -> Licence {
         let itemKind: String = row["item_kind"]
         let itemText: String = row["item"]
-        let item: LicenceItem? = itemKind == "element" ? RareEarthElement(parsing: itemText).map(LicenceItem.element) : .commodity(itemText)
+        let item = PolicyEncoding.item(kind: itemKind, item: itemText)
         guard let item, let destination = CountryCode(row["destination"] as String),
             let granted = day(row["granted"]), let expires = day(row["expires"]),
             let kind = LicenceKind(rawValue: row["kind"])
@@ -106,6 +92,6 @@ extension SQLiteStore: PolicyStore {
             granted: granted, expires: expires, kind: kind, reference: row["reference"], note: row["note"])
     }
 
-    static func dayInt(_ d: CalendarDay) -> Int { d.year * 10000 + d.month * 100 + d.day }
-    static func day(_ n: Int) -> CalendarDay? { CalendarDay(year: n / 10000, month: n / 100 % 100, day: n % 100) }
+    static func dayInt(_ d: CalendarDay) -> Int { PolicyEncoding.day(d) }
+    static func day(_ n: Int) -> CalendarDay? { PolicyEncoding.day(n) }
 }

@@ -23,7 +23,7 @@ public final class SQLiteStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: path, configuration: config)
-            try StoreSchema.migrator.migrate(pool)
+            try StoreSchema.migrator().migrate(pool)
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? "not a SQLite database")
         } catch {

@@ -10,7 +10,7 @@ extension PostgresStore {
     /// later release is a revision stored beside the earlier one.
     ///
     /// The rows are read first (a bad file never reaches the server), then compared with what is
-    /// stored and written in one transaction with multi-row inserts.
+    /// stored and written in one transaction, the new figures with one `COPY … FROM STDIN`.
     public func importObservations(
         file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
     ) async throws -> ImportReport {
@@ -60,47 +60,53 @@ extension PostgresStore {
             guard report.inserted > 0 else { return (report, false) }
             try await ids.insertNew(conn, logger: logger)
             let batchID = try await Self.insertBatch(conn, file: file, format: format, at: importedAt, rowCount: report.inserted, logger: logger)
-            var nextID = try await Self.nextID(conn, table: "observation", logger: logger)
-            for chunk in stride(from: 0, to: newRows.count, by: Self.rowsPerInsert) {
-                let part = newRows[chunk..<min(chunk + Self.rowsPerInsert, newRows.count)]
-                var binds = PostgresBindings(capacity: part.count * 15)
-                var tuples: [String] = []
-                tuples.reserveCapacity(part.count)
-                for i in part {
-                    let o = rows[i].observation
-                    let base = binds.count
-                    tuples.append("(" + (1...15).map { "$\(base + $0)" }.joined(separator: ",") + ")")
-                    binds.append(nextID)
-                    binds.append(seriesIDs[i])
-                    binds.append(StoreEncoding.month(o.period.first))
-                    binds.append(StoreEncoding.month(o.period.last))
-                    binds.append(StoreEncoding.release(o.provenance.release))
-                    binds.append(o.quantityTonnes)
-                    binds.append(o.valueUSD)
-                    binds.append(o.status.rawValue)
-                    binds.append(sourceIDs[i])
-                    binds.append(batchID)
-                    binds.append(o.reportedMoMPct)
-                    binds.append(o.reportedYoYPct)
-                    binds.append(o.nationalCode)
-                    binds.append(o.note)
-                    binds.append(Derivation.text(o.derivedFrom))
-                    nextID += 1
-                }
-                let sql = """
-                    INSERT INTO observation (id, series_id, first_month, last_month, release, quantity_t, value_usd, status,
-                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
-                    VALUES \(tuples.joined(separator: ","))
-                    """
-                _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
-            }
+            let firstID = try await Self.nextID(conn, table: "observation", logger: logger)
+            try await Self.copyObservations(
+                conn, rows: newRows.map { rows[$0].observation }, seriesIDs: newRows.map { seriesIDs[$0] },
+                sourceIDs: newRows.map { sourceIDs[$0] }, firstID: firstID, batchID: batchID, logger: logger)
             report.batchID = batchID
             return (report, true)
         }
     }
 
-    /// Rows per multi-row INSERT: 15 parameters each, well under the protocol's 65,535.
-    static let rowsPerInsert = 2000
+    /// The columns of an observation as `COPY` sends them, in this order.
+    static let observationColumns = [
+        "id", "series_id", "first_month", "last_month", "release", "quantity_t", "value_usd", "status", "source_id", "batch_id",
+        "reported_mom_pct", "reported_yoy_pct", "national_code", "note", "derived_from",
+    ]
+
+    /// Writes new figures with `COPY observation FROM STDIN` (text format), in buffers of about
+    /// 1 MiB: one statement for the whole file, checked by the server against every constraint as
+    /// an `INSERT` is. Inside the import's transaction, so a refusal rolls everything back.
+    static func copyObservations(
+        _ conn: PostgresConnection, rows: [Observation], seriesIDs: [Int64], sourceIDs: [Int64], firstID: Int64, batchID: Int64,
+        logger: Logger
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
+            var out = CopyTextBuffer()
+            for (i, o) in rows.enumerated() {
+                out.int(firstID + Int64(i))
+                out.int(seriesIDs[i])
+                out.int(StoreEncoding.month(o.period.first))
+                out.int(StoreEncoding.month(o.period.last))
+                out.int(StoreEncoding.release(o.provenance.release))
+                try out.double(o.quantityTonnes)
+                try out.double(o.valueUSD)
+                out.text(o.status.rawValue)
+                out.int(sourceIDs[i])
+                out.int(batchID)
+                try out.double(o.reportedMoMPct)
+                try out.double(o.reportedYoYPct)
+                out.text(o.nationalCode)
+                out.text(o.note)
+                out.text(Derivation.text(o.derivedFrom))
+                out.endRow()
+                if out.isFull { try await writer.write(out.take()) }
+            }
+            if !out.isEmpty { try await writer.write(out.take()) }
+        }
+    }
 
     static func conflictReason(_ o: Observation, stored: StoredFigure) -> String {
         let shown = stored.quantity.map { "\($0) t" } ?? stored.value.map { "USD \($0)" } ?? "?"

@@ -1,8 +1,11 @@
+import MonaziteStore
 import PostgresNIO
 
 extension PostgresStore {
-    /// Applies the migrations not yet listed in `monazite_migration`, in one transaction under an
-    /// advisory lock: a second process starting at the same time waits, then finds them applied.
+    /// Applies the migrations of ``SchemaDescription`` (rendered to PostgreSQL: the same tables,
+    /// columns and invariants as SQLite, see `SchemaDescription`) not yet listed in
+    /// `monazite_migration`, in one transaction under an advisory lock: a second process starting
+    /// at the same time waits, then finds them applied.
     func migrate() async throws {
         try await client.withConnection { conn in
             try await Self.run(conn, "BEGIN", logger: logger)
@@ -16,7 +19,7 @@ extension PostgresStore {
                     try await Self.rows(conn, "SELECT identifier FROM monazite_migration", logger: logger).map {
                         try $0.get("identifier", as: String.self)
                     })
-                for migration in PostgresSchema.migrations where !applied.contains(migration.identifier) {
+                for migration in try SchemaDescription.rendered(.postgres) where !applied.contains(migration.identifier) {
                     for statement in migration.statements {
                         try await Self.run(conn, statement, logger: logger)
                     }

@@ -164,3 +164,27 @@ enum Bundled {
     /// IEA and share indicators (94) and the two USGS world tables (54 each).
     static let indicators = 202
 }
+
+/// Text and numbers that a bulk path must carry exactly: tabs, newlines, backslashes and a
+/// literal `\N` in text (which PostgreSQL's COPY text format would otherwise read as NULL or as
+/// a column break), small and fractional figures, NULL values.
+@Suite struct BulkValueContractTests {
+    @Test(arguments: Backend.available)
+    func textAndFiguresComeBackExactly(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            let report = try await Files.importObservations("escapes.csv", into: store)
+            #expect(report.inserted == 2)
+            let key = SeriesKey(reporter: .china, partner: try #require(CountryCode("DEU")), flow: .export, commodity: try #require(HSCode("8505.11")))
+            let back = try await store.observations(for: key, asOf: nil)
+            #expect(back.map(\.period.description) == ["2025-05", "2025-06"])
+            let june = try #require(back.last)
+            #expect(june.note == "tab\there, back\\slash \\N and a\nnew line")
+            #expect(june.quantityTonnes == 0.000123456789)
+            #expect(june.valueUSD == 12345678.25)
+            #expect(june.reportedMoMPct == -12.5)
+            #expect(june.provenance.source == "Escapes \\N (test fixture)")
+            let may = try #require(back.first)
+            #expect(may.quantityTonnes == 0.00001 && may.valueUSD == nil && may.note == nil && may.reportedMoMPct == nil)
+        }
+    }
+}
