@@ -47,6 +47,8 @@ let package = Package(
         // Metrics through swift-metrics, exposed for Prometheus (both small; no global bootstrap).
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already a dependency of Hummingbird: the simulation workers run in the same service group.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -117,6 +119,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Resources")],
@@ -134,6 +137,7 @@ let package = Package(
                 "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
                 "MonaziteClaims", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),

@@ -18,6 +18,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             SeriesCommand.self,
             SimulateCommand.self,
             ServeCommand.self,
+            WorkerCommand.self,
             TokensCommand.self,
             ControlsCommand.self,
             EventsCommand.self,

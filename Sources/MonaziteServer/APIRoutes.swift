@@ -183,23 +183,16 @@ struct APIRoutes: Sendable {
         let submission = try SimulationSubmission.decode(Data(body.readableBytesView))
         let file: ScenarioFile
         do {
-            if let name = submission.scenario {
-                guard ScenarioLibrary.bundledScenarioNames.contains(name) else {
-                    throw APIError.badRequest(
-                        "scenario: \"\(name)\" is not a bundled scenario (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))); send your own as scenario_yaml",
-                        parameter: "scenario")
-                }
-                file = try ScenarioLibrary.loadScenario(name)
-            } else if let yaml = submission.scenarioYAML {
-                file = try ScenarioFile(yaml: yaml, file: "scenario_yaml") { network, location throws(ScenarioFileError) in
-                    guard ScenarioLibrary.bundledNetworkNames.contains(network) else {
-                        throw ScenarioFileError(file: location.file, line: location.line, reason: "network \"\(network)\" is not a bundled network (\(ScenarioLibrary.bundledNetworkNames.joined(separator: ", ")))")
-                    }
-                    return try ScenarioLibrary.loadNetwork(network)
-                }
-            } else {
+            if let name = submission.scenario, !ScenarioLibrary.bundledScenarioNames.contains(name) {
+                throw APIError.badRequest(
+                    "scenario: \"\(name)\" is not a bundled scenario (\(ScenarioLibrary.bundledScenarioNames.joined(separator: ", "))); send your own as scenario_yaml",
+                    parameter: "scenario")
+            }
+            guard submission.scenario != nil || submission.scenarioYAML != nil else {
                 throw APIError.badRequest("give \"scenario\" (a bundled scenario's name) or \"scenario_yaml\" (a scenario file's text)", parameter: "scenario")
             }
+            // Checked now, so a bad scenario is a 422 at once rather than a failed job later.
+            file = try SimulationSubmission.scenarioFile(storedJSON: submission.storedJSON)
         } catch let e as ScenarioFileError {
             throw APIError(.unprocessableContent, code: "invalid_scenario", e.description)
         }
@@ -211,7 +204,7 @@ struct APIRoutes: Sendable {
         let runs = try bounded(
             submission.runs, "runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
         let seed = UInt64(try bounded(submission.seed, "seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
-        let job = try await jobs.submit(file: file, runs: runs, seed: seed)
+        let job = try await jobs.submit(scenario: file.scenario.name, request: submission, runs: runs, seed: seed)
         var response = JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false), status: .accepted)
         response.headers[.location] = "/api/v1/simulations/\(job.id)"
         return response
@@ -220,28 +213,28 @@ struct APIRoutes: Sendable {
     func listSimulations(_ request: Request) async throws -> Response {
         try await requireRead(request)
         let q = try QueryParameters(request, allowed: Paging.parameters)
-        return JSONResponse.make(data: JSONOutput.data(try q.paging().page(await jobs.all().map(\.answer)), pretty: false))
+        return JSONResponse.make(data: JSONOutput.data(try q.paging().page(try await jobs.all().map(\.answer)), pretty: false))
     }
 
     func simulation(_ request: Request, id: String) async throws -> Response {
         try await requireRead(request)
         _ = try QueryParameters(request, allowed: [])
-        guard let job = await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
+        guard let job = try await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
         return JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false))
     }
 
     func simulationResult(_ request: Request, id: String) async throws -> Response {
         try await requireRead(request)
         _ = try QueryParameters(request, allowed: [])
-        guard let job = await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
+        guard let job = try await jobs.job(id) else { throw APIError.notFound("no simulation \(id)") }
         switch job.state {
-        case .succeeded:
+        case "succeeded":
             guard let result = job.result else { throw APIError.notFound("simulation \(id) has no result") }
-            return JSONResponse.make(data: JSONOutput.data(result.answer, pretty: false))
-        case .failed:
+            return JSONResponse.make(data: Data(result.utf8))
+        case "failed":
             throw APIError(.unprocessableContent, code: "simulation_failed", "simulation \(id) failed: \(job.error ?? "unknown error")")
-        case .queued, .running:
-            throw APIError(.conflict, code: "not_finished", "simulation \(id) is \(job.state.rawValue); poll /api/v1/simulations/\(id)")
+        default:
+            throw APIError(.conflict, code: "not_finished", "simulation \(id) is \(job.state); poll /api/v1/simulations/\(id)")
         }
     }
 }

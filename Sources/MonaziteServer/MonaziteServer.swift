@@ -1,6 +1,7 @@
 public import Foundation
 public import Hummingbird
 import HTTPTypes
+import ServiceLifecycle
 public import Logging
 import MonaziteCore
 import MonaziteScenario
@@ -8,7 +9,7 @@ import MonaziteService
 public import MonaziteStore
 
 /// What a server store offers: trade data and the API tokens.
-public typealias ServerStore = TradeStore & AccessTokenStore
+public typealias ServerStore = TradeStore & AccessTokenStore & JobStore
 
 /// How `monazite serve` runs.
 public struct ServerOptions: Sendable {
@@ -63,7 +64,7 @@ public enum MonaziteServer {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
         let api = APIRoutes(
-            store: store, options: options, jobs: SimulationJobs(), onWrite: onWrite ?? {},
+            store: store, options: options, jobs: SimulationJobs(store: store), onWrite: onWrite ?? {},
             cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)))
         router.get("/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in
@@ -119,9 +120,15 @@ public enum MonaziteServer {
         onWrite: (@Sendable () -> Void)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) -> some ApplicationProtocol {
         let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, onWrite: onWrite)
+        // The simulation workers run inside the application's service lifecycle: they start with
+        // the server and stop, after the job at hand, on graceful shutdown.
+        let workers: [any Service] = (0..<SimulationJobs.maximumActive).map { i in
+            SimulationWorker(store: store, name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(i)", logger: logger)
+        }
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "Monazite"),
+            services: workers,
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? options.port) },
             logger: logger)
     }

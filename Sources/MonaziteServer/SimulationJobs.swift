@@ -1,92 +1,109 @@
-import Foundation
+public import Foundation
+public import Logging
 import MonaziteScenario
 import MonaziteService
 import MonaziteSimulation
+public import MonaziteStore
+public import ServiceLifecycle
 
-/// Simulation runs submitted over HTTP: each runs in the background; clients poll its status
-/// and fetch the summary when it is done. Jobs are kept in memory (a restart forgets them) and
-/// at most `maximumRunning` run at once, so one client cannot occupy every core.
-actor SimulationJobs {
-    enum State: String, Sendable { case queued, running, succeeded, failed }
-
-    struct Job: Sendable {
-        let id: String
-        let scenario: String
-        let runs: Int
-        let seed: UInt64
-        let submittedAt: Date
-        var state: State
-        var finishedAt: Date?
-        var result: SimulateReport?
-        var error: String?
-    }
-
-    static let maximumRunning = 2
+/// Simulation runs submitted over HTTP, kept in the store's job queue: they survive a restart, and
+/// several servers (or `monazite worker` processes) on one PostgreSQL store share the queue. At
+/// most `maximumActive` jobs are queued or running at once, so one client cannot occupy every core.
+struct SimulationJobs: Sendable {
+    static let maximumActive = 2
     static let maximumRuns = 5000
-    static let maximumKept = 200
+    static let listed = 200
 
-    private var jobs: [String: Job] = [:]
-    private var order: [String] = []
+    let store: any JobStore
 
-    /// Starts a job; throws a 429 when too many are running.
-    func submit(file: ScenarioFile, runs: Int, seed: UInt64) throws(APIError) -> Job {
-        let running = jobs.values.filter { $0.state == .running || $0.state == .queued }.count
-        guard running < Self.maximumRunning else {
-            throw APIError(.tooManyRequests, code: "too_many_jobs", "\(running) simulations are running; poll them and submit again when one is done")
-        }
-        let id = UUID().uuidString.lowercased()
-        let job = Job(id: id, scenario: file.scenario.name, runs: runs, seed: seed, submittedAt: Date(), state: .running)
-        jobs[id] = job
-        order.append(id)
-        if order.count > Self.maximumKept, let oldest = order.first, jobs[oldest]?.state != .running {
-            order.removeFirst()
-            jobs[oldest] = nil
-        }
-        Task.detached(priority: .utility) { [weak self] in
-            let started = Date()
-            let outcome: Result<SimulateReport, any Error>
-            do {
-                let compiled = try ScenarioLibrary.compile(file)
-                let result = await MonteCarloRunner.run(compiled, runs: runs, seed: seed, workers: nil, recordDaily: false, progress: nil)
-                let summary = SimulationSummary(
-                    result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: file.scenario.stockOutByDay)
-                outcome = .success(
-                    SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: Date().timeIntervalSince(started), rows: .all))
-            } catch {
-                outcome = .failure(error)
-            }
-            await self?.finish(id, outcome)
+    /// Queues a job; a 429 when too many are queued or running.
+    func submit(scenario: String, request: SimulationSubmission, runs: Int, seed: UInt64) async throws -> SimulationJobRecord {
+        let job = SimulationJobRecord(
+            id: UUID().uuidString.lowercased(), scenario: scenario, request: request.storedJSON, runs: runs, seed: Int64(clamping: seed),
+            submittedAt: JobClock.now())
+        guard try await store.enqueueJob(job, maximumActive: Self.maximumActive) else {
+            throw APIError(
+                .tooManyRequests, code: "too_many_jobs",
+                "\(Self.maximumActive) simulations are queued or running; poll them and submit again when one is done")
         }
         return job
     }
 
-    private func finish(_ id: String, _ outcome: Result<SimulateReport, any Error>) {
-        guard var job = jobs[id] else { return }
-        job.finishedAt = Date()
-        switch outcome {
-        case .success(let report):
-            job.state = .succeeded
-            job.result = report
-        case .failure(let error):
-            job.state = .failed
-            job.error = "\(error)"
-        }
-        jobs[id] = job
-    }
+    func job(_ id: String) async throws -> SimulationJobRecord? { try await store.simulationJob(id: id) }
 
-    func job(_ id: String) -> Job? { jobs[id] }
-
-    func all() -> [Job] { order.compactMap { jobs[$0] }.reversed() }
+    func all() async throws -> [SimulationJobRecord] { try await store.simulationJobs(limit: Self.listed) }
 }
 
-extension SimulationJobs.Job {
+enum JobClock {
+    static func now(_ date: Date = Date()) -> String { ISO8601DateFormatter().string(from: date) }
+}
+
+/// Runs queued simulation jobs inside the application's service lifecycle: claims one, runs it,
+/// stores its summary (or its error), and looks again; stops at graceful shutdown. A job whose
+/// worker stopped mid-run is claimed again once it is older than `staleAfter`.
+public struct SimulationWorker: Service {
+    let store: any JobStore
+    let name: String
+    let pollInterval: Duration
+    let staleAfter: TimeInterval
+    let logger: Logger
+
+    public init(
+        store: any JobStore, name: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
+        pollInterval: Duration = .milliseconds(200), staleAfter: TimeInterval = 1800, logger: Logger = Logger(label: "monazite.jobs")
+    ) {
+        self.store = store
+        self.name = name
+        self.pollInterval = pollInterval
+        self.staleAfter = staleAfter
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    if try await runOne() { continue }
+                } catch {
+                    logger.error("simulation job queue failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: pollInterval)
+            }
+        }
+    }
+
+    /// Claims and runs one job; false when the queue is empty.
+    @discardableResult
+    public func runOne() async throws -> Bool {
+        let now = Date()
+        guard
+            let job = try await store.claimJob(
+                worker: name, now: JobClock.now(now), staleBefore: JobClock.now(now.addingTimeInterval(-staleAfter)))
+        else { return false }
+        let started = Date()
+        do {
+            let file = try SimulationSubmission.scenarioFile(storedJSON: job.request)
+            let compiled = try ScenarioLibrary.compile(file)
+            let result = await MonteCarloRunner.run(
+                compiled, runs: job.runs, seed: UInt64(job.seed), workers: nil, recordDaily: false, progress: nil)
+            let summary = SimulationSummary(
+                result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: file.scenario.stockOutByDay)
+            let report = SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: Date().timeIntervalSince(started), rows: .all)
+            let text = String(decoding: JSONOutput.data(report.answer, pretty: false), as: UTF8.self)
+            try await store.finishJob(id: job.id, state: "succeeded", result: text, error: nil, now: JobClock.now())
+        } catch {
+            try await store.finishJob(id: job.id, state: "failed", result: nil, error: "\(error)", now: JobClock.now())
+        }
+        return true
+    }
+}
+
+extension SimulationJobRecord {
     /// The job as the API gives it.
     var answer: JobAnswer {
-        let iso = ISO8601DateFormatter()
-        return JobAnswer(
-            id: id, scenario: scenario, runs: runs, seed: seed, state: state.rawValue, submittedAt: iso.string(from: submittedAt),
-            finishedAt: finishedAt.map { iso.string(from: $0) }, error: error,
-            links: ["self": "/api/v1/simulations/\(id)", "result": "/api/v1/simulations/\(id)/result"])
+        JobAnswer(
+            id: id, scenario: scenario, runs: runs, seed: UInt64(max(0, seed)), state: state, submittedAt: submittedAt, finishedAt: finishedAt,
+            error: error, links: ["self": "/api/v1/simulations/\(id)", "result": "/api/v1/simulations/\(id)/result"])
     }
 }
 

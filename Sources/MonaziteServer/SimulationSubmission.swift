@@ -1,4 +1,5 @@
 import Foundation
+import MonaziteScenario
 
 /// The body of `POST /api/v1/simulations`, decoded as a typed value: `{"scenario": NAME}` or
 /// `{"scenario_yaml": TEXT}`, with optional integer `runs` and `seed`. A JSON `true` is not an
@@ -52,6 +53,31 @@ struct SimulationSubmission: Decodable, Sendable {
             throw APIError(
                 .badRequest, code: "malformed_json",
                 "the body must be a JSON object such as {\"scenario\": \"april-2025-heavy-licensing\", \"runs\": 200, \"seed\": 1}")
+        }
+    }
+}
+
+extension SimulationSubmission {
+    /// What the queue keeps to run the job again: the scenario's name or text, as JSON.
+    var storedJSON: String {
+        let object: [String: String] = scenarioYAML.map { ["scenario_yaml": $0] } ?? ["scenario": scenario ?? ""]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The scenario file of a stored request: a bundled scenario by name, or the text sent (which
+    /// may name bundled networks only, never a path on the server).
+    static func scenarioFile(storedJSON: String) throws -> ScenarioFile {
+        let stored = try JSONDecoder().decode([String: String].self, from: Data(storedJSON.utf8))
+        if let name = stored["scenario"] { return try ScenarioLibrary.loadScenario(name) }
+        guard let yaml = stored["scenario_yaml"] else { throw ScenarioFileError(file: "stored request", line: 0, reason: "no scenario") }
+        return try ScenarioFile(yaml: yaml, file: "scenario_yaml") { network, location throws(ScenarioFileError) in
+            guard ScenarioLibrary.bundledNetworkNames.contains(network) else {
+                throw ScenarioFileError(
+                    file: location.file, line: location.line,
+                    reason: "network \"\(network)\" is not a bundled network (\(ScenarioLibrary.bundledNetworkNames.joined(separator: ", ")))")
+            }
+            return try ScenarioLibrary.loadNetwork(network)
         }
     }
 }

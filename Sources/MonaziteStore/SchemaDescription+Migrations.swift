@@ -155,6 +155,27 @@ extension SchemaDescription {
                 .replaceCheck(table: "series", column: "commodity", .sql("length(commodity) BETWEEN 2 AND 40")),
                 .addColumn(table: "observation", .text("derived_from")),
             ]),
+        // Simulation jobs submitted over HTTP, kept so that they survive a restart and so that
+        // several servers (and workers) share one queue.
+        Migration(
+            identifier: "v6-simulation-jobs",
+            steps: [
+                .createTable(
+                    Table(
+                        name: "simulation_job",
+                        columns: [
+                            SchemaDescription.Column(name: "id", type: .text, primaryKey: true, check: .sql("length(trim(id)) > 0")),
+                            .text("scenario", notNull: true),
+                            SchemaDescription.Column(name: "request", type: .text, notNull: true, check: .json(column: "request")),
+                            .integer("runs", notNull: true, check: "runs BETWEEN 1 AND 100000"),
+                            .bigint("seed", notNull: true, check: "seed >= 0"),
+                            .text("state", notNull: true, check: "state IN ('queued', 'running', 'succeeded', 'failed')"),
+                            .text("submitted_at", notNull: true), .text("started_at"), .text("finished_at"), .text("worker"),
+                            .text("result"), .text("error"),
+                        ],
+                        constraints: [])),
+                .createIndex(Index(name: "simulation_job_by_state", table: "simulation_job", columns: ["state", "submitted_at"])),
+            ]),
     ]
 }
 

@@ -11,7 +11,7 @@ import Testing
 
 /// A store that reads through to a real SQLite store but fails on series reads with a fault or an
 /// outage (synthetic), to show how the API answers store failures.
-struct FaultyStore: TradeStore, AccessTokenStore {
+struct FaultyStore: TradeStore, AccessTokenStore, JobStore {
     let base: SQLiteStore
     let failure: StoreError
     var location: String { base.location }
@@ -37,6 +37,11 @@ struct FaultyStore: TradeStore, AccessTokenStore {
     func accessTokens() async throws -> [AccessToken] { [] }
     func revokeAccessToken(name: String) async throws -> Bool { false }
     func liveAccessToken(secretHash: String) async throws -> AccessToken? { nil }
+    func enqueueJob(_ job: SimulationJobRecord, maximumActive: Int) async throws -> Bool { throw failure }
+    func claimJob(worker: String, now: String, staleBefore: String) async throws -> SimulationJobRecord? { throw failure }
+    func finishJob(id: String, state: String, result: String?, error: String?, now: String) async throws { throw failure }
+    func simulationJob(id: String) async throws -> SimulationJobRecord? { throw failure }
+    func simulationJobs(limit: Int) async throws -> [SimulationJobRecord] { throw failure }
 }
 
 @Suite struct FaultTests {

@@ -126,12 +126,18 @@ import Testing
                 #expect(response.status == .accepted)
                 return try #require(try response.object()["id"] as? String)
             }
-            var state = "running"
-            for _ in 0..<2000 where state == "running" {
-                state = try await client.execute(uri: "/api/v1/simulations/\(id)", method: .get) { response in
-                    try response.object()["state"] as? String ?? "?"
-                }
-                if state == "running" { try await Task.sleep(for: .milliseconds(20)) }
+            // Queued in the store until a worker takes it (the server runs workers in its service
+            // lifecycle; here one is driven by hand).
+            let queued = try await client.execute(uri: "/api/v1/simulations/\(id)", method: .get) { response in
+                try response.object()["state"] as? String ?? "?"
+            }
+            #expect(queued == "queued")
+            let worker = SimulationWorker(store: h.store, name: "test")
+            var ran = 0
+            while try await worker.runOne() { ran += 1 }
+            #expect(ran == 2, "the documented request and this one")
+            let state = try await client.execute(uri: "/api/v1/simulations/\(id)", method: .get) { response in
+                try response.object()["state"] as? String ?? "?"
             }
             #expect(state == "succeeded")
             try await client.execute(uri: "/api/v1/simulations/\(id)/result", method: .get) { response in
@@ -139,6 +145,45 @@ import Testing
                 let o = try response.object()
                 #expect(o["runs"] as? Int == 16)
                 #expect((o["groups"] as? [[String: Any]])?.first?["group"] as? String == "total")
+            }
+        }
+    }
+}
+
+/// Jobs live in the store: a restarted server (a new router on the same store) still knows them
+/// and its worker runs them; a job whose worker died is taken again once stale.
+@Suite struct StoredJobTests {
+    @Test func aJobSubmittedBeforeARestartRunsAfterIt() async throws {
+        let h = try await ServerHarness.bundled()
+        let before = h.application()
+        let id = try await before.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario": "april-2025-heavy-licensing", "runs": 8, "seed": 1}"#)
+            ) { response in
+                #expect(response.status == .accepted)
+                return try #require(try response.object()["id"] as? String)
+            }
+        }
+        // "Restart": a new server process on the same store file.
+        let reopened = try SQLiteStore(path: h.store.location.replacingOccurrences(of: "sqlite:", with: ""))
+        let after = ServerHarness(store: reopened, options: h.options)
+        // A worker that died mid-run: the job stays claimed until it is stale, then is taken again.
+        let now = ISO8601DateFormatter().string(from: Date())
+        let claimed = try await reopened.claimJob(worker: "dead", now: now, staleBefore: "2000-01-01T00:00:00Z")
+        #expect(claimed?.id == id)
+        let notYet = try await SimulationWorker(store: reopened, name: "fresh", staleAfter: 3600).runOne()
+        #expect(!notYet, "a freshly claimed job is not taken again")
+        let again = try await SimulationWorker(store: reopened, name: "fresh", staleAfter: 0).runOne()
+        #expect(again, "a stale claim is taken again")
+        try await after.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/simulations/\(id)/result", method: .get) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                let result = try response.object()
+                #expect(result["runs"] as? Int == 8)
+            }
+            try await client.execute(uri: "/api/v1/simulations", method: .get) { response in
+                let data = try response.object()["data"] as? [[String: Any]]
+                #expect(data?.first?["state"] as? String == "succeeded")
             }
         }
     }
