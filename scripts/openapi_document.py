@@ -79,7 +79,7 @@ doc = {
    "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["status", "code", "message"], "properties": {
        "status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"}, "parameter": {"type": "string"}, "issues": {"type": "array", "items": {"type": "string"}}}}}},
    "Paging": {"type": "object", "required": ["limit", "offset", "total", "next_offset"], "properties": {"limit": {"type": "integer"}, "offset": {"type": "integer"}, "total": {"type": "integer"}, "next_offset": {"type": ["integer", "null"]}}},
-   "Health": {"type": "object", "required": ["status", "store", "figures"], "properties": {"status": {"type": "string"}, "store": {"type": "string"}, "figures": {"type": "object"}}},
+   "Health": {"type": "object", "required": ["status", "figures"], "properties": {"status": {"type": "string"}, "figures": {"type": "object"}}},
    "Provenance": {"type": "object", "required": ["source", "url", "release"], "properties": {"source": {"type": "string"}, "url": str_or_null, "release": str_or_null}},
    "SeriesInfo": {"type": "object", "required": ["reporter", "partner", "flow", "commodity", "first", "last", "figures"], "properties": {
        "reporter": {"type": "string"}, "partner": {"type": "string"}, "flow": {"type": "string"}, "commodity": {"type": "string"}, "first": {"type": "string"}, "last": {"type": "string"}, "figures": {"type": "integer"}}},

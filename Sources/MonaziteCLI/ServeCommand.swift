@@ -39,7 +39,22 @@ struct ServeCommand: AsyncParsableCommand {
         ) { port in
             FileHandle.standardOutput.write(Data("Monazite serving \(store.location) on http://\(host):\(port)/ (API: /api/v1, /openapi.json)\n".utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Say what failed and where, not the socket call's words.
+            let text = "\(error)"
+            if text.contains("Address already in use") {
+                throw CLIError("cannot listen on \(host):\(port): the address is already in use (another server?); choose another --port")
+            }
+            if text.contains("Cannot assign requested address") || text.contains("unknown host") {
+                throw CLIError("cannot listen on \(host):\(port): no such local address; use --hostname 127.0.0.1 or 0.0.0.0")
+            }
+            if text.contains("Permission denied") {
+                throw CLIError("cannot listen on \(host):\(port): permission denied (ports below 1024 need privileges)")
+            }
+            throw CLIError("the server stopped: \(text)")
+        }
     }
 }
 

@@ -63,8 +63,9 @@ struct APIRoutes: Sendable {
     func health() async throws -> Response {
         do {
             let c = try await store.counts()
+            // No host, port, database or path: /health is public, and those are the operator's.
             return JSONResponse.make([
-                "status": "ok", "store": store.location,
+                "status": "ok",
                 "figures": ["observations": c.observations, "salient_statistics": c.salient, "indicators": c.indicators, "imports": c.batches],
             ])
         } catch {

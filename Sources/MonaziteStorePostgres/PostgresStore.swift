@@ -45,7 +45,9 @@ public final class PostgresStore: Sendable {
         return try await connect(url: url)
     }
 
-    public static func connect(url: PostgresURL) async throws -> PostgresStore {
+    public static func connect(url given: PostgresURL) async throws -> PostgresStore {
+        // A URL without a password takes it from $PGPASSWORD or ~/.pgpass, never the command line.
+        let url = given.resolvingPassword()
         try await probe(url)
         let store = PostgresStore(url: url)
         do {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A PostgreSQL connection URL: `postgres://user:password@host:port/database` (or `postgresql://`),
 /// with optional query parameters `schema=NAME` (tables live in that schema, created if missing)
@@ -59,6 +59,50 @@ public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
                 throw PostgresURLError(text: text, reason: "unknown parameter \"\(item.name)\" (known: schema, sslmode)")
             }
         }
+    }
+
+    /// The URL with the password filled in, when it names none, from `$PGPASSWORD` or else the
+    /// password file (`$PGPASSFILE`, default `~/.pgpass`, lines `host:port:database:user:password`
+    /// with `*` for any), as libpq does: a password need never be typed on the command line, where
+    /// `ps` would show it. A password file readable by others is ignored, as libpq ignores it.
+    public func resolvingPassword(environment: [String: String] = ProcessInfo.processInfo.environment) -> PostgresURL {
+        guard password == nil else { return self }
+        var resolved = self
+        if let p = environment["PGPASSWORD"], !p.isEmpty {
+            resolved.password = p
+            return resolved
+        }
+        let path = environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? "")
+        guard !path.isEmpty, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
+            let contents = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return self }
+        resolved.password = Self.password(inPassFile: contents, host: host, port: port, database: database, user: user)
+        return resolved
+    }
+
+    /// The first matching line's password in a `.pgpass` file (`\:` and `\\` escape as in libpq).
+    static func password(inPassFile contents: String, host: String, port: Int, database: String, user: String) -> String? {
+        for line in contents.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            var fields: [String] = [""]
+            var escaped = false
+            for c in line {
+                if escaped {
+                    fields[fields.count - 1].append(c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == ":" && fields.count < 5 {
+                    fields.append("")
+                } else {
+                    fields[fields.count - 1].append(c)
+                }
+            }
+            guard fields.count == 5 else { continue }
+            let wanted = [host, String(port), database, user]
+            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
+        }
+        return nil
     }
 
     /// The URL with its password replaced by `***`: safe for logs and messages.

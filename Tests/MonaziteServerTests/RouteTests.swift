@@ -110,8 +110,11 @@ import Testing
         try await h.application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
-                let checked5 = try response.object()["status"] as? String
-                #expect(checked5 == "ok")
+                let health = try response.object()
+                #expect(health["status"] as? String == "ok")
+                // Public: no path, host, port, database or schema.
+                #expect(health["store"] == nil)
+                #expect(!response.text.contains(h.store.location))
             }
             _ = try await client.execute(uri: "/api/v1/trade?from=2025-06&to=2025-06", method: .get)
             _ = try await client.execute(uri: "/api/v1/trade?reporter=XXX", method: .get)

@@ -1,3 +1,4 @@
+import Foundation
 import MonaziteStorePostgres
 import Testing
 
@@ -37,5 +38,23 @@ import Testing
             #expect(error.description.contains(reason), "got: \(error)")
             #expect(!error.description.contains(":pw@"), "password shown: \(error)")
         }
+    }
+
+    @Test func aPasswordComesFromTheEnvironmentOrAPrivatePasswordFileNeverTheCommandLine() throws {
+        let url = try PostgresURL(parsing: "postgres://monazite@db.example:5433/figures")
+        #expect(url.resolvingPassword(environment: ["PGPASSWORD": "from-env"]).password == "from-env")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("pgpass").path
+        try "# a comment\nother:5432:*:*:nope\ndb.example:5433:figures:monazite:s3cr\\:et\n*:*:*:*:fallback\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        #expect(url.resolvingPassword(environment: ["PGPASSFILE": file]).password == "s3cr:et")
+        // A password file others can read is ignored, as libpq ignores it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        #expect(url.resolvingPassword(environment: ["PGPASSFILE": file]).password == nil)
+        // A password in the URL wins.
+        let given = try PostgresURL(parsing: "postgres://monazite:typed@db.example:5433/figures")
+        #expect(given.resolvingPassword(environment: ["PGPASSWORD": "from-env"]).password == "typed")
     }
 }
