@@ -35,29 +35,43 @@ public struct SeriesTotals: Sendable {
     /// The total over `period`, or the reason there is none.
     public func total(over period: Period) -> Result<Total, Unavailable> {
         let n = period.monthCount
-        // best[i]: cheapest cover of the first i months of `period`.
-        var best: [(cost: Cost, pieces: [Observation])?] = Array(repeating: nil, count: n + 1)
-        best[0] = (Cost(weak: 0, pieces: 0), [])
+        // best[i]: cheapest cover of the first i months of `period`, as its cost, its last piece
+        // and where that piece starts (a back-pointer: no copying of piece lists per step).
+        var cost: [Cost?] = Array(repeating: nil, count: n + 1)
+        var last: [Observation?] = Array(repeating: nil, count: n + 1)
+        var from: [Int] = Array(repeating: 0, count: n + 1)
+        cost[0] = Cost(weak: 0, pieces: 0)
         for i in 1...n {
             let month = period.first.adding(months: i - 1)
             for piece in byLastMonth[month] ?? [] where piece.period.first >= period.first {
                 let start = piece.period.first.index - period.first.index
-                guard let prefix = best[start] else { continue }
-                let cost = Cost(
-                    weak: prefix.cost.weak + (piece.status == .reported ? 0 : 1), pieces: prefix.cost.pieces + 1)
-                if let current = best[i], !(cost < current.cost) { continue }
-                best[i] = (cost, prefix.pieces + [piece])
+                guard let prefix = cost[start] else { continue }
+                let c = Cost(weak: prefix.weak + (piece.status == .reported ? 0 : 1), pieces: prefix.pieces + 1)
+                if let current = cost[i], !(c < current) { continue }
+                cost[i] = c
+                last[i] = piece
+                from[i] = start
             }
         }
-        guard let cover = best[n] else {
-            let inside = observations.keys.filter { $0.first >= period.first && $0.last <= period.last }
-            let missing = period.months.filter { m in !inside.contains { $0.contains(m) } }
+        guard cost[n] != nil else {
+            // Months no piece inside the period covers (pieces ending in it and starting in it).
+            var covered = Set<Month>()
+            for m in period.months {
+                for piece in byLastMonth[m] ?? [] where piece.period.first >= period.first { covered.formUnion(piece.period.months) }
+            }
+            let missing = period.months.filter { !covered.contains($0) }
             if missing.isEmpty {
                 return .failure(Unavailable(period: period, missing: [], reason: "published pieces overlap but do not add up to \(period)"))
             }
             return .failure(Unavailable(period: period, missing: missing, reason: "no figure for \(Self.describe(missing))"))
         }
-        let pieces = cover.pieces
+        var pieces: [Observation] = []
+        var i = n
+        while i > 0, let piece = last[i] {
+            pieces.append(piece)
+            i = from[i]
+        }
+        pieces.reverse()
         let tonnes = pieces.reduce(0) { $0 + ($1.quantityTonnes ?? 0) }
         let values = pieces.compactMap(\.valueUSD)
         var status = pieces.map(\.status).max() ?? .reported

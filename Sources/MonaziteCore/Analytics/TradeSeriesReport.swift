@@ -47,7 +47,11 @@ public enum TradeSeriesReport {
     public static func rows(
         totals: SeriesTotals, from: Month, to: Month, frequency: Period.Kind = .month
     ) -> [TradeSeriesRow] {
-        periods(from: from, to: to, frequency: frequency).map { row(for: $0, totals: totals) }
+        // One memo for the whole window: a month's total, its year-to-date and its bases are
+        // computed once and reused by the rows that need them again (MoM of the next month,
+        // YoY twelve months on), so a series costs about one cover search per distinct period.
+        let memo = TotalsMemo(totals)
+        return periods(from: from, to: to, frequency: frequency).map { row(for: $0, memo: memo) }
     }
 
     /// The periods of a frequency that lie within `from`…`to`.
@@ -72,8 +76,12 @@ public enum TradeSeriesReport {
     }
 
     public static func row(for period: Period, totals: SeriesTotals) -> TradeSeriesRow {
+        row(for: period, memo: TotalsMemo(totals))
+    }
+
+    static func row(for period: Period, memo: TotalsMemo) -> TradeSeriesRow {
         var notes: [String] = []
-        let current = totals.total(over: period)
+        let current = memo.total(period)
         let quantity: Computed
         var status: DataStatus?
         var sources: [Provenance] = []
@@ -102,7 +110,7 @@ public enum TradeSeriesReport {
         }
         let tonnes = quantity.value
 
-        func total(_ p: Period) -> Double? { try? totals.total(over: p).get().tonnes }
+        func total(_ p: Period) -> Double? { try? memo.total(p).get().tonnes }
         func labelled(_ name: String, _ c: Computed) -> Computed {
             if let r = c.reason { notes.append("\(name): \(r)") }
             return c
@@ -111,7 +119,7 @@ public enum TradeSeriesReport {
         /// Says when a base is a derived figure, and above all when it was derived from the very
         /// change published for `compared`: then ours can only reproduce the published change.
         func baseNote(_ name: String, base: Period, measure: Derivation.Measure, compared: Period) {
-            guard case .success(let t) = totals.total(over: base) else { return }
+            guard case .success(let t) = memo.total(base) else { return }
             let derived = t.pieces.filter { $0.status == .derived }
             guard !derived.isEmpty else { return }
             if derived.contains(where: { $0.isDerived(from: measure, of: compared) }) {
@@ -132,7 +140,7 @@ public enum TradeSeriesReport {
         if yoy.value != nil { baseNote("yoy_pct", base: yoyBase, measure: .yoyPct, compared: period) }
 
         let ytdPeriod = period.yearToDate
-        let ytdResult = totals.total(over: ytdPeriod)
+        let ytdResult = memo.total(ytdPeriod)
         let ytd: Computed
         switch ytdResult {
         case .success(let t): ytd = .value(t.tonnes)
@@ -151,7 +159,7 @@ public enum TradeSeriesReport {
             guard let window = Period(first: period.last.adding(months: -(months - 1)), last: period.last) else {
                 return .unavailable("bad window")
             }
-            switch totals.total(over: window) {
+            switch memo.total(window) {
             case .success(let t): return .value(t.tonnes)
             case .failure(let u): return .unavailable(u.reason)
             }
@@ -168,5 +176,20 @@ public enum TradeSeriesReport {
             period: period, quantityTonnes: quantity, valueUSD: value, unitValueUSDPerKg: unitValue, momPct: mom, yoyPct: yoy,
             ytdTonnes: ytd, ytdYoYPct: ytdYoY, rolling3Tonnes: rolling(3), rolling12Tonnes: rolling(12),
             reportedMoMPct: reportedMoM, reportedYoYPct: reportedYoY, status: status, sources: sources, notes: notes)
+    }
+}
+
+/// Totals already computed for one series, by period: one answer per period within a query.
+final class TotalsMemo {
+    let totals: SeriesTotals
+    private var cache: [Period: Result<SeriesTotals.Total, SeriesTotals.Unavailable>] = [:]
+
+    init(_ totals: SeriesTotals) { self.totals = totals }
+
+    func total(_ period: Period) -> Result<SeriesTotals.Total, SeriesTotals.Unavailable> {
+        if let hit = cache[period] { return hit }
+        let result = totals.total(over: period)
+        cache[period] = result
+        return result
     }
 }
