@@ -11,7 +11,14 @@ struct PartnersCommand: AsyncParsableCommand {
     @Option(help: "Reporting country (alpha-3).") var reporter = "CHN"
     @Option(help: "HS code.") var commodity = "8505.11"
     @Option(help: "export or import.") var flow = "export"
-    @Option(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.") var period: String
+    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY (also --period).") var periodArgument: String?
+    @Option(name: .customLong("period"), help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.") var periodOption: String?
+
+    func validate() throws {
+        guard (periodArgument == nil) != (periodOption == nil) else { throw ValidationError("give the period once: `partners 2025-09` or `partners --period 2025-09`") }
+    }
+
+    var period: String { periodArgument ?? periodOption ?? "" }
     @Option(name: .customLong("as-of"), help: "Releases on or before this date (YYYY-MM-DD).") var asOf: String?
 
     func run() async throws {

@@ -8,7 +8,14 @@ struct SummaryCommand: AsyncParsableCommand {
         commandName: "summary", abstract: "Headline figures of a month: total, changes, year to date, destinations; ours beside the published.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The month (YYYY-MM).") var period: String
+    @Argument(help: "The month (YYYY-MM; also --period).") var periodArgument: String?
+    @Option(name: .customLong("period"), help: "The month (YYYY-MM), as for `partners`.") var periodOption: String?
+
+    func validate() throws {
+        guard (periodArgument == nil) != (periodOption == nil) else { throw ValidationError("give the month once: `summary 2025-06` or `summary --period 2025-06`") }
+    }
+
+    var period: String { periodArgument ?? periodOption ?? "" }
     @Option(help: "Reporting country (alpha-3).") var reporter = "CHN"
     @Option(help: "HS code.") var commodity = "8505.11"
     @Option(help: "export or import.") var flow = "export"

@@ -25,11 +25,12 @@ public enum QueryParsing {
         return d
     }
 
+    /// A period; a day (`2025-06-15`) is read as its month, the one reading it can have, so that
+    /// every command takes periods and dates the same way.
     public static func period(_ text: String, name: String) throws(ServiceError) -> Period {
-        guard let p = Period(parsing: text) else {
-            throw .invalid(name, "\"\(text)\" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM..YYYY-MM)")
-        }
-        return p
+        if let p = Period(parsing: text) { return p }
+        if let day = CalendarDay(parsing: text) { return Period(month: day.monthValue) }
+        throw .invalid(name, "\"\(text)\" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, YYYY-MM..YYYY-MM, or a day YYYY-MM-DD for its month)")
     }
 
     public static func frequency(_ text: String, name: String) throws(ServiceError) -> Period.Kind {
