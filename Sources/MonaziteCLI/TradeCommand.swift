@@ -19,6 +19,16 @@ struct TradeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if series.partner.lowercased() == "all" {
+            let probe = try SeriesOptions.parse(["--reporter", series.reporter, "--flow", series.flow, "--commodity", series.commodity]).key()
+            let store = try await global.openStore()
+            let answer = try await TradeQueries.allPartners(
+                store: store, reporter: probe.reporter, flow: probe.flow, commodity: probe.commodity,
+                from: try from.map { try parsePeriod($0, option: "--from") }, to: try to.map { try parsePeriod($0, option: "--to") },
+                frequency: frequency.kind, asOf: try series.asOfDay())
+            print(answer.report.render(global.format), terminator: "")
+            return
+        }
         let key = try series.key()
         let start = try from.map { try parsePeriod($0, option: "--from") }
         let end = try to.map { try parsePeriod($0, option: "--to") }

@@ -354,3 +354,21 @@ public struct ImportAnswer: Codable, Sendable, Hashable {
             answer: self, notes: notes)
     }
 }
+
+/// Every partner's series of one reporter, flow and commodity: `monazite trade --partner all`.
+public struct PartnerSeriesAnswer: Codable, Sendable, Hashable {
+    public var series: [Entry]
+    public var notes: [String]
+
+    public struct Entry: Codable, Sendable, Hashable {
+        public var partner: String
+        public var rows: [TradeRow]
+    }
+
+    /// One CSV (or table) row per partner and period, with the partner as the first column.
+    public var report: Report {
+        let columns = [Column("partner")] + TradeRow.columns
+        let rows = series.flatMap { e in e.rows.map { [Cell.text(e.partner)] + $0.cells } }
+        return Report(title: "\(series.count) partner series", columns: columns, rows: rows, answer: self, notes: notes)
+    }
+}

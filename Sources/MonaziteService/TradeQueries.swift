@@ -43,6 +43,30 @@ public enum TradeQueries {
             rows: rows.map(TradeRow.init), notes: notes)
     }
 
+    /// Every partner's series (the world first), each over the same window: a multi-partner export.
+    public static func allPartners(
+        store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, from: Period? = nil, to: Period? = nil,
+        frequency: Period.Kind = .month, asOf: CalendarDay? = nil
+    ) async throws -> PartnerSeriesAnswer {
+        let partners = try await store.seriesList()
+            .filter { $0.key.reporter == reporter && $0.key.flow == flow && $0.key.commodity == commodity }
+            .map(\.key.partner)
+            .sorted { ($0 == .world ? 0 : 1, $0.alpha3) < ($1 == .world ? 0 : 1, $1.alpha3) }
+        guard !partners.isEmpty else { throw ServiceError(.notFound, "no series stored for \(reporter) \(flow) \(commodity)") }
+        var entries: [PartnerSeriesAnswer.Entry] = []
+        var notes: [String] = []
+        for partner in partners {
+            let key = SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
+            do {
+                let answer = try await series(store: store, key: key, from: from, to: to, frequency: frequency, asOf: asOf)
+                entries.append(PartnerSeriesAnswer.Entry(partner: partner.alpha3, rows: answer.rows))
+            } catch let e as ServiceError where e.kind == .notFound {
+                notes.append("\(partner.alpha3): \(e.message)")
+            }
+        }
+        return PartnerSeriesAnswer(series: entries, notes: notes)
+    }
+
     /// Partner shares and ranks for a period, with HHI (DOJ bands), CR1/CR3 and the N-1 residual.
     public static func partners(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
