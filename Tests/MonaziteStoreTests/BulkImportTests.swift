@@ -149,7 +149,7 @@ import Testing
         ("bad-country", Self.row(period: "206001", partner: "XXX"), "ct.csv:50002:"),
         ("duplicate", Self.row(period: "200001", reporter: "CHN", partner: "W00", cmd: "280530"), "ct.csv:50002:1: duplicate key"),
         ("fields", "C,M,1,2", "ct.csv:50002:1: expected 47 fields as in the header, found 4"),
-        ("unclosed", Self.row(period: "206001") + ",\"oops", "ct.csv:50002:"),
+        ("quote", Self.row(period: "206001") + ",\"oops", "ct.csv:50003:37: unexpected character after a closing quote"),
     ])
     func aBadRowDeepInALargeFileLeavesTheStoreUnchanged(_ name: String, _ bad: String, _ expected: String) async throws {
         let store = try await TestStore.bundled()
