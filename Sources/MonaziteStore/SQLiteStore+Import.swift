@@ -12,7 +12,7 @@ extension SQLiteStore {
     public func importObservations(
         file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
     ) throws -> ImportReport {
-        try write { db in
+        try importWrite { db in
             // A large page cache keeps the unique index's B-tree in memory during a bulk load.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
@@ -32,6 +32,25 @@ extension SQLiteStore {
             report.batchID = batchID
             return (report, true)
         }
+    }
+
+    /// `write` for imports: one immediate transaction, with the connection's temporary storage
+    /// in memory for its time. Statement journals (a multi-row insert keeps one, to undo a
+    /// half-done statement) then stay in memory instead of a temporary file written page by page.
+    /// SQLite allows that setting only outside a transaction.
+    private func importWrite<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+        var result: T?
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+            try db.inTransaction(.immediate) {
+                let (value, commit) = try body(db)
+                result = value
+                return commit ? .commit : .rollback
+            }
+        }
+        guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
+        return result
     }
 
     /// An insert that did nothing met a figure with the same series, period and release:
