@@ -21,7 +21,7 @@ LOG="$OUT/import-bench.txt"
 {
   echo "file: $CSV ($(du -h "$CSV" | cut -f1), $ROWS rows, $(head -1 "$CSV" | tr ',' '\n' | wc -l) columns)"
   echo "machine: $(nproc) cores, $(uname -srm); $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD)"
-  echo "duckdb $(.venv-bench/bin/python -c 'import duckdb; print(duckdb.__version__)'), pandas $(.venv-bench/bin/python -c 'import pandas; print(pandas.__version__)')"
+  echo "versions: duckdb $(.venv-bench/bin/python -c 'import duckdb; print(duckdb.__version__)'), pandas $(.venv-bench/bin/python -c 'import pandas; print(pandas.__version__)')"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$LOG"
 for i in $(seq "$REPEATS"); do
@@ -30,7 +30,7 @@ for i in $(seq "$REPEATS"); do
   "$BIN" init --store "$STORE" >/dev/null
   sync
   t0=$(date +%s.%N)
-  "$BIN" import "$CSV" --format comtrade --store "$STORE" >/dev/null
+  "$BIN" import "$CSV" --format comtrade --store "$STORE" >/dev/null 2>&1
   t1=$(date +%s.%N)
   "$BIN" trade --store "$STORE" --reporter CHN --partner USA --flow export --commodity 850511 --from 2000-01 --to 2025-12 --format json >/dev/null
   t2=$(date +%s.%N)
