@@ -151,6 +151,114 @@ public struct CSVReader: ~Copyable {
         return true
     }
 
+    /// Where the reader is: `rewind(to:)` goes back there, so that a record read by
+    /// `nextKept` can be read again, whole, by `next(into:)`.
+    public struct Mark {
+        let position: Int
+        let line: Int
+    }
+
+    public var mark: Mark { Mark(position: position, line: line) }
+
+    public mutating func rewind(to mark: Mark) {
+        position = mark.position
+        line = mark.line
+    }
+
+    /// What `nextKept` found.
+    public enum KeptResult { case record, end, slow }
+
+    /// The fast path of `next(into:)` for files with many columns of which few are used: reads
+    /// one record on one physical line, keeping only the byte ranges of the columns with a slot
+    /// (`slots[column]` ≥ 0) in `starts`/`ends`/`quoted`, and nothing else.
+    ///
+    /// It reports no problem itself: a record it cannot take whole (a field count other than
+    /// `fieldCount`, a quoted field over several lines, a stray or unclosed quote) gives
+    /// `.slow` with the reader rewound to the record's start, for `next(into:)` to read and
+    /// report exactly. `line` is the record's line after `.record`.
+    public mutating func nextKept(
+        slots: UnsafeBufferPointer<Int>, fieldCount: Int, starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
+        quoted: UnsafeMutablePointer<Bool>, line recordLine: inout Int
+    ) -> KeptResult {
+        let n = base.count
+        guard let b = base.baseAddress else { return .end }
+        while position < n, b[position] == 0x0A || b[position] == 0x0D {
+            if b[position] == 0x0A { line += 1 }
+            position += 1
+        }
+        guard position < n else { return .end }
+        let start = position
+        var p = position
+        var field = 0
+        while true {
+            var fieldStart = p
+            var fieldEnd: Int
+            var isQuoted = false
+            if p < n, b[p] == 0x22 {
+                p += 1
+                fieldStart = p
+                while true {
+                    guard p < n else { return slowAt(start) }
+                    let c = b[p]
+                    if c == 0x22 {
+                        if p + 1 < n, b[p + 1] == 0x22 {
+                            p += 2
+                            continue
+                        }
+                        break
+                    }
+                    if c == 0x0A { return slowAt(start) }
+                    p += 1
+                }
+                fieldEnd = p
+                p += 1
+                isQuoted = true
+                if p < n, b[p] != 0x2C, b[p] != 0x0A, b[p] != 0x0D { return slowAt(start) }
+            } else {
+                while p < n {
+                    let c = b[p]
+                    if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                    if c == 0x22 { return slowAt(start) }
+                    p += 1
+                }
+                fieldEnd = p
+            }
+            guard field < fieldCount else { return slowAt(start) }
+            let slot = slots[field]
+            if slot >= 0 {
+                starts[slot] = fieldStart
+                ends[slot] = fieldEnd
+                quoted[slot] = isQuoted
+            }
+            field += 1
+            if p < n, b[p] == 0x2C {
+                p += 1
+                if p >= n { break }
+                continue
+            }
+            break
+        }
+        guard field == fieldCount else { return slowAt(start) }
+        recordLine = line
+        if p < n, b[p] == 0x0D { p += 1 }
+        if p < n, b[p] == 0x0A {
+            p += 1
+            line += 1
+        }
+        position = p
+        return .record
+    }
+
+    private mutating func slowAt(_ start: Int) -> KeptResult {
+        position = start
+        return .slow
+    }
+
+    /// The bytes `start..<end` of the file.
+    public func bytes(from start: Int, to end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: base[start..<end])
+    }
+
     /// The field as text; throws when it is not valid UTF-8.
     public func string(_ record: Record, _ i: Int) throws(ImportIssue) -> String {
         let slice = UnsafeBufferPointer(rebasing: base[record.starts[i]..<record.ends[i]])

@@ -48,6 +48,9 @@ public enum ComtradeCSVFormat {
             issues.add(line: 1, column: 1, "missing a quantity or value column (\"netWgt\", \"qty\" or \"primaryValue\")")
         }
         guard issues.isEmpty else { throw issues.failure }
+        if let store = BulkImport.store {
+            return try readBulk(reader: &reader, record: &record, header: header, provenance: provenance, progress: progress, store: store)
+        }
 
         var summary = Summary()
         var seen: [PackedKey: Int] = [:]
@@ -89,7 +92,7 @@ public enum ComtradeCSVFormat {
         return summary
     }
 
-    private static func parseRow(
+    static func parseRow(
         _ row: inout RowContext, header: CSVHeader, provenance: Provenance, countries: inout [Int: CountryCode],
         commodities: inout [Int: HSCode], periods: inout [Int: Period]
     ) -> Observation? {

@@ -12,8 +12,7 @@ extension SQLiteStore {
     public func importObservations(
         file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
     ) throws -> ImportReport {
-        try write { db in
-            var report = ImportReport(file: file, format: format)
+        try importWrite { db in
             // A large page cache keeps the unique index's B-tree in memory during a bulk load.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
@@ -21,68 +20,13 @@ extension SQLiteStore {
                 sql: "INSERT INTO import_batch (file, format, imported_at, row_count) VALUES (?, ?, ?, 0)",
                 arguments: [file, format, SQLiteStore.now()])
             let batchID = db.lastInsertedRowID
-            var ids = IDCache()
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
-                        source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (series_id, first_month, last_month, release) DO NOTHING
-                    """)
-            let stmt = insert.sqliteStatement
-            let sqliteDB = db.sqliteConnection
-            var storeFailure: (any Error)?
-            let sink: ObservationSink = { o, line in
-                do {
-                    guard let seriesID = try ids.seriesID(o.key, db) else { return "internal: no series id" }
-                    let sourceID = try ids.sourceID(o.provenance, db)
-                    sqlite3_reset(stmt)
-                    sqlite3_bind_int64(stmt, 1, seriesID)
-                    sqlite3_bind_int64(stmt, 2, Int64(StoreEncoding.month(o.period.first)))
-                    sqlite3_bind_int64(stmt, 3, Int64(StoreEncoding.month(o.period.last)))
-                    sqlite3_bind_int64(stmt, 4, Int64(StoreEncoding.release(o.provenance.release)))
-                    bindDouble(stmt, 5, o.quantityTonnes)
-                    bindDouble(stmt, 6, o.valueUSD)
-                    bindText(stmt, 7, o.status.rawValue)
-                    sqlite3_bind_int64(stmt, 8, sourceID)
-                    sqlite3_bind_int64(stmt, 9, batchID)
-                    bindDouble(stmt, 10, o.reportedMoMPct)
-                    bindDouble(stmt, 11, o.reportedYoYPct)
-                    bindText(stmt, 12, o.nationalCode)
-                    bindText(stmt, 13, o.note)
-                    bindText(stmt, 14, Derivation.text(o.derivedFrom))
-                    let rc = sqlite3_step(stmt)
-                    guard rc == SQLITE_DONE else {
-                        return "rejected by the store: \(String(cString: sqlite3_errmsg(sqliteDB)))"
-                    }
-                    report.rowsRead += 1
-                    if sqlite3_changes(sqliteDB) > 0 {
-                        report.inserted += 1
-                        if !ids.created.contains(seriesID),
-                            try Bool.fetchOne(
-                                db,
-                                sql: """
-                                    SELECT EXISTS (SELECT 1 FROM observation WHERE series_id = ? AND first_month = ?
-                                        AND last_month = ? AND release < ?)
-                                    """,
-                                arguments: [
-                                    seriesID, StoreEncoding.month(o.period.first), StoreEncoding.month(o.period.last),
-                                    StoreEncoding.release(o.provenance.release),
-                                ]) == true
-                        {
-                            report.revisions += 1
-                        }
-                        return nil
-                    }
-                    return try self.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
-                } catch {
-                    storeFailure = error
-                    return "store error: \(error)"
-                }
-            }
-            _ = try read(sink)
-            sqlite3_reset(stmt)
-            if let storeFailure { throw storeFailure }
+            let rows = try ObservationInserter(store: self, db: db, report: ImportReport(file: file, format: format), batchID: batchID)
+            defer { rows.finish() }
+            let sink: ObservationSink = { o, _ in rows.insert(o) }
+            // Formats with a bulk path (Comtrade) hand their rows over in batches instead.
+            _ = try BulkImport.$store.withValue(rows) { try read(sink) }
+            if let failure = rows.storeFailure { throw failure }
+            var report = rows.report
             guard report.inserted > 0 else { return (report, false) }
             try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
             report.batchID = batchID
@@ -90,9 +34,28 @@ extension SQLiteStore {
         }
     }
 
+    /// `write` for imports: one immediate transaction, with the connection's temporary storage
+    /// in memory for its time. Statement journals (a multi-row insert keeps one, to undo a
+    /// half-done statement) then stay in memory instead of a temporary file written page by page.
+    /// SQLite allows that setting only outside a transaction.
+    private func importWrite<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+        var result: T?
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+            try db.inTransaction(.immediate) {
+                let (value, commit) = try body(db)
+                result = value
+                return commit ? .commit : .rollback
+            }
+        }
+        guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
+        return result
+    }
+
     /// An insert that did nothing met a figure with the same series, period and release:
     /// identical is fine, different is a conflict the user must resolve with a release date.
-    private func compareWithStored(
+    func compareWithStored(
         _ o: Observation, seriesID: Int64, sourceID: Int64, db: Database, report: inout ImportReport
     ) throws -> String? {
         let row = try Row.fetchOne(
@@ -212,12 +175,3 @@ extension SQLiteStore {
     }
 }
 
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-private func bindDouble(_ stmt: OpaquePointer?, _ i: Int32, _ v: Double?) {
-    if let v { sqlite3_bind_double(stmt, i, v) } else { sqlite3_bind_null(stmt, i) }
-}
-
-private func bindText(_ stmt: OpaquePointer?, _ i: Int32, _ v: String?) {
-    if let v { sqlite3_bind_text(stmt, i, v, -1, transient) } else { sqlite3_bind_null(stmt, i) }
-}

@@ -1,0 +1,235 @@
+import MonaziteCore
+import MonaziteIngest
+import GRDB
+import GRDBSQLite
+
+/// Inserts one import's observations inside its write transaction: row by row for the general
+/// path (`insert(_:)`, the import's `ObservationSink`), or in batches for a format's bulk path
+/// (``BulkObservationStore``).
+///
+/// Both keep every check of the schema (foreign keys, CHECKs, the unique index) and the store's
+/// rules: a row equal to a stored figure changes nothing, a different figure for the same
+/// release is a conflict, a later release is counted as a revision. The bulk path inserts the
+/// rows of series this import created with multi-row statements, since such a row can neither
+/// meet a stored figure nor be a revision (duplicates within the file were refused by the
+/// reader); rows of series that were already stored go through `insert(_:)`. Rows are inserted
+/// in file order either way, so both paths give the same ids and the same stored content.
+final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
+    // @unchecked: used only within one write transaction, on the thread that runs it.
+    private let store: SQLiteStore
+    private let db: Database
+    private let batchID: Int64
+    private let sqliteDB: OpaquePointer?
+    private let single: OpaquePointer?
+    private var multi: OpaquePointer?
+    private var bulkTail: OpaquePointer?
+    var report: ImportReport
+    var ids = IDCache()
+    /// A database error met while inserting: the import fails with it.
+    var storeFailure: (any Error)?
+
+    /// Rows per multi-row INSERT (5 parameters each, under SQLite's limit of 32,766).
+    static let rowsPerStatement = 128
+
+    static let columns = """
+        INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
+            source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
+        """
+
+    init(store: SQLiteStore, db: Database, report: ImportReport, batchID: Int64) throws {
+        self.store = store
+        self.db = db
+        self.report = report
+        self.batchID = batchID
+        sqliteDB = db.sqliteConnection
+        var stmt: OpaquePointer?
+        let sql = Self.columns + """
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (series_id, first_month, last_month, release) DO NOTHING
+            """
+        guard sqlite3_prepare_v2(sqliteDB, sql, -1, &stmt, nil) == SQLITE_OK else { throw Self.error(sqliteDB) }
+        single = stmt
+    }
+
+    func finish() {
+        sqlite3_finalize(single)
+        sqlite3_finalize(multi)
+        sqlite3_finalize(bulkTail)
+    }
+
+    private static func error(_ db: OpaquePointer?) -> any Error {
+        StoreError.invalidQuery("SQLite: \(String(cString: sqlite3_errmsg(db)))")
+    }
+
+    // MARK: Row by row
+
+    /// Stores one observation; nil when stored or already stored identically, else why not.
+    func insert(_ o: Observation) -> String? {
+        do {
+            guard let seriesID = try ids.seriesID(o.key, db) else { return "internal: no series id" }
+            return try insert(o, seriesID: seriesID, sourceID: try ids.sourceID(o.provenance, db))
+        } catch {
+            storeFailure = error
+            return "store error: \(error)"
+        }
+    }
+
+    private func insert(_ o: Observation, seriesID: Int64, sourceID: Int64) throws -> String? {
+        let stmt = single
+        sqlite3_reset(stmt)
+        sqlite3_bind_int64(stmt, 1, seriesID)
+        sqlite3_bind_int64(stmt, 2, Int64(StoreEncoding.month(o.period.first)))
+        sqlite3_bind_int64(stmt, 3, Int64(StoreEncoding.month(o.period.last)))
+        sqlite3_bind_int64(stmt, 4, Int64(StoreEncoding.release(o.provenance.release)))
+        bindDouble(stmt, 5, o.quantityTonnes)
+        bindDouble(stmt, 6, o.valueUSD)
+        bindText(stmt, 7, o.status.rawValue)
+        sqlite3_bind_int64(stmt, 8, sourceID)
+        sqlite3_bind_int64(stmt, 9, batchID)
+        bindDouble(stmt, 10, o.reportedMoMPct)
+        bindDouble(stmt, 11, o.reportedYoYPct)
+        bindText(stmt, 12, o.nationalCode)
+        bindText(stmt, 13, o.note)
+        bindText(stmt, 14, Derivation.text(o.derivedFrom))
+        let rc = sqlite3_step(stmt)
+        defer { sqlite3_reset(stmt) }
+        guard rc == SQLITE_DONE else {
+            return "rejected by the store: \(String(cString: sqlite3_errmsg(sqliteDB)))"
+        }
+        report.rowsRead += 1
+        if sqlite3_changes(sqliteDB) > 0 {
+            report.inserted += 1
+            if !ids.created.contains(seriesID),
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM observation WHERE series_id = ? AND first_month = ?
+                            AND last_month = ? AND release < ?)
+                        """,
+                    arguments: [
+                        seriesID, StoreEncoding.month(o.period.first), StoreEncoding.month(o.period.last),
+                        StoreEncoding.release(o.provenance.release),
+                    ]) == true
+            {
+                report.revisions += 1
+            }
+            return nil
+        }
+        return try store.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
+    }
+
+    // MARK: In batches
+
+    private var provenance = Provenance(source: "")
+    private var status = DataStatus.reported
+    private var sourceID: Int64 = 0
+    private var series: [SeriesKey] = []
+    private var seriesIDs: [Int64] = []
+    /// Per series: created by this import (its rows go in multi-row statements).
+    private var isNew: [Bool] = []
+
+    func begin(provenance: Provenance, status: DataStatus) {
+        self.provenance = provenance
+        self.status = status
+        do {
+            sourceID = try ids.sourceID(provenance, db)
+            multi = try prepareBulk(rows: Self.rowsPerStatement)
+            bulkTail = try prepareBulk(rows: 1)
+        } catch {
+            storeFailure = error
+        }
+    }
+
+    /// `INSERT … VALUES (…), (…)` for `rows` rows; ?1–?4 are what every row shares (release,
+    /// status, source, batch), bound once; each row binds series, months, quantity and value.
+    private func prepareBulk(rows: Int) throws -> OpaquePointer? {
+        var values: [String] = []
+        for r in 0..<rows {
+            let p = 5 + r * 5
+            values.append("(?\(p), ?\(p + 1), ?\(p + 2), ?1, ?\(p + 3), ?\(p + 4), ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL)")
+        }
+        var stmt: OpaquePointer?
+        let sql = Self.columns + " VALUES " + values.joined(separator: ", ")
+        guard sqlite3_prepare_v3(sqliteDB, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil) == SQLITE_OK else {
+            throw Self.error(sqliteDB)
+        }
+        sqlite3_bind_int64(stmt, 1, Int64(StoreEncoding.release(provenance.release)))
+        sqlite3_bind_text(stmt, 2, status.rawValue, -1, transient)
+        sqlite3_bind_int64(stmt, 3, sourceID)
+        sqlite3_bind_int64(stmt, 4, batchID)
+        return stmt
+    }
+
+    func store(newSeries: ArraySlice<SeriesKey>, rows: UnsafeBufferPointer<BulkRow>) -> (line: Int, reason: String)? {
+        guard storeFailure == nil else { return (Int(rows.first?.line ?? 0), "store error: \(storeFailure!)") }
+        do {
+            for key in newSeries {
+                guard let id = try ids.seriesID(key, db) else { return (Int(rows.first?.line ?? 0), "internal: no series id") }
+                series.append(key)
+                seriesIDs.append(id)
+                isNew.append(ids.created.contains(id))
+            }
+            var i = 0
+            while i < rows.count {
+                // A run of rows of new series, in statements of `rowsPerStatement` rows and then one by one.
+                var j = i
+                while j < rows.count, isNew[Int(rows[j].series)] { j += 1 }
+                var k = i
+                while j - k >= Self.rowsPerStatement {
+                    if let reason = step(multi, rows: rows, from: k, count: Self.rowsPerStatement) { return (Int(rows[k].line), reason) }
+                    k += Self.rowsPerStatement
+                }
+                while k < j {
+                    if let reason = step(bulkTail, rows: rows, from: k, count: 1) { return (Int(rows[k].line), reason) }
+                    k += 1
+                }
+                i = j
+                // A row of a series already stored: it may be a revision, unchanged, or a conflict.
+                if i < rows.count {
+                    let r = rows[i]
+                    let s = Int(r.series)
+                    guard let first = StoreEncoding.month(Int(r.firstMonth)), let last = StoreEncoding.month(Int(r.lastMonth)),
+                        let period = Period(first: first, last: last)
+                    else { return (Int(r.line), "internal: bad period") }
+                    let o = Observation(
+                        key: series[s], period: period, quantityTonnes: r.tonnes, valueUSD: r.valueUSD, status: status,
+                        provenance: provenance)
+                    if let reason = try insert(o, seriesID: seriesIDs[s], sourceID: sourceID) { return (Int(r.line), reason) }
+                    i += 1
+                }
+            }
+            return nil
+        } catch {
+            storeFailure = error
+            return (Int(rows.first?.line ?? 0), "store error: \(error)")
+        }
+    }
+
+    private func step(_ stmt: OpaquePointer?, rows: UnsafeBufferPointer<BulkRow>, from start: Int, count: Int) -> String? {
+        for r in 0..<count {
+            let row = rows[start + r]
+            let p = Int32(5 + r * 5)
+            sqlite3_bind_int64(stmt, p, seriesIDs[Int(row.series)])
+            sqlite3_bind_int64(stmt, p + 1, Int64(row.firstMonth))
+            sqlite3_bind_int64(stmt, p + 2, Int64(row.lastMonth))
+            bindDouble(stmt, p + 3, row.tonnes)
+            bindDouble(stmt, p + 4, row.valueUSD)
+        }
+        let rc = sqlite3_step(stmt)
+        defer { sqlite3_reset(stmt) }
+        guard rc == SQLITE_DONE else { return "rejected by the store: \(String(cString: sqlite3_errmsg(sqliteDB)))" }
+        report.rowsRead += count
+        report.inserted += count
+        return nil
+    }
+}
+
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+private func bindDouble(_ stmt: OpaquePointer?, _ i: Int32, _ v: Double?) {
+    if let v { sqlite3_bind_double(stmt, i, v) } else { sqlite3_bind_null(stmt, i) }
+}
+
+private func bindText(_ stmt: OpaquePointer?, _ i: Int32, _ v: String?) {
+    if let v { sqlite3_bind_text(stmt, i, v, -1, transient) } else { sqlite3_bind_null(stmt, i) }
+}
