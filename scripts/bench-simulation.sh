@@ -19,8 +19,13 @@ if ! $PY -c "import numpy, yaml" 2>/dev/null; then
   PY=.venv-bench/bin/python
 fi
 
-swift build -c release --scratch-path .build-sim-release --product monazite >/dev/null
-BIN=.build-sim-release/release/monazite
+# MONAZITE_BIN=path reuses a release binary already built (for example by bench-server.sh).
+if [[ -n "${MONAZITE_BIN:-}" ]]; then
+  BIN=$MONAZITE_BIN
+else
+  swift build -c release --scratch-path .build-sim-release --product monazite >/dev/null
+  BIN=.build-sim-release/release/monazite
+fi
 $PY scripts/simulation_synthetic_network.py "$OUT" --nodes 500 --seed 1
 for n in 100 250 1000; do $PY scripts/simulation_synthetic_network.py "$OUT" --nodes $n --seed 1; done
 
