@@ -225,22 +225,17 @@ extension ComtradeCSVFormat {
         /// One record through the row-at-a-time code (it is in `record`).
         func general() {
             summary.rows += 1
-            var skip = false
-            let observation: Observation? = withUnsafePointer(to: reader) { pointer in
-                var row = RowContext(reader: pointer, record: record, issues: issues)
-                defer { issues = row.issues }
-                if let k = row.packed(header["partner2ISO"]), k != Self.w00, k != Self.wld { skip = true }
-                if let k = row.packed(header["customsCode"]), k != Self.c00 { skip = true }
-                if let k = row.packed(header["motCode"]), k != Self.zero { skip = true }
-                if skip { return nil }
-                return parseRow(
-                    &row, header: header, provenance: provenance, countries: &countries, commodities: &commodities, periods: &periods)
-            }
-            if skip {
+            let o: Observation
+            switch readRow(
+                reader: reader, record: record, header: header, provenance: provenance, issues: &issues,
+                countries: &countries, commodities: &commodities, periods: &periods)
+            {
+            case .breakdown:
                 summary.skippedBreakdowns += 1
                 return
+            case .rejected: return
+            case .observation(let observation): o = observation
             }
-            guard let o = observation else { return }
             accept(series: ordinal(o.key), months: months(o.period), line: record.line, tonnes: o.quantityTonnes, value: o.valueUSD)
         }
 

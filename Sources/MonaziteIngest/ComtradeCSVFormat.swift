@@ -61,23 +61,17 @@ public enum ComtradeCSVFormat {
         while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
             summary.rows += 1
             if summary.rows % 65536 == 0 { progress?(reader.bytesRead, reader.totalBytes) }
-            var skip = false
-            let observation: Observation? = withUnsafePointer(to: reader) { pointer in
-                var row = RowContext(reader: pointer, record: record, issues: issues)
-                defer { issues = row.issues }
-                // Totals only: compared as bytes, this runs for every row.
-                if let k = row.packed(header["partner2ISO"]), k != Self.w00, k != Self.wld { skip = true }
-                if let k = row.packed(header["customsCode"]), k != Self.c00 { skip = true }
-                if let k = row.packed(header["motCode"]), k != Self.zero { skip = true }
-                if skip { return nil }
-                return parseRow(
-                    &row, header: header, provenance: provenance, countries: &countries, commodities: &commodities, periods: &periods)
-            }
-            if skip {
+            let observation: Observation
+            switch readRow(
+                reader: reader, record: record, header: header, provenance: provenance, issues: &issues,
+                countries: &countries, commodities: &commodities, periods: &periods)
+            {
+            case .breakdown:
                 summary.skippedBreakdowns += 1
                 continue
+            case .rejected: continue
+            case .observation(let o): observation = o
             }
-            guard let observation else { continue }
             let key = PackedKey(observation)
             if let first = seen[key] {
                 issues.add(line: record.line, column: 1, "duplicate key: same reporter, partner, flow, commodity and period as line \(first)")
@@ -90,6 +84,35 @@ public enum ComtradeCSVFormat {
         if summary.rows == 0 { issues.add(line: 2, column: 1, "no data rows after the header") }
         guard issues.isEmpty else { throw issues.failure }
         return summary
+    }
+
+    /// What one record gives on the row-at-a-time path.
+    enum RowOutcome {
+        /// A row that breaks a total down (second partner, customs procedure, transport mode): skipped and counted.
+        case breakdown
+        /// A row with problems, now in the issues.
+        case rejected
+        case observation(Observation)
+    }
+
+    /// One record through the row-at-a-time code; the bulk path sends every row it does not take itself here, so
+    /// every problem message comes from one place.
+    static func readRow(
+        reader: borrowing CSVReader, record: CSVReader.Record, header: CSVHeader, provenance: Provenance, issues: inout IssueCollector,
+        countries: inout [Int: CountryCode], commodities: inout [Int: HSCode], periods: inout [Int: Period]
+    ) -> RowOutcome {
+        withUnsafePointer(to: reader) { pointer in
+            var row = RowContext(reader: pointer, record: record, issues: issues)
+            defer { issues = row.issues }
+            // Totals only: compared as bytes, this runs for every row.
+            if let k = row.packed(header["partner2ISO"]), k != Self.w00, k != Self.wld { return .breakdown }
+            if let k = row.packed(header["customsCode"]), k != Self.c00 { return .breakdown }
+            if let k = row.packed(header["motCode"]), k != Self.zero { return .breakdown }
+            guard let observation = parseRow(
+                &row, header: header, provenance: provenance, countries: &countries, commodities: &commodities, periods: &periods)
+            else { return .rejected }
+            return .observation(observation)
+        }
     }
 
     static func parseRow(
