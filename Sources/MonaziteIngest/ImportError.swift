@@ -11,10 +11,14 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
     public let issues: [ImportIssue]
     /// True when more issues were found than are listed.
     public let truncated: Bool
+    /// True when every listed problem is a figure that conflicts with a stored one of the same
+    /// release (the file itself reads well): the API answers 409 rather than 422.
+    public let conflict: Bool
 
-    public init(issues: [ImportIssue], truncated: Bool = false) {
+    public init(issues: [ImportIssue], truncated: Bool = false, conflict: Bool = false) {
         self.issues = issues
         self.truncated = truncated
+        self.conflict = conflict
     }
 
     public var description: String {

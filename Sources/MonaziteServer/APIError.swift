@@ -55,7 +55,12 @@ public struct APIError: Error, Sendable {
             case .notFound: return APIError(.notFound, code: "not_found", e.message)
             }
         case let e as ImportFailure:
-            var api = APIError(.unprocessableContent, code: "invalid_file", "the file was rejected; nothing was imported and the store is unchanged")
+            var api =
+                e.conflict
+                ? APIError(
+                    .conflict, code: "conflict",
+                    "a figure conflicts with a stored one of the same release (a revision needs a later release date); nothing was imported and the store is unchanged")
+                : APIError(.unprocessableContent, code: "invalid_file", "the file was rejected; nothing was imported and the store is unchanged")
             api.issues = e.issues.map(\.description) + (e.truncated ? ["(more problems not listed; fix these first)"] : [])
             return api
         case let e as StoreError:

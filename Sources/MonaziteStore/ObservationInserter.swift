@@ -27,6 +27,8 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     var ids = IDCache()
     /// A database error met while inserting: the import fails with it.
     var storeFailure: (any Error)?
+    /// Rows refused because a different figure of the same release is stored.
+    var conflicts = 0
 
     /// Rows per multi-row INSERT (5 parameters each, under SQLite's limit of 32,766).
     static let rowsPerStatement = 128
@@ -115,7 +117,9 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
             }
             return nil
         }
-        return try store.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
+        let conflict = try store.compareWithStored(o, seriesID: seriesID, sourceID: sourceID, db: db, report: &report)
+        if conflict != nil { conflicts += 1 }
+        return conflict
     }
 
     // MARK: In batches
@@ -161,7 +165,7 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     }
 
     func store(newSeries: ArraySlice<SeriesKey>, rows: UnsafeBufferPointer<BulkRow>) -> (line: Int, reason: String)? {
-        guard storeFailure == nil else { return (Int(rows.first?.line ?? 0), "store error: \(storeFailure!)") }
+        if let storeFailure { return (Int(rows.first?.line ?? 0), "store error: \(storeFailure)") }
         do {
             for key in newSeries {
                 guard let id = try ids.seriesID(key, db) else { return (Int(rows.first?.line ?? 0), "internal: no series id") }

@@ -24,7 +24,13 @@ extension SQLiteStore {
             defer { rows.finish() }
             let sink: ObservationSink = { o, _ in rows.insert(o) }
             // Formats with a bulk path (Comtrade) hand their rows over in batches instead.
-            _ = try BulkImport.$store.withValue(rows) { try read(sink) }
+            do {
+                _ = try BulkImport.$store.withValue(rows) { try read(sink) }
+            } catch let failure as ImportFailure {
+                // Only conflicts with stored figures: the file is fine, the store disagrees.
+                let onlyConflicts = rows.conflicts > 0 && !failure.truncated && failure.issues.count <= rows.conflicts
+                throw onlyConflicts ? ImportFailure(issues: failure.issues, conflict: true) : failure
+            }
             if let failure = rows.storeFailure { throw failure }
             var report = rows.report
             guard report.inserted > 0 else { return (report, false) }

@@ -48,7 +48,7 @@ extension PostgresStore {
                     }
                     var issues = IssueCollector(file: file)
                     issues.add(line: row.line, column: 1, Self.conflictReason(o, stored: existing))
-                    throw issues.failure
+                    throw ImportFailure(issues: issues.issues, conflict: true)
                 }
                 report.inserted += 1
                 if !ids.created.contains(seriesIDs[i]), let earliest = stored.earliestRelease[key.period], earliest < key.release {

@@ -54,6 +54,34 @@ import Testing
         #expect(try await h.store.liveAccessToken(secretHash: AccessTokens.hash(secret))?.name == "importer")
     }
 
+    @Test func aConflictWithAStoredFigureIsA409WithTheLineAndChangesNothing() async throws {
+        let h = try await ServerHarness.bundled()
+        let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
+        let auth: HTTPFields = [.authorization: "Bearer \(secret)"]
+        let changed = Self.goodCSV.replacingOccurrences(of: ",99.5,", with: ",120,")
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/imports?name=fra.csv", method: .post, headers: auth, body: ByteBuffer(string: Self.goodCSV)) { response in
+                #expect(response.status == .created, "\(response.text)")
+            }
+            let before = try await h.store.contentDigest()
+            try await client.execute(uri: "/api/v1/imports?name=fra2.csv", method: .post, headers: auth, body: ByteBuffer(string: changed)) { response in
+                #expect(response.status == .conflict, "\(response.text)")
+                let error = try response.apiError()
+                #expect(error["code"] as? String == "conflict")
+                let issues = try #require(error["issues"] as? [String])
+                #expect(issues.count == 1)
+                #expect(issues.first?.hasPrefix("fra2.csv:2:1:") == true)
+                #expect(issues.first?.contains("99.5") == true)
+            }
+            #expect(try await h.store.contentDigest() == before)
+            // A bad row beside the conflict makes it a bad file: 422.
+            let mixed = changed + "2025-13,CHN,FRA,export,8505.11,1,t,reported,synthetic test source,https://example.org/synthetic,2025-07-20\n"
+            try await client.execute(uri: "/api/v1/imports?name=fra3.csv", method: .post, headers: auth, body: ByteBuffer(string: mixed)) { response in
+                #expect(response.status == .unprocessableContent, "\(response.text)")
+            }
+        }
+    }
+
     @Test func aBadFileIsA422WithLocatedIssuesAndChangesNothing() async throws {
         let h = try await ServerHarness.bundled()
         let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
