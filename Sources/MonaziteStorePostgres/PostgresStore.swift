@@ -2,6 +2,7 @@ import Foundation
 import MonaziteIngest
 public import MonaziteStore
 import PostgresNIO
+import Synchronization
 
 /// The server store: the same content, rules and answers as `SQLiteStore`, kept in PostgreSQL.
 ///
@@ -105,7 +106,7 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction holding the schema's write lock; commits only if it says so.
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> (T, commit: Bool)) async throws -> T {
-        try await client.withConnection { conn in
+        try await leased { conn in
             try await Self.run(conn, "BEGIN", logger: logger)
             do {
                 try await Self.run(conn, "SELECT pg_advisory_xact_lock(hashtext('monazite-write:' || current_schema()))", logger: logger)
@@ -121,7 +122,7 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` on one connection, in a read-only transaction so it sees one snapshot.
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { conn in
+        try await leased { conn in
             try await Self.run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 let value = try await body(conn)
@@ -130,6 +131,44 @@ public final class PostgresStore: Sendable {
             } catch {
                 try? await Self.run(conn, "ROLLBACK", logger: logger)
                 throw Self.storeError(error)
+            }
+        }
+    }
+
+    /// How long a request waits for a connection from the pool before it fails as unavailable.
+    static let leaseDeadline: Duration = .milliseconds(1500)
+
+    /// Runs `body` on a pooled connection, or fails with ``StoreError/unavailable(_:)`` when none is
+    /// had within ``leaseDeadline``: with PostgreSQL down the pool would otherwise keep a request
+    /// waiting while it retries its connections, and the client would hang instead of getting a
+    /// 503 it can retry. Once a connection is had, `body` runs to its end however long it takes.
+    func leased<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { escapable in
+            // The group awaits both children before it returns, so the closure never outlives this call.
+            nonisolated(unsafe) let body = escapable
+            let lease = LeaseState()
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await self.client.withConnection { conn in
+                        guard lease.acquire() else { throw StoreError.unavailable("PostgreSQL gave no connection in time") }
+                        return try await body(conn)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: Self.leaseDeadline)
+                    if lease.expire() {
+                        throw StoreError.unavailable(
+                            "PostgreSQL gave no connection within 1.5 s (down, or every connection busy)")
+                    }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let value = next {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw StoreError.unavailable("PostgreSQL gave no connection")
             }
         }
     }
@@ -190,4 +229,16 @@ extension PostgresRandomAccessRow {
             throw StoreError.fault("column \(column): cannot read as \(T.self)")
         }
     }
+}
+
+/// Whether a request got its connection before its deadline: exactly one of `acquire` and
+/// `expire` wins, so a connection had late is handed back untouched and a body once started is
+/// never abandoned by the timer.
+final class LeaseState: Sendable {
+    private let state = Mutex<Int>(0)  // 0 waiting, 1 acquired, 2 expired
+
+    /// True when the connection came first.
+    func acquire() -> Bool { state.withLock { s in if s == 0 { s = 1 }; return s == 1 } }
+    /// True when the deadline came first.
+    func expire() -> Bool { state.withLock { s in if s == 0 { s = 2 }; return s == 2 } }
 }
