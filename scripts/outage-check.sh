@@ -22,6 +22,8 @@ URL="http://127.0.0.1:18600/api/v1/trade?from=2025-01&to=2025-06"
 curl -s -o /dev/null -w "up:        %{http_code} in %{time_total} s\n" "$URL"
 kill $S; pkill -f "socat TCP-LISTEN:15433" || true; sleep 0.3
 for i in 1 2 3; do curl -s -D - -o /dev/null -w "down:      %{http_code} in %{time_total} s\n" "$URL" | grep -E -i "^retry-after|^down"; done
+curl -s -o /dev/null -w "health:    %{http_code} in %{time_total} s\n" http://127.0.0.1:18600/health
 socat TCP-LISTEN:15433,fork,reuseaddr "TCP:$HOSTPORT" & S=$!
 sleep 1
 curl -s -o /dev/null -w "back:      %{http_code} in %{time_total} s\n" "$URL"
+curl -s -o /dev/null -w "health:    %{http_code} in %{time_total} s\n" http://127.0.0.1:18600/health

@@ -60,9 +60,24 @@ struct APIRoutes: Sendable {
 
     // MARK: Reads
 
+    /// How long `/health` waits for the store before it says unavailable (a probe must answer fast).
+    static let healthDeadline: Duration = .milliseconds(800)
+
     func health() async throws -> Response {
         do {
-            let c = try await store.counts()
+            let store = self.store
+            // The store's count or the deadline, whichever comes first; the other is cancelled.
+            let answer = try await withThrowingTaskGroup(of: (observations: Int, salient: Int, indicators: Int, batches: Int)?.self) { group in
+                group.addTask { try await store.counts() }
+                group.addTask {
+                    try await Task.sleep(for: Self.healthDeadline)
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+            guard let c = answer else { throw StoreError.unavailable("no answer within the health deadline") }
             // No host, port, database or path: /health is public, and those are the operator's.
             return JSONResponse.make([
                 "status": "ok",
