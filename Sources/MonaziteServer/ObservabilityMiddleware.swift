@@ -17,6 +17,16 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             var api = APIError.from(error)
+            // The router found no route: when the path is declared for other methods, say which (405 + Allow).
+            var allow: [String]?
+            if !(error is APIError), let e = error as? any HTTPResponseError, e.status == .notFound,
+                let methods = DeclaredRoutes.allowedMethods(for: request.uri.path), !methods.contains(request.method.rawValue)
+            {
+                allow = methods
+                api = APIError(
+                    .methodNotAllowed, code: "method_not_allowed",
+                    "\(request.method.rawValue) is not allowed on \(request.uri.path); allowed: \(methods.joined(separator: ", "))")
+            }
             if api.status.code >= 500 {
                 api.requestID = "\(context.id)"
                 logger.error(
@@ -24,6 +34,7 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             response = api.response()
             if api.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
+            if let allow { response.headers[.allow] = allow.joined(separator: ", ") }
         }
         // Every answer names its request, so a user can quote it and an operator find the log line.
         if let name = HTTPField.Name("X-Request-Id") { response.headers[name] = "\(context.id)" }

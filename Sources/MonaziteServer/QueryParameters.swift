@@ -2,7 +2,7 @@ import Hummingbird
 import MonaziteCore
 import MonaziteService
 
-/// The query string of an API request, checked: an unknown or repeated parameter is a 400
+/// The query string of an API request, checked: an unknown, repeated or empty parameter is a 400
 /// rather than silently ignored, so a typo (`form=2025-01`) never answers a different question.
 struct QueryParameters {
     private var values: [String: String] = [:]
@@ -15,6 +15,8 @@ struct QueryParameters {
                 throw .badRequest("unknown query parameter \"\(k)\"" + (list.isEmpty ? "; this endpoint takes none" : "; allowed: \(list)"), parameter: k)
             }
             guard values[k] == nil else { throw .badRequest("query parameter \"\(k)\" is given more than once", parameter: k) }
+            // `from=` says nothing: refused rather than read as the default, which the client may not expect.
+            guard !value.isEmpty else { throw .badRequest("query parameter \"\(k)\" is empty; leave it out to use the default", parameter: k) }
             values[k] = String(value)
         }
     }
