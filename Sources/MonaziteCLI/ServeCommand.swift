@@ -18,12 +18,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-mb"), help: "Largest upload accepted, in MiB.") var maxBodyMB = 32
     @Option(name: .customLong("page-cache"), help: "Seconds a dashboard page or an API read answer is reused for the same URL (0: compute every request); imports through the API empty the caches.")
     var pageCache = 5
+    @Option(name: .customLong("writes-per-minute"), help: "Imports and simulation jobs each caller (a token, or all callers without one) may make per minute after a burst of 10; 0: no limit.")
+    var writesPerMinute = 30
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard (1...1024).contains(maxBodyMB) else { throw ValidationError("--max-body-mb must be 1...1024") }
         guard (0...3600).contains(pageCache) else { throw ValidationError("--page-cache must be 0...3600 seconds") }
+        guard (0...100_000).contains(writesPerMinute) else { throw ValidationError("--writes-per-minute must be 0...100000 (0: no limit)") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: \"\(logLevel)\" is not a log level") }
     }
 
@@ -31,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await storeOptions.openServerStore()
         var logger = Logger(label: "monazite.http")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20, answerCacheSeconds: pageCache)
+        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20, answerCacheSeconds: pageCache, writesPerMinute: writesPerMinute)
         let host = hostname
         let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache)
         let app = MonaziteServer.buildApplication(

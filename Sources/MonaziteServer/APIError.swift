@@ -17,6 +17,8 @@ public struct APIError: Error, Sendable {
     public var issues: [String] = []
     /// The request's id, given with server faults so that a user can quote it; details are in the log.
     public var requestID: String?
+    /// Seconds to wait before trying again (sent as `Retry-After` with a 429).
+    public var retryAfterSeconds: Int?
 
     public init(_ status: HTTPResponse.Status, code: String, _ message: String, parameter: String? = nil) {
         self.status = status

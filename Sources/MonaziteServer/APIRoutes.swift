@@ -17,6 +17,7 @@ struct APIRoutes: Sendable {
     let onWrite: @Sendable () -> Void
     /// Read answers kept between writes (see ``AnswerCache``).
     let cache: AnswerCache
+    let writeLimit: WriteRateLimiter
     /// The store revision the cache was filled at: an import by another process empties it.
     let revisions = RevisionWatch()
 
@@ -167,6 +168,7 @@ struct APIRoutes: Sendable {
     /// `POST /api/v1/imports?format=…&name=…`: the body is the file; all or nothing.
     func importFile(_ request: Request) async throws -> Response {
         let token = try await AccessTokens.authenticate(request, store: store)
+        try writeLimit.check(token.name, what: "imports")
         let q = try QueryParameters(request, allowed: ["format", "name", "release", "source", "url", "country"])
         let format = try q["format"].map { text throws(APIError) in
             guard let f = FileImport.FileFormat(rawValue: text) else {
@@ -194,6 +196,11 @@ struct APIRoutes: Sendable {
     // MARK: Simulations
 
     func submitSimulation(_ request: Request) async throws -> Response {
+        // A token when one is sent (and always on a private server); the rate limit is per caller,
+        // checked below once the request is valid.
+        let caller =
+            request.headers[.authorization] != nil || !options.publicReads
+            ? try await AccessTokens.authenticate(request, store: store).name : "public"
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
         let submission = try SimulationSubmission.decode(Data(body.readableBytesView))
@@ -220,6 +227,8 @@ struct APIRoutes: Sendable {
         let runs = try bounded(
             submission.runs, "runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
         let seed = UInt64(try bounded(submission.seed, "seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
+        // Counted once the request is valid: a refused request costs no job, and no budget.
+        try writeLimit.check(caller, what: "simulation jobs")
         let job = try await jobs.submit(scenario: file.scenario.name, request: submission, runs: runs, seed: seed)
         var response = JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false), status: .accepted)
         response.headers[.location] = "/api/v1/simulations/\(job.id)"

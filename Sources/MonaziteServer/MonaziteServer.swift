@@ -22,12 +22,18 @@ public struct ServerOptions: Sendable {
     /// Seconds a read answer of the API is reused for the same URI (0: computed every time);
     /// any import through the API empties the cache at once.
     public var answerCacheSeconds: Int
+    /// Imports and simulation jobs allowed per caller (a token, or all callers without one) per
+    /// minute after a burst of `writeBurst`; 0 turns the limit off.
+    public var writesPerMinute: Int
+    public var writeBurst: Int
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20,
-        answerCacheSeconds: Int = 0
+        answerCacheSeconds: Int = 0, writesPerMinute: Int = 30, writeBurst: Int = 10
     ) {
         self.answerCacheSeconds = answerCacheSeconds
+        self.writesPerMinute = writesPerMinute
+        self.writeBurst = writeBurst
         self.hostname = hostname
         self.port = port
         self.publicReads = publicReads
@@ -65,7 +71,8 @@ public enum MonaziteServer {
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
         let api = APIRoutes(
             store: store, options: options, jobs: SimulationJobs(store: store), onWrite: onWrite ?? {},
-            cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)))
+            cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)),
+            writeLimit: WriteRateLimiter(perMinute: options.writesPerMinute, burst: options.writeBurst))
         router.get("/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in
             Response(

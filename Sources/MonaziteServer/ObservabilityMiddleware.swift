@@ -34,6 +34,7 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             response = api.response()
             if api.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
+            if let wait = api.retryAfterSeconds { response.headers[.retryAfter] = "\(wait)" }
             if let allow { response.headers[.allow] = allow.joined(separator: ", ") }
         }
         // Every answer names its request, so a user can quote it and an operator find the log line.
