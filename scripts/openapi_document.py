@@ -22,6 +22,10 @@ period = lambda req, ex: qp("period", "A period: YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY
 bad = err("A parameter is malformed, unknown or out of range; the message says which and why.")
 nf = err("Nothing stored answers the query.")
 unauth = err("A token is needed, or the one sent is unknown or revoked.")
+def throttled(desc):
+    r = err(desc)
+    r["headers"] = {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer", "minimum": 1}}}
+    return r
 doc = {
  "openapi": "3.1.0",
  "info": {"title": "Monazite API", "version": "1.0.0",
@@ -58,7 +62,8 @@ doc = {
      "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
      "responses": {"201": ok("Imported; some figures were new.", ref("ImportReport")), "200": ok("Nothing new: the store is unchanged.", ref("ImportReport")),
         "400": bad, "401": unauth, "409": err("A figure conflicts with a stored one of the same release."), "413": err("The body is larger than the server accepts."),
-        "422": err("The file was rejected; error.issues lists file:line:column: reason. Nothing was imported.")}}},
+        "422": err("The file was rejected; error.issues lists file:line:column: reason. Nothing was imported."),
+        "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again).")}}},
   "/api/v1/simulations": {
      "get": {"operationId": "listSimulations", "summary": "Simulation jobs, newest first (kept in memory).", "parameters": [limit, offset],
         "responses": {"200": ok("A page of jobs.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("SimulationJob")}, "paging": ref("Paging")}}), "400": bad}},
@@ -66,7 +71,9 @@ doc = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {
             "scenario": {"type": "string", "description": "A bundled scenario's name."}, "scenario_yaml": {"type": "string", "description": "A scenario file's text (networks: bundled names only)."},
             "runs": {"type": "integer", "minimum": 1, "maximum": 5000}, "seed": {"type": "integer", "minimum": 0}}}, "example": {"scenario": "april-2025-heavy-licensing", "runs": 200, "seed": 1}}}},
-        "responses": {"202": ok("Accepted; poll the Location.", ref("SimulationJob")), "400": bad, "413": err("The body is larger than the server accepts."), "422": err("The scenario is invalid."), "429": err("Too many simulations are running.")}}},
+        "responses": {"202": ok("Accepted; poll the Location.", ref("SimulationJob")), "400": bad, "413": err("The body is larger than the server accepts."), "422": err("The scenario is invalid."),
+        "401": err("On a private server, or when a token is sent: the token is missing, unknown or revoked."),
+        "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again), or too many jobs queued or running (too_many_jobs).")}}},
   "/api/v1/simulations/{id}": {"get": {"operationId": "simulation", "summary": "A simulation job's state.", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
      "responses": {"200": ok("The job.", ref("SimulationJob")), "400": bad, "404": nf}}},
   "/api/v1/simulations/{id}/result": {"get": {"operationId": "simulationResult", "summary": "A finished simulation's summary: shortfall, days short, P(stock-out) by sector and country, with assumptions and sources.",
