@@ -71,14 +71,27 @@ struct TokensCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token and print its secret once.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A name for the token (unique), e.g. ci-importer.") var name: String
+        @Option(help: "read (reads on a private server), write (imports and simulation jobs too) or admin.") var scope = "write"
+        @Option(name: .customLong("expires-in-days"), help: "Days until the token stops working (1 to 3650; default: never).")
+        var expiresInDays: Int?
+
+        func validate() throws {
+            guard AccessScope(rawValue: scope) != nil else { throw ValidationError("--scope: \"\(scope)\" is not read, write or admin") }
+            if let d = expiresInDays, !(1...3650).contains(d) { throw ValidationError("--expires-in-days must be 1...3650") }
+        }
 
         func run() async throws {
             let store = try await global.storeOptions.openServerStore()
-            let (token, secret) = try await AccessTokens.create(name: name, in: store)
+            let (token, secret) = try await AccessTokens.create(
+                name: name, in: store, scope: AccessScope(rawValue: scope) ?? .write, expiresInDays: expiresInDays)
             let report = Report(
                 title: "Token \"\(token.name)\" created. Its secret is shown once; the store keeps only its SHA-256.",
-                columns: ["name", "secret", "created"], rows: [[token.name, secret, token.createdAt]],
-                answer: ["name": token.name, "secret": secret, "created_at": token.createdAt],
+                columns: ["name", "secret", "scope", "created", "expires"],
+                rows: [[token.name, secret, token.scope.rawValue, token.createdAt, token.expiresAt ?? "never"]],
+                answer: [
+                    "name": token.name, "secret": secret, "scope": token.scope.rawValue, "created_at": token.createdAt,
+                    "expires_at": token.expiresAt ?? "never",
+                ],
                 notes: ["use it as: Authorization: Bearer \(secret)"])
             print(report.render(global.format), terminator: "")
         }
@@ -92,9 +105,11 @@ struct TokensCommand: AsyncParsableCommand {
             let store = try await global.storeOptions.openServerStore()
             let tokens = try await store.accessTokens()
             let report = Report(
-                title: "\(tokens.filter { !$0.isRevoked }.count) live tokens", columns: ["name", "created", "revoked"],
-                rows: tokens.map { [$0.name, $0.createdAt, $0.revokedAt ?? ""] },
-                answer: tokens.map { TokenEntry(name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt) })
+                title: "\(tokens.filter { !$0.isRevoked }.count) tokens not revoked", columns: ["name", "scope", "created", "expires", "revoked"],
+                rows: tokens.map { [$0.name, $0.scope.rawValue, $0.createdAt, $0.expiresAt ?? "never", $0.revokedAt ?? ""] },
+                answer: tokens.map {
+                    TokenEntry(name: $0.name, scope: $0.scope.rawValue, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt)
+                })
             print(report.render(global.format), terminator: "")
         }
     }
@@ -115,12 +130,16 @@ struct TokensCommand: AsyncParsableCommand {
 /// A token as `tokens list --format json` gives it (never its secret).
 struct TokenEntry: Encodable {
     let name: String
+    let scope: String
     let createdAt: String
+    @NullWhenAbsent var expiresAt: String?
     @NullWhenAbsent var revokedAt: String?
 
     enum CodingKeys: String, CodingKey {
         case name
+        case scope
         case createdAt = "created_at"
+        case expiresAt = "expires_at"
         case revokedAt = "revoked_at"
     }
 }

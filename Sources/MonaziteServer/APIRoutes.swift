@@ -56,7 +56,7 @@ struct APIRoutes: Sendable {
     }
 
     func requireRead(_ request: Request) async throws {
-        if !options.publicReads { _ = try await AccessTokens.authenticate(request, store: store) }
+        if !options.publicReads { _ = try await AccessTokens.authenticate(request, store: store, needs: .read) }
     }
 
     // MARK: Reads
@@ -167,7 +167,7 @@ struct APIRoutes: Sendable {
 
     /// `POST /api/v1/imports?format=…&name=…`: the body is the file; all or nothing.
     func importFile(_ request: Request) async throws -> Response {
-        let token = try await AccessTokens.authenticate(request, store: store)
+        let token = try await AccessTokens.authenticate(request, store: store, needs: .write)
         try writeLimit.check(token.name, what: "imports")
         let q = try QueryParameters(request, allowed: ["format", "name", "release", "source", "url", "country"])
         let format = try q["format"].map { text throws(APIError) in
@@ -200,7 +200,7 @@ struct APIRoutes: Sendable {
         // checked below once the request is valid.
         let caller =
             request.headers[.authorization] != nil || !options.publicReads
-            ? try await AccessTokens.authenticate(request, store: store).name : "public"
+            ? try await AccessTokens.authenticate(request, store: store, needs: .write).name : "public"
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
         let submission = try SimulationSubmission.decode(Data(body.readableBytesView))

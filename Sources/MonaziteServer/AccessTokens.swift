@@ -1,5 +1,5 @@
 public import Crypto
-import Foundation
+public import Foundation
 import Hummingbird
 public import MonaziteStore
 
@@ -18,17 +18,26 @@ public enum AccessTokens {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Creates a token named `name` and returns its secret (shown once).
-    public static func create(name: String, in store: any AccessTokenStore) async throws -> (token: AccessToken, secret: String) {
+    /// Now as the store writes times (ISO 8601, UTC, to the second), so times compare as text.
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    /// Creates a token named `name` with `scope`, expiring after `expiresInDays` (nil: never), and
+    /// returns its secret (shown once).
+    public static func create(
+        name: String, in store: any AccessTokenStore, scope: AccessScope = .write, expiresInDays: Int? = nil, now: Date = Date()
+    ) async throws -> (token: AccessToken, secret: String) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 100 else { throw StoreError.invalidQuery("a token name must be 1 to 100 characters") }
+        if let days = expiresInDays, !(1...3650).contains(days) { throw StoreError.invalidQuery("a token's expiry must be 1 to 3650 days") }
+        let expiresAt = expiresInDays.map { timestamp(now.addingTimeInterval(Double($0) * 86_400)) }
         let secret = newSecret()
-        let token = try await store.createAccessToken(name: trimmed, secretHash: hash(secret))
+        let token = try await store.createAccessToken(name: trimmed, secretHash: hash(secret), scope: scope, expiresAt: expiresAt)
         return (token, secret)
     }
 
-    /// The live token named by the request's `Authorization: Bearer …` header; a 401 otherwise.
-    static func authenticate(_ request: Request, store: any AccessTokenStore) async throws -> AccessToken {
+    /// The live token named by the request's `Authorization: Bearer …` header, with at least the
+    /// scope `needs`: a 401 for no, unknown, revoked or expired token, a 403 for too narrow a scope.
+    static func authenticate(_ request: Request, store: any AccessTokenStore, needs: AccessScope) async throws -> AccessToken {
         guard let header = request.headers[.authorization] else {
             throw APIError(.unauthorized, code: "missing_token", "this request needs a token: send `Authorization: Bearer <token>` (create one with `monazite tokens create NAME`)")
         }
@@ -38,6 +47,14 @@ public enum AccessTokens {
         }
         guard let token = try await store.liveAccessToken(secretHash: hash(String(parts[1]))) else {
             throw APIError(.unauthorized, code: "invalid_token", "the token is unknown or revoked")
+        }
+        if token.isExpired(now: timestamp(Date())) {
+            throw APIError(.unauthorized, code: "invalid_token", "the token expired at \(token.expiresAt ?? "?"); create a new one")
+        }
+        guard token.scope >= needs else {
+            throw APIError(
+                .forbidden, code: "insufficient_scope",
+                "the token \"\(token.name)\" has the \(token.scope.rawValue) scope; this request needs \(needs.rawValue)")
         }
         return token
     }

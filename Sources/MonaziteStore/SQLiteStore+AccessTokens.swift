@@ -1,22 +1,25 @@
 import GRDB
 
 extension SQLiteStore: AccessTokenStore {
-    public func createAccessToken(name: String, secretHash: String) throws -> AccessToken {
+    public func createAccessToken(name: String, secretHash: String, scope: AccessScope, expiresAt: String?) throws -> AccessToken {
         try write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM access_token WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError.conflict("a token named \"\(name)\" exists already (names are never reused)")
             }
             let created = SQLiteStore.now()
             try db.execute(
-                sql: "INSERT INTO access_token (name, secret_sha256, created_at) VALUES (?, ?, ?)",
-                arguments: [name, secretHash.lowercased(), created])
-            return (AccessToken(id: db.lastInsertedRowID, name: name, createdAt: created, revokedAt: nil), commit: true)
+                sql: "INSERT INTO access_token (name, secret_sha256, created_at, scope, expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [name, secretHash.lowercased(), created, scope.rawValue, expiresAt])
+            return (
+                AccessToken(id: db.lastInsertedRowID, name: name, createdAt: created, revokedAt: nil, scope: scope, expiresAt: expiresAt),
+                commit: true
+            )
         }
     }
 
     public func accessTokens() throws -> [AccessToken] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, created_at, revoked_at FROM access_token ORDER BY name").map(Self.token)
+            try Row.fetchAll(db, sql: "SELECT id, name, created_at, revoked_at, scope, expires_at FROM access_token ORDER BY name").map(Self.token)
         }
     }
 
@@ -32,13 +35,16 @@ extension SQLiteStore: AccessTokenStore {
     public func liveAccessToken(secretHash: String) throws -> AccessToken? {
         try pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT id, name, created_at, revoked_at FROM access_token WHERE secret_sha256 = ? AND revoked_at IS NULL",
+                db, sql: "SELECT id, name, created_at, revoked_at, scope, expires_at FROM access_token WHERE secret_sha256 = ? AND revoked_at IS NULL",
                 arguments: [secretHash.lowercased()]
             ).map(Self.token)
         }
     }
 
     static func token(_ row: Row) -> AccessToken {
-        AccessToken(id: row["id"], name: row["name"], createdAt: row["created_at"], revokedAt: row["revoked_at"])
+        // The CHECK constraint keeps scope to the three names; anything else reads as the least.
+        AccessToken(
+            id: row["id"], name: row["name"], createdAt: row["created_at"], revokedAt: row["revoked_at"],
+            scope: AccessScope(rawValue: row["scope"] ?? "") ?? .read, expiresAt: row["expires_at"])
     }
 }

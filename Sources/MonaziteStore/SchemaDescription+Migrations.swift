@@ -176,6 +176,14 @@ extension SchemaDescription {
                         constraints: [])),
                 .createIndex(Index(name: "simulation_job_by_state", table: "simulation_job", columns: ["state", "submitted_at"])),
             ]),
+        // Tokens get a scope (read, write, admin; existing tokens keep the write access they had)
+        // and may expire.
+        Migration(
+            identifier: "v7-token-scopes",
+            steps: [
+                .addColumn(table: "access_token", .text("scope", notNull: true, default: "'write'", check: "scope IN ('read', 'write', 'admin')")),
+                .addColumn(table: "access_token", .text("expires_at")),
+            ]),
     ]
 }
 

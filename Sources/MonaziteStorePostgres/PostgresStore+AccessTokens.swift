@@ -4,7 +4,7 @@ import PostgresNIO
 /// API tokens, as `SQLiteStore` keeps them: only the lowercase hex SHA-256 of a secret is stored,
 /// names are unique and never reused (a revoked token keeps its name).
 extension PostgresStore: AccessTokenStore {
-    public func createAccessToken(name: String, secretHash: String) async throws -> AccessToken {
+    public func createAccessToken(name: String, secretHash: String, scope: AccessScope, expiresAt: String?) async throws -> AccessToken {
         let created = Self.now()
         return try await write { conn in
             if !(try await Self.rows(conn, "SELECT 1 FROM access_token WHERE name = \(name)", logger: logger)).isEmpty {
@@ -13,18 +13,18 @@ extension PostgresStore: AccessTokenStore {
             let id = try await Self.nextID(conn, table: "access_token", logger: logger)
             _ = try await conn.query(
                 """
-                INSERT INTO access_token (id, name, secret_sha256, created_at)
-                VALUES (\(id), \(name), \(secretHash.lowercased()), \(created))
+                INSERT INTO access_token (id, name, secret_sha256, created_at, scope, expires_at)
+                VALUES (\(id), \(name), \(secretHash.lowercased()), \(created), \(scope.rawValue), \(expiresAt))
                 """, logger: logger
             ).collect()
-            return (AccessToken(id: id, name: name, createdAt: created, revokedAt: nil), commit: true)
+            return (AccessToken(id: id, name: name, createdAt: created, revokedAt: nil, scope: scope, expiresAt: expiresAt), commit: true)
         }
     }
 
     public func accessTokens() async throws -> [AccessToken] {
         let rows = try await read { conn in
             try await Self.rows(
-                conn, "SELECT id, name, created_at, revoked_at FROM access_token ORDER BY name COLLATE \"C\"", logger: logger)
+                conn, "SELECT id, name, created_at, revoked_at, scope, expires_at FROM access_token ORDER BY name COLLATE \"C\"", logger: logger)
         }
         return try rows.map(Self.token)
     }
@@ -44,7 +44,7 @@ extension PostgresStore: AccessTokenStore {
             try await Self.rows(
                 conn,
                 """
-                SELECT id, name, created_at, revoked_at FROM access_token
+                SELECT id, name, created_at, revoked_at, scope, expires_at FROM access_token
                 WHERE secret_sha256 = \(secretHash.lowercased()) AND revoked_at IS NULL
                 """, logger: logger)
         }
@@ -52,6 +52,9 @@ extension PostgresStore: AccessTokenStore {
     }
 
     static func token(_ row: PostgresRandomAccessRow) throws -> AccessToken {
-        AccessToken(id: try row.get("id"), name: try row.get("name"), createdAt: try row.get("created_at"), revokedAt: try row.get("revoked_at"))
+        let scope: String = try row.get("scope")
+        return AccessToken(
+            id: try row.get("id"), name: try row.get("name"), createdAt: try row.get("created_at"), revokedAt: try row.get("revoked_at"),
+            scope: AccessScope(rawValue: scope) ?? .read, expiresAt: try row.get("expires_at"))
     }
 }

@@ -33,7 +33,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore {
     func counts() async throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) { throw failure }
     func contentDigest() async throws -> String { throw failure }
     func revision() async throws -> Int64 { throw failure }
-    func createAccessToken(name: String, secretHash: String) async throws -> AccessToken { throw failure }
+    func createAccessToken(name: String, secretHash: String, scope: AccessScope, expiresAt: String?) async throws -> AccessToken { throw failure }
     func accessTokens() async throws -> [AccessToken] { [] }
     func revokeAccessToken(name: String) async throws -> Bool { false }
     func liveAccessToken(secretHash: String) async throws -> AccessToken? { nil }

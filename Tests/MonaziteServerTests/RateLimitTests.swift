@@ -61,3 +61,37 @@ import Testing
         }
     }
 }
+
+@Suite struct TokenScopeTests {
+    @Test func scopesOrderReadWriteAdmin() {
+        #expect(AccessScope.read < .write && AccessScope.write < .admin && !(AccessScope.admin < .read))
+    }
+
+    @Test func aReadTokenCannotImportAndAnExpiredTokenIsRefusedAsExpired() async throws {
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, publicReads: false))
+        let (_, reader) = try await AccessTokens.create(name: "reader", in: h.store, scope: .read)
+        let (_, admin) = try await AccessTokens.create(name: "admin", in: h.store, scope: .admin)
+        // Created 31 days ago with a 30-day life: expired yesterday.
+        let (_, old) = try await AccessTokens.create(
+            name: "old", in: h.store, scope: .write, expiresInDays: 30, now: Date().addingTimeInterval(-31 * 86_400))
+        let body = ByteBuffer(string: WriteTests.goodCSV)
+        try await h.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/series", method: .get, headers: [.authorization: "Bearer \(reader)"]) { response in
+                #expect(response.status == .ok, "a read token reads a private server")
+            }
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(reader)"], body: body) { response in
+                #expect(response.status == .forbidden)
+                let code = try response.apiError()["code"] as? String
+                #expect(code == "insufficient_scope")
+            }
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(admin)"], body: body) { response in
+                #expect(response.status == .created, "\(response.text)")
+            }
+            try await client.execute(uri: "/api/v1/series", method: .get, headers: [.authorization: "Bearer \(old)"]) { response in
+                #expect(response.status == .unauthorized)
+                let message = try response.apiError()["message"] as? String
+                #expect(message?.contains("expired") == true)
+            }
+        }
+    }
+}

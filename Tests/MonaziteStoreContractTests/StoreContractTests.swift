@@ -135,13 +135,18 @@ import Testing
     func tokensAreCreatedListedAndRevoked(_ backend: Backend) async throws {
         try await ContractStore.with(backend) { store in
             let hash = String(repeating: "ab", count: 32)  // synthetic secret hash
-            let token = try await store.createAccessToken(name: "ci-importer", secretHash: hash.uppercased())
+            let token = try await store.createAccessToken(name: "ci-importer", secretHash: hash.uppercased(), scope: .write, expiresAt: nil)
             #expect(token.name == "ci-importer" && !token.isRevoked)
             #expect(try await store.liveAccessToken(secretHash: hash)?.name == "ci-importer")
-            _ = try await store.createAccessToken(name: "analyst", secretHash: String(repeating: "cd", count: 32))
+            _ = try await store.createAccessToken(name: "analyst", secretHash: String(repeating: "cd", count: 32), scope: .read, expiresAt: "2027-01-31T00:00:00Z")
             #expect(try await store.accessTokens().map(\.name) == ["analyst", "ci-importer"])
+            // Scope and expiry come back as stored.
+            let analyst = try #require(try await store.liveAccessToken(secretHash: String(repeating: "cd", count: 32)))
+            #expect(analyst.scope == .read && analyst.expiresAt == "2027-01-31T00:00:00Z")
+            #expect(analyst.isExpired(now: "2027-01-31T00:00:00Z") && !analyst.isExpired(now: "2027-01-30T23:59:59Z"))
+            #expect(try await store.liveAccessToken(secretHash: hash)?.scope == .write)
             await #expect(throws: StoreError.self) {
-                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "ef", count: 32))
+                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "ef", count: 32), scope: .write, expiresAt: nil)
             }
             #expect(try await store.revokeAccessToken(name: "ci-importer"))
             #expect(try await !store.revokeAccessToken(name: "ci-importer"))
@@ -149,7 +154,7 @@ import Testing
             #expect(try await store.accessTokens().first { $0.name == "ci-importer" }?.isRevoked == true)
             // Revoked names are not reused either.
             await #expect(throws: StoreError.self) {
-                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "01", count: 32))
+                _ = try await store.createAccessToken(name: "ci-importer", secretHash: String(repeating: "01", count: 32), scope: .admin, expiresAt: nil)
             }
         }
     }
