@@ -69,6 +69,15 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
+        // Prices, FX/VAT conversion, ex-China spreads and the stress index. Pure (docs/prices.md).
+        .target(name: "MonazitePrices", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        // The price and FX CSV formats and the bundled, cited price rows.
+        .target(
+            name: "MonazitePriceFile",
+            dependencies: ["MonaziteCore", "MonaziteIngest", "MonazitePrices"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
         .target(name: "MonaziteAnomalies", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(name: "MonaziteClaims", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(
@@ -172,6 +181,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonazitePricesTests",
+            dependencies: ["MonazitePrices", "MonazitePriceFile", "MonaziteIngest", "MonaziteCore"],
             swiftSettings: strictSwift
         ),
         .testTarget(
