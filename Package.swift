@@ -114,7 +114,7 @@ let package = Package(
             name: "MonaziteService",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation", "MonazitePolicy",
-                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims",
+                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims", "MonazitePrices", "MonazitePriceFile",
             ],
             swiftSettings: strictSwift
         ),
@@ -144,7 +144,7 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
                 "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
-                "MonaziteClaims", .product(name: "Logging", package: "swift-log"),
+                "MonaziteClaims", "MonazitePrices", "MonazitePriceFile", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

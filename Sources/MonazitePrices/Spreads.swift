@@ -88,11 +88,13 @@ public enum Spreads {
         }
     }
 
-    /// Every spread computable from `prices`; the `US` basis (a realised price and a contract floor,
+    /// Every spread computable from `prices`, against China-domestic quotes with a known VAT status; the `US` basis (a realised price and a contract floor,
     /// not market quotes) is left out. Quotes that cannot be converted are skipped.
     public static func compute(_ prices: [PriceObservation], fx: FXTable, product: String? = nil) -> [PriceSpread] {
         let selected = prices.filter { product == nil || $0.product == product }
-        let china = selected.filter { $0.basis == .chinaDomestic }
+        // Only China quotes whose VAT status is known (so the China side is ex-VAT on every spread);
+        // third-party China figures with unknown VAT are left out.
+        let china = selected.filter { $0.basis == .chinaDomestic && $0.vatIncluded != .unknown }
         var result: [PriceSpread] = []
         for ex in selected where ex.basis.isExChina && ex.basis != .us {
             guard case .success(let exUSD) = PriceConversion.toUSDPerKg(ex, fx: fx, exVAT: true) else { continue }

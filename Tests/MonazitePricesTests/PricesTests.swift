@@ -83,6 +83,8 @@ private let fx = FXTable(rates: [
     // = 1600 / 7.0 / 1.13 = 202.2756 USD/kg ex-VAT; Europe 800 USD/kg → ratio 3.955.
     @Test func exChinaOverChinaExVAT() throws {
         let prices = [
+            // A China figure whose VAT status is unknown is not a China side (it would win the tie otherwise).
+            quote("2025-05-06", "Dy oxide", .chinaDomestic, 250, 250, "USD/kg", vat: .unknown),
             quote("2025-05-06", "Dy oxide", .chinaDomestic, 1_600_000, 1_600_000, "CNY/t", vat: .yes),
             quote("2025-05-01", "Dy oxide", .chinaDomestic, 1_000_000, 1_000_000, "CNY/t", vat: .yes),
             quote("2025-05-06", "Dy oxide", .europe, 700, 900, "USD/kg", vat: .unknown),
