@@ -16,9 +16,11 @@ struct PricesCommand: AsyncParsableCommand {
     @Option(help: "Last date (YYYY-MM-DD, YYYY-MM or YYYY-Qn).") var to: String?
     @Option(help: "USD: add USD/kg figures converted with the cited FX table.") var currency: String?
     @Flag(name: .customLong("ex-vat"), help: "Remove VAT the quote includes (implies --currency USD).") var exVAT = false
+    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled prices; rejected whole on any bad cell.") var file: String?
 
     func run() async throws {
-        let answer = try PriceQueries.prices(product: product, basis: basis, from: from, to: to, currency: currency, exVAT: exVAT)
+        let answer = try PriceQueries.prices(
+            product: product, basis: basis, from: from, to: to, currency: currency, exVAT: exVAT, file: try priceFile(file))
         print(answer.report.render(format), terminator: "")
     }
 }
@@ -30,9 +32,10 @@ struct SpreadsCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Product, e.g. \"Dy oxide\".") var product: String?
+    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled prices.") var file: String?
 
     func run() async throws {
-        print(try PriceQueries.spreads(product: product).report.render(format), terminator: "")
+        print(try PriceQueries.spreads(product: product, file: try priceFile(file)).report.render(format), terminator: "")
     }
 }
 
@@ -47,9 +50,19 @@ struct ContractCommand: AsyncParsableCommand {
     @Option(name: .customLong("tonnes-per-quarter"), help: "Volume per quarter in tonnes (default: MP's reported sales).")
     var tonnesPerQuarter: Double?
     @Option(help: "Quarters, comma-separated (e.g. 2026-Q1,2026-Q2; default: those with a volume).") var periods: String?
+    @Option(help: "A scenario price path: a price CSV (docs/prices.md); its NdPr oxide quotes set each quarter's reference.") var file: String?
 
     func run() async throws {
         let list = periods.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        print(try PriceQueries.contract(constant: constant, tonnesPerQuarter: tonnesPerQuarter, periods: list).report.render(format), terminator: "")
+        let answer = try PriceQueries.contract(constant: constant, tonnesPerQuarter: tonnesPerQuarter, periods: list, file: try priceFile(file))
+        print(answer.report.render(format), terminator: "")
+    }
+}
+
+/// Reads `--file`, when given.
+func priceFile(_ path: String?) throws -> PriceFileInput? {
+    guard let path else { return nil }
+    do { return PriceFileInput(name: path, data: try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+        throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
     }
 }

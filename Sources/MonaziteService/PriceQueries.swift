@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import MonaziteIngest
 import MonazitePriceFile
 public import MonazitePrices
@@ -90,10 +90,30 @@ public struct SpreadsAnswer: Codable, Sendable, Hashable {
     }
 }
 
+/// A price file given instead of the bundled one (CLI `--file`), in the price CSV format.
+public struct PriceFileInput: Sendable {
+    public let name: String
+    public let data: Data
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
 public enum PriceQueries {
-    static func bundled() throws(ServiceError) -> ([PriceObservation], FXTable) {
+    /// The bundled quotes (or those of `file`, validated all or nothing) and the bundled FX table.
+    static func bundled(_ file: PriceFileInput? = nil) throws(ServiceError) -> ([PriceObservation], FXTable) {
+        let fx: FXTable
+        do { fx = FXTable(rates: try BundledPrices.fxRates()) } catch {
+            throw ServiceError(.notFound, "the bundled FX file cannot be read: \(error)")
+        }
+        if let file {
+            do { return (try PriceCSVFormat.read(data: file.data, file: file.name), fx) } catch {
+                throw ServiceError(.invalidParameter, parameter: "file", error.description)
+            }
+        }
         do {
-            return (try BundledPrices.prices(), FXTable(rates: try BundledPrices.fxRates()))
+            return (try BundledPrices.prices(), fx)
         } catch {
             throw ServiceError(.notFound, "the bundled price file cannot be read: \(error)")
         }
@@ -104,9 +124,9 @@ public enum PriceQueries {
     /// implies USD and removes VAT that the quote includes.
     public static func prices(
         product: String? = nil, basis: String? = nil, from: String? = nil, to: String? = nil, currency: String? = nil,
-        exVAT: Bool = false
+        exVAT: Bool = false, file: PriceFileInput? = nil
     ) throws(ServiceError) -> PricesAnswer {
-        let (all, fx) = try bundled()
+        let (all, fx) = try bundled(file)
         if let product, !PriceProduct.known.contains(product) {
             throw .invalid("product", "\"\(product)\" is not one of \(PriceProduct.known.joined(separator: ", "))")
         }
@@ -146,7 +166,10 @@ public enum PriceQueries {
                 unit: p.unit.description, vatIncluded: p.vatIncluded.rawValue, usdPerKgLow: low, usdPerKgHigh: high, conversion: conversion,
                 publisher: p.publisher, sourceTitle: p.sourceTitle, url: p.url, release: p.release, note: p.note)
         }
-        var notes = ["bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md)"]
+        var notes = [
+            file.map { "prices read from \($0.name)" }
+                ?? "bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md)"
+        ]
         if convert {
             notes.append(
                 "USD/kg figures are derived: the nearest cited USD rate within \(fx.maxGapDays) days (data/prices/fx_rates.csv); China-domestic VAT taken as 13% unless the row states a rate (docs/prices.md)"
@@ -156,8 +179,8 @@ public enum PriceQueries {
         return PricesAnswer(prices: entries, notes: notes)
     }
 
-    public static func spreads(product: String? = nil) throws(ServiceError) -> SpreadsAnswer {
-        let (all, fx) = try bundled()
+    public static func spreads(product: String? = nil, file: PriceFileInput? = nil) throws(ServiceError) -> SpreadsAnswer {
+        let (all, fx) = try bundled(file)
         if let product, !PriceProduct.known.contains(product) {
             throw .invalid("product", "\"\(product)\" is not one of \(PriceProduct.known.joined(separator: ", "))")
         }
@@ -212,9 +235,11 @@ public struct ContractAnswer: Codable, Sendable, Hashable {
 extension PriceQueries {
     /// The DoD–MP Materials NdPr floor's top-ups at a constant price or along the bundled China
     /// history; `tonnesPerQuarter` replaces the reported volumes, `periods` picks quarters.
-    public static func contract(constant: Double? = nil, tonnesPerQuarter: Double? = nil, periods: [String]? = nil) throws(ServiceError)
-        -> ContractAnswer
-    {
+    /// With `file` (a scenario: a price CSV), the path is that file's quotes of the contract's
+    /// product on any basis, in USD/kg with VAT removed where included (derived), quarter means.
+    public static func contract(
+        constant: Double? = nil, tonnesPerQuarter: Double? = nil, periods: [String]? = nil, file: PriceFileInput? = nil
+    ) throws(ServiceError) -> ContractAnswer {
         let c = BundledContracts.dodMPMaterials
         if let constant, !(constant.isFinite && constant >= 0) { throw .invalid("constant", "must be a price ≥ 0 in USD/kg") }
         if let tonnesPerQuarter, !(tonnesPerQuarter.isFinite && tonnesPerQuarter >= 0) {
@@ -222,9 +247,18 @@ extension PriceQueries {
         }
         let path: ReferencePricePath
         let description: String
+        if constant != nil, file != nil { throw .invalid("constant", "give a constant or a price file, not both") }
         if let constant {
             path = .constant(constant)
             description = "constant USD \(constant.formatted())/kg"
+        } else if let file {
+            let (quotes, fx) = try bundled(file)
+            let series = quotes.filter { $0.product == c.product }.compactMap { p -> DatedPrice? in
+                guard case .success(let u) = PriceConversion.toUSDPerKg(p, fx: fx, exVAT: true) else { return nil }
+                return DatedPrice(date: p.date, price: u.mid)
+            }
+            description = "\(c.product) quotes of \(file.name), USD/kg with VAT removed where included (derived), quarter mean"
+            path = .series(series, description: description)
         } else {
             let series: [DatedPrice]
             do { series = try BundledPrices.chinaReferenceSeries(product: c.product) } catch {
