@@ -136,7 +136,7 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims"],
+            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices"],
             swiftSettings: strictSwift
         ),
         .target(
