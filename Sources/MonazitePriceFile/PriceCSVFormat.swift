@@ -234,16 +234,22 @@ public enum FXCSVFormat {
 }
 
 /// The cited prices and rates shipped with Monazite (`Resources/ree_prices_2025_2026.csv`,
-/// `Resources/fx_rates.csv`, copies of data/prices/).
+/// `Resources/ree_prices_2024_2025_shared.csv`, `Resources/fx_rates.csv`, copies of data/prices/).
 public enum BundledPrices {
     public static let pricesResource = "ree_prices_2025_2026.csv"
+    /// Rows of the shared 2024–2025 file not in the 2025–2026 one (scripts/convert_shared_prices.py).
+    public static let sharedPricesResource = "ree_prices_2024_2025_shared.csv"
     public static let fxResource = "fx_rates.csv"
 
     public static func prices() throws(ImportFailure) -> [PriceObservation] { try parsedPrices.get() }
     public static func fxRates() throws(ImportFailure) -> [FXRate] { try parsedFX.get() }
 
     private static let parsedPrices: Result<[PriceObservation], ImportFailure> = {
-        do throws(ImportFailure) { return .success(try PriceCSVFormat.read(data: try resource(pricesResource), file: pricesResource)) } catch {
+        do throws(ImportFailure) {
+            let recent = try PriceCSVFormat.read(data: try resource(pricesResource), file: pricesResource)
+            let shared = try PriceCSVFormat.read(data: try resource(sharedPricesResource), file: sharedPricesResource)
+            return .success(shared + recent)
+        } catch {
             return .failure(error)
         }
     }()

@@ -168,7 +168,7 @@ public enum PriceQueries {
         }
         var notes = [
             file.map { "prices read from \($0.name)" }
-                ?? "bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md)"
+                ?? "bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md) and data/prices/ree_prices_2024_2025_shared.csv (from ../shared/data/curated; docs/prices.md)"
         ]
         if convert {
             notes.append(

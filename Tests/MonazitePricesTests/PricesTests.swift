@@ -159,12 +159,19 @@ private let fx = FXTable(rates: [
     @Test func bundledPricesAndRatesLoadWithSources() throws {
         let prices = try BundledPrices.prices()
         let rates = try BundledPrices.fxRates()
-        #expect(prices.count == 184)
+        // 184 rows of data/prices/ree_prices_2025_2026.csv + 15 converted from the shared 2024–2025 file.
+        #expect(prices.count == 199)
         #expect(rates.count == 15)
         #expect(prices.allSatisfy { $0.url.hasPrefix("http") && !$0.publisher.isEmpty })
         let spreads = Spreads.compute(prices, fx: FXTable(rates: rates))
         #expect(!spreads.isEmpty)
         #expect(spreads.allSatisfy { $0.ratio > 0 && $0.status == "derived" })
+        // Hand-checked: Argus NdPr oxide Europe 2025-09-25, 82.5–85 USD/kg (mid 83.75), against SMM
+        // 560,000–565,000 CNY/t the same day at 7.1057 CNY/USD (2025-09-23) with 13% VAT removed:
+        // 562.5 / 7.1057 / 1.13 = 70.0547 USD/kg → ratio 1.1955.
+        let ndpr = try #require(spreads.first { $0.product == "NdPr oxide" && $0.date.description == "2025-09-25" })
+        #expect(abs(ndpr.chinaUSDPerKg - 70.0547) < 0.0001)
+        #expect(abs(ndpr.ratio - 1.1955) < 0.0001)
     }
 }
 
