@@ -69,6 +69,15 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
+        // Prices, FX/VAT conversion, ex-China spreads and the stress index. Pure (docs/prices.md).
+        .target(name: "MonazitePrices", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
+        // The price and FX CSV formats and the bundled, cited price rows.
+        .target(
+            name: "MonazitePriceFile",
+            dependencies: ["MonaziteCore", "MonaziteIngest", "MonazitePrices"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
         .target(name: "MonaziteAnomalies", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(name: "MonaziteClaims", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         .target(
@@ -105,7 +114,7 @@ let package = Package(
             name: "MonaziteService",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation", "MonazitePolicy",
-                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims",
+                "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims", "MonazitePrices", "MonazitePriceFile",
             ],
             swiftSettings: strictSwift
         ),
@@ -127,7 +136,7 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims"],
+            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -135,7 +144,7 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
                 "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
-                "MonaziteClaims", .product(name: "Logging", package: "swift-log"),
+                "MonaziteClaims", "MonazitePrices", "MonazitePriceFile", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -172,6 +181,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonazitePricesTests",
+            dependencies: ["MonazitePrices", "MonazitePriceFile", "MonaziteIngest", "MonaziteCore"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -26,6 +26,9 @@ public struct MonaziteCommand: AsyncParsableCommand {
             AnomaliesCommand.self,
             AlertsCommand.self,
             ClaimsCommand.self,
+            PricesCommand.self,
+            SpreadsCommand.self,
+            ContractCommand.self,
         ]
     )
 

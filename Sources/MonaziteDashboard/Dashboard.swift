@@ -83,6 +83,7 @@ public struct Dashboard: Sendable {
             case "policy": return try await PolicyPage.load(request: request, timeline: timeline, applicability: applicability)
             case "sources": return try await SourcesPage.load(service: service, request: request)
             case "claims": return try await ClaimsPage.load(service: service, request: request)
+            case "prices": return try PricesPage.load(request: request)
             default: break
             }
         case 3 where s[0] == "trade":

@@ -2,7 +2,8 @@
 enum PageLayout {
     /// Navigation entries: path and label.
     static let sections: [(path: String, label: String)] = [
-        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/claims", "Claims"), ("/sources", "Sources"),
+        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/claims", "Claims"), ("/prices", "Prices"),
+        ("/sources", "Sources"),
     ]
 
     /// Writes a whole HTML5 document; `body` writes what goes inside `<main>`.

@@ -20,6 +20,9 @@ public struct CSVReader: ~Copyable {
         public var line = 0
         public var count: Int { starts.count }
 
+        /// An empty record, for formats outside this module that read with `CSVReader.open`.
+        public init() {}
+
         mutating func reset(line: Int) {
             starts.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)

@@ -40,6 +40,7 @@ struct APIRoutes: Sendable {
         }
         PolicyRoutes(store: store, access: self).register(on: v1)
         ClaimsRoutes(store: store, access: self).register(on: v1)
+        PriceRoutes(access: self).register(on: v1)
     }
 
     // MARK: Access

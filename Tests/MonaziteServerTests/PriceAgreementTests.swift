@@ -1,0 +1,95 @@
+import Foundation
+import HummingbirdTesting
+import MonaziteServer
+import Testing
+
+/// `monazite prices` / `spreads` and `/api/v1/prices` / `/api/v1/spreads` give the same JSON.
+@Suite(.serialized) struct PriceAgreementTests {
+    static func cliJSON(_ arguments: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = try AgreementTests.binary()
+        process.arguments = arguments + ["--format", "json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "monazite \(arguments.joined(separator: " ")) failed")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func pricesAndSpreadsAgreeAcrossCLIAndAPI() async throws {
+        let h = try await ServerHarness.bundled()
+        let pairs: [([String], String)] = [
+            (["prices", "--product", "Dy oxide", "--currency", "USD", "--ex-vat"], "/api/v1/prices?product=Dy%20oxide&currency=USD&ex_vat=true"),
+            (["prices", "--basis", "Europe", "--from", "2025-05", "--to", "2025-12"], "/api/v1/prices?basis=Europe&from=2025-05&to=2025-12"),
+            (["spreads"], "/api/v1/spreads"),
+        ]
+        try await h.application().test(.router) { client in
+            for (arguments, uri) in pairs {
+                let cli = try Self.cliJSON(arguments)
+                let api = try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri): \(response.text)")
+                    return try #require(try response.json() as? [String: Any])
+                }
+                #expect(!(cli.isEmpty))
+                #expect(NSDictionary(dictionary: cli) == NSDictionary(dictionary: api), "\(arguments.joined(separator: " "))")
+            }
+            try await client.execute(uri: "/api/v1/prices?currency=EUR", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try AgreementTests.binary()
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    static let header =
+        "date,product,purity,market_basis,low,high,currency,unit,vat_included,publisher,source_title,url,via,via_url,release,note\n"
+
+    /// A bad price file: the CLI names file:line:column, prints no quotes and fails.
+    @Test func aBadPriceFileIsLocatedAndNothingIsShown() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("monazite-prices-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.csv")
+        try (Self.header
+            + "2025-05-06,Dy oxide,,Europe,700,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,\n"
+            + "2025-05-07,Dy oxide,,Europe,7x0,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,\n").write(to: bad, atomically: true, encoding: .utf8)
+        let r = try Self.run(["prices", "--file", bad.path, "--format", "json"])
+        #expect(r.status != 0)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("bad.csv:3:29: low: \"7x0\" is not a non-negative number"), "\(r.err)")
+    }
+
+    /// A scenario file as the contract's price path. Hand-checked: NdPr oxide at 100 USD/kg (no VAT)
+    /// in 2025-Q4 → 10 USD/kg × 562,000 kg = 5,620,000 USD; 2026-Q1 at 120 → 0.
+    @Test func contractWithAScenarioFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("monazite-prices-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("scenario.csv")
+        try (Self.header
+            + "2025-11-15,NdPr oxide,,US,100,100,USD,USD/kg,no,scenario,,https://example.org/s,,,,\n"
+            + "2026-02-15,NdPr oxide,,US,120,120,USD,USD/kg,no,scenario,,https://example.org/s,,,,\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = try Self.run(["contract", "--file", file.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.err)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let topUps = try #require(answer["top_ups"] as? [[String: Any]])
+        #expect(topUps.compactMap { $0["payment"] as? Double } == [5_620_000, 0])
+        #expect(answer["total"] as? Double == 5_620_000)
+    }
+}
