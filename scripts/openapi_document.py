@@ -69,7 +69,7 @@ doc = {
         qp("source", "Source name for formats without a source column."), qp("url", "Source URL for formats without a url column."), qp("country", "Country of a USGS table (default USA).")],
      "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
      "responses": {"201": ok("Imported; some figures were new.", ref("ImportReport")), "200": ok("Nothing new: the store is unchanged.", ref("ImportReport")),
-        "400": bad, "401": unauth, "409": err("A figure conflicts with a stored one of the same release."), "413": err("The body is larger than the server accepts."),
+        "400": bad, "401": unauth, "403": err("The token's scope is too narrow: imports need write (insufficient_scope)."), "409": err("A figure conflicts with a stored one of the same release."), "413": err("The body is larger than the server accepts."),
         "422": err("The file was rejected; error.issues lists file:line:column: reason. Nothing was imported."),
         "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again).")}}},
   "/api/v1/simulations": {
@@ -80,7 +80,8 @@ doc = {
             "scenario": {"type": "string", "description": "A bundled scenario's name."}, "scenario_yaml": {"type": "string", "description": "A scenario file's text (networks: bundled names only)."},
             "runs": {"type": "integer", "minimum": 1, "maximum": 5000}, "seed": {"type": "integer", "minimum": 0}}}, "example": {"scenario": "april-2025-heavy-licensing", "runs": 200, "seed": 1}}}},
         "responses": {"202": ok("Accepted; poll the Location.", ref("SimulationJob")), "400": bad, "413": err("The body is larger than the server accepts."), "422": err("The scenario is invalid."),
-        "401": err("On a private server, or when a token is sent: the token is missing, unknown or revoked."),
+        "401": err("On a private server, or when a token is sent: the token is missing, unknown, revoked or expired."),
+        "403": err("The token's scope is too narrow: simulation jobs need write (insufficient_scope)."),
         "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again), or too many jobs queued or running (too_many_jobs).")}}},
   "/api/v1/simulations/{id}": {"get": {"operationId": "simulation", "summary": "A simulation job's state.", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
      "responses": {"200": ok("The job.", ref("SimulationJob")), "400": bad, "404": nf}}},
