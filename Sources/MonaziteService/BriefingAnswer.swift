@@ -24,13 +24,20 @@ public struct BriefingAnswer: Codable, Sendable {
     public var actsInMonth: EventsAnswer
     /// Measures touching the commodity on `on`, with their status and why.
     public var holding: ControlsAnswer
+    /// Anomalies of the world series in the month, with the events that fit each.
+    public var anomalies: [AnomalyAnswer.Item]
+    /// US net import reliance (USGS): each stored edition's latest year, newest edition first.
+    public var dependence: [RelianceAnswer.Year]
+    /// Why the dependence section is empty, when it is.
+    @NullWhenAbsent public var dependenceMissing: String?
     /// How current the world series is on `today`, in words.
     public var freshness: String
     @NullWhenAbsent public var latestMonth: String?
     public var notInThisBuild: [String]
 
     enum CodingKeys: String, CodingKey {
-        case period, on, today, reporter, commodity, flow, missing, summary, chart, holding, freshness
+        case period, on, today, reporter, commodity, flow, missing, summary, chart, holding, freshness, anomalies, dependence
+        case dependenceMissing = "dependence_missing"
         case actsInMonth = "acts_in_month"
         case latestMonth = "latest_month"
         case notInThisBuild = "not_in_this_build"
@@ -75,6 +82,20 @@ public enum BriefingQueries {
                 + (latest.map { "the latest month with a world figure is \($0)" } ?? "the store holds no world figures for this series")
                 + "; this briefing gives no trade figures for \(month)"
         }
+        var anomalies: [AnomalyAnswer.Item] = []
+        if summary != nil {
+            anomalies = try await AnomalyQueries.anomalies(store: store, key: key, from: month, to: month, events: events).anomalies
+        }
+        var dependence: [RelianceAnswer.Year] = []
+        var dependenceMissing: String?
+        do {
+            let reliance = try await DependenceQueries.reliance(store: store, country: .unitedStates)
+            for edition in reliance.editions.reversed() {
+                if let latestYear = reliance.years.filter({ $0.edition == edition }).max(by: { $0.year < $1.year }) { dependence.append(latestYear) }
+            }
+        } catch let error as ServiceError where error.kind == .notFound {
+            dependenceMissing = error.message
+        }
         let firstDay = CalendarDay(year: month.year, month: month.month, day: 1) ?? day
         let lastDay = CalendarDay(year: month.year, month: month.month, day: CalendarDay.daysIn(month: month.month, year: month.year)) ?? day
         let acts = PolicyQueries.events(events, from: firstDay, to: lastDay, on: day, notes: eventNotes)
@@ -82,7 +103,7 @@ public enum BriefingQueries {
         return BriefingAnswer(
             period: month.description, on: day.description, today: today.description, reporter: reporter.alpha3,
             commodity: commodity.description, flow: flow.rawValue, missing: missing, summary: summary, chart: chart,
-            actsInMonth: acts, holding: holding, freshness: freshness.summary, latestMonth: latest?.description,
+            actsInMonth: acts, holding: holding, anomalies: anomalies, dependence: dependence, dependenceMissing: dependenceMissing, freshness: freshness.summary, latestMonth: latest?.description,
             notInThisBuild: ["prices and spreads", "project pipeline"])
     }
 }

@@ -14,7 +14,7 @@ public enum BriefingMarkdown {
         let commodity = a.commodity == "8505.11" ? "HS 8505.11 (permanent magnets of metal)" : "HS \(a.commodity)"
         out.append("# Briefing \(a.period): \(CountryCode(a.reporter)?.name ?? a.reporter) \(a.flow)s of \(commodity)")
         out.append("")
-        out.append("Briefing date \(a.on) (the month's last day, or today when the month is current). Regenerate: `monazite briefing \(a.period) --format md`.")
+        out.append("Briefing date \(a.on) (the month's last day, or today when the month is current). Made on \(a.today); regenerate from the bundled store with `monazite init` then `monazite briefing \(a.period) --today \(a.today) --out docs`.")
         out.append("")
 
         out.append("## Headline figures")
@@ -87,6 +87,21 @@ public enum BriefingMarkdown {
         // Acts not yet announced on the briefing's date are not news on that date.
         let announced = a.holding.measures.filter { m in m.dates.announced.map { $0.description <= a.on } ?? true }
         if announced.isEmpty { out.append("No measure on the timeline touches HS \(a.commodity) on \(a.on).") }
+        // A lapsed suspension leads: the measures it held back apply again.
+        var lapsed: [String: [ApplicabilityResult]] = [:]
+        var order: [String] = []
+        for m in announced where m.status == .suspensionLapsed {
+            guard let w = m.suspensions.last, let until = w.until else { continue }
+            let key = "the suspension by \(w.byLabel) ended on \(until)"
+            if lapsed[key] == nil { order.append(key) }
+            lapsed[key, default: []].append(m)
+        }
+        for key in order {
+            let measures = lapsed[key] ?? []
+            let refs = measures.map { notes.ref(source: $0.source, url: $0.url, release: $0.dates.announced?.description) }
+            out.append("**On \(a.on): \(escape(key)); no renewal is recorded, so \(measures.map { escape($0.label) }.joined(separator: ", ")) apply again by their own terms.**" + Set(refs).sorted().joined())
+            out.append("")
+        }
         for m in announced {
             let status = m.status.rawValue.replacingOccurrences(of: "_", with: " ")
             var text = "- **\(escape(m.label))** (\(escape(m.title))): \(status): \(escape(m.explanation))"
@@ -96,6 +111,33 @@ public enum BriefingMarkdown {
         }
         out.append("")
 
+        if a.missing == nil {
+            out.append("## Anomalies in \(a.period)")
+            out.append("")
+            let world = notes.refs(a.summary?.items.first?.row.sources ?? [])
+            if a.anomalies.isEmpty { out.append("The detector flags no surge or collapse in the world series for \(a.period).") }
+            for item in a.anomalies {
+                var text = "- \(item.direction) in \(item.month): \(Format.tonnes(item.quantityT, decimals: 0)) t; "
+                text += item.signals.map { escape($0.text) }.joined(separator: "; ") + world
+                out.append(text)
+                for e in item.events {
+                    out.append("  - linked event: \(escape(e.instrument)), \(escape(e.title)) (\(e.day); \(escape(e.evidence)))" + notes.ref(source: e.source, url: e.url, release: e.day))
+                }
+            }
+            out.append("")
+        }
+        out.append("## Dependence: US net import reliance (USGS)")
+        out.append("")
+        if let why = a.dependenceMissing { out.append(escape(why) + ".") }
+        for y in a.dependence {
+            var parts: [String] = []
+            if let p = y.nirPublished { parts.append("published \(escape(p))" + (Double(p) != nil ? "%" : "")) }
+            if let c = y.nirComputedPct { parts.append("ours \(Format.tonnes(c, decimals: 0))% (derived from the edition's salient statistics)") }
+            if parts.isEmpty { parts.append("no reliance figure printed") }
+            let ref = y.source.map { notes.ref(source: $0.source, url: $0.url, release: $0.release) } ?? ""
+            out.append("- \(escape(y.edition)), year \(y.year)\(y.estimated ? " (estimate)" : ""): " + parts.joined(separator: "; ") + ref)
+        }
+        out.append("")
         out.append("## Freshness")
         out.append("")
         out.append("The world series on \(a.today): \(escape(a.freshness)).")

@@ -77,6 +77,8 @@ import Testing
         let line = footnotedLine(md, containing: "suspension lapsed")
         #expect(line?.contains("2026-11-10") == true, "\(line ?? "")")
         #expect(line?.lowercased().contains("no renewal") == true)
+        let lead = footnotedLine(md, containing: "ended on 2026-11-10; no renewal is recorded")
+        #expect(lead?.contains("No. 70 [2025]") == true)
     }
 
     @Test func everyFigureInGeneratedBriefingsIsFootnoted() async throws {
