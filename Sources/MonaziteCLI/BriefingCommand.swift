@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MonaziteCore
+import MonaziteDashboard
 import MonaziteService
 
 /// `monazite briefing PERIOD`: the month told — headline figures, policy, freshness — every figure footnoted.
@@ -14,11 +15,11 @@ struct BriefingCommand: AsyncParsableCommand {
             Example: monazite briefing 2025-06 --format md --out docs
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json }
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The month (YYYY-MM).") var period: String
-    @Option(help: "Output format: md or json.") var format: Format = .md
+    @Option(help: "Output format: md, html (Markdown through Ink, the chart inline) or json.") var format: Format = .md
     @Option(help: "Write the briefing (and its SVG chart) into this folder instead of printing it.") var out: String?
     @Option(help: "The day the briefing is made (YYYY-MM-DD). Default: today (UTC).") var today: String?
 
@@ -37,6 +38,7 @@ struct BriefingCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .json: text = String(decoding: JSONOutput.data(answer), as: UTF8.self) + "\n"
+        case .html: text = BriefingHTML.document(answer)
         case .md: text = BriefingMarkdown.render(answer, chartFile: out == nil ? nil : BriefingMarkdown.chartFileName(period: answer.period))
         }
         guard let out else {

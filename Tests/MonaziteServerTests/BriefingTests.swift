@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import MonaziteCore
+import MonaziteDashboard
 import MonazitePolicyFile
 import MonaziteServer
 import MonaziteService
@@ -119,6 +120,33 @@ import Testing
                 #expect(api != nil && api == cliObject)
             }
             try await client.execute(uri: "/api/v1/briefings/June", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func htmlThroughInkKeepsFootnotesAsAnchorsAndTheChartInline() async throws {
+        let harness = try await ServerHarness.bundled()
+        let html = BriefingHTML.fragment(try await briefing(harness, 2025, 6))
+        #expect(html.contains("<sup><a href=\"#fn-1\">1</a></sup>"))
+        #expect(html.contains("<li id=\"fn-1\">"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("[^"), "a footnote marker left unconverted")
+        #expect(html.contains("No. 18 [2025]"))
+    }
+
+    @Test func theDashboardServesTheBriefingPageInItsLayout() async throws {
+        let harness = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        try await harness.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/briefing/2025-06", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                #expect(html.contains("<nav aria-label=\"Main\">"))
+                #expect(html.contains("3,188 t"))
+                #expect(html.contains("<svg"))
+            }
+            try await client.execute(uri: "/briefing/June", method: .get) { response in
                 #expect(response.status == .badRequest)
             }
         }
