@@ -79,7 +79,13 @@ public struct Dashboard: Sendable {
     func route(_ request: DashboardRequest) async throws -> any DashboardPage {
         let s = request.segments
         switch s.count {
-        case 0: return try await HomePage.load(service: service, request: request, markers: markers)
+        case 0:
+            var home = try await HomePage.load(service: service, request: request, markers: markers)
+            // What holds today leads the page: the clock at request time, or ?today= to look from another day.
+            let today = try request.day("today") ?? .todayUTC()
+            home.today = today
+            if let applicability { home.holdsToday = try await applicability(today, nil, "8505.11", nil) }
+            return home
         case 1:
             switch s[0] {
             case "trade": return try await TradeIndexPage.load(service: service, request: request)

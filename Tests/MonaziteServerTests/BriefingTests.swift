@@ -151,4 +151,24 @@ import Testing
             }
         }
     }
+
+    @Test func theHomePageLeadsWithWhatHoldsTodayAndTheLatestRelease() async throws {
+        let harness = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        try await harness.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/?today=2026-11-30", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                let today = try #require(html.range(of: "What holds today, 2026-11-30"))
+                let lead = try #require(html.range(of: "class=\"lead\""))
+                #expect(today.lowerBound < lead.lowerBound, "what holds today comes first")
+                #expect(html.contains("suspension lapsed"))
+                #expect(html.contains("until 2026-11-10"))
+                #expect(html.contains("Latest release: the 2026-03 figure, released 2026-04-20"))
+            }
+            try await client.execute(uri: "/?today=2025-06-30", method: .get) { response in
+                #expect(!response.text.contains("suspension lapsed"), "nothing had lapsed in June 2025")
+            }
+        }
+    }
 }
