@@ -96,10 +96,12 @@ doc = {
        "items": {"type": "array", "items": {"type": "object", "required": ["label", "partner", "quantity_t", "share_of_world", "mom_pct", "yoy_pct", "sources"], "properties": {
            "label": {"type": "string"}, "partner": {"type": "string"}, "quantity_t": num_or_null, "share_of_world": num_or_null, "mom_pct": num_or_null, "yoy_pct": num_or_null, "sources": {"type": "array", "items": ref("Provenance")}}}},
        "ytd_t": num_or_null, "ytd_yoy_pct": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
-   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "freshness", "latest_month", "not_in_this_build"], "properties": {
+   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "anomalies", "dependence", "dependence_missing", "freshness", "latest_month", "not_in_this_build"], "properties": {
        "period": {"type": "string"}, "on": {"type": "string"}, "today": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"},
        "missing": str_or_null, "summary": {"oneOf": [ref("Summary"), {"type": "null"}]}, "chart": {"type": "array", "items": ref("TradeRow")},
        "acts_in_month": {"type": "object", "required": ["on", "events", "notes"]}, "holding": {"type": "object", "required": ["on", "measures", "notes"]},
+       "anomalies": {"type": "array", "items": {"type": "object", "required": ["month", "direction", "events"]}},
+       "dependence": {"type": "array", "items": {"type": "object", "required": ["year", "edition"]}}, "dependence_missing": str_or_null,
        "freshness": {"type": "string"}, "latest_month": str_or_null, "not_in_this_build": {"type": "array", "items": {"type": "string"}}}},
    "Partners": {"type": "object", "required": ["period", "reporter", "commodity", "flow", "total_t", "partners", "hhi", "hhi_band", "cr1", "cr3", "notes"], "properties": {
        "period": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"}, "total_t": num_or_null, "total_is_reported_world": {"type": "boolean"},

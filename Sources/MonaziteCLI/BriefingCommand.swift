@@ -23,9 +23,14 @@ struct BriefingCommand: AsyncParsableCommand {
     @Option(help: "Write the briefing (and its SVG chart) into this folder instead of printing it.") var out: String?
     @Option(help: "The day the briefing is made (YYYY-MM-DD). Default: today (UTC).") var today: String?
 
-    func run() async throws {
+    func validate() throws {
         let p = try parsePeriod(period, option: "PERIOD")
         guard p.first == p.last else { throw ValidationError("PERIOD: \"\(period)\" is not one month (YYYY-MM)") }
+        if let today, CalendarDay(parsing: today) == nil { throw ValidationError("--today: \"\(today)\" is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() async throws {
+        let p = try parsePeriod(period, option: "PERIOD")
         var day = CalendarDay.todayUTC()
         if let today {
             guard let d = CalendarDay(parsing: today) else { throw ValidationError("--today: \"\(today)\" is not a date (YYYY-MM-DD)") }

@@ -32,7 +32,10 @@ public enum BriefingMarkdown {
             if let ytd = s.ytdT {
                 var text = "- Year to date (\(s.ytdLabel)): \(Format.tonnes(ytd, decimals: 0)) t"
                 if let y = s.ytdYoYPct { text += ", \(Format.pct(y)) on the same months a year earlier" }
-                text += " (derived: our sum of the monthly figures)" + w
+                // The sum's inputs: the stored months of the year to date (the chart holds them).
+                let year = String(a.period.prefix(4))
+                let inputs = a.chart.filter { $0.period.hasPrefix(year) && $0.period <= a.period }.flatMap(\.sources)
+                text += " (derived: our sum of the monthly figures)" + (inputs.isEmpty ? w : notes.refs(inputs))
                 out.append(text)
             }
             for item in s.items.dropFirst() {
