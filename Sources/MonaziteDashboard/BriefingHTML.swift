@@ -55,7 +55,7 @@ public enum BriefingHTML {
             out += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
             if let close = after.firstIndex(of: "]"), let n = Int(after[..<close]) {
-                out += "<sup><a href=\"#fn-\(n)\">\(n)</a></sup>"
+                out += "<sup><a href=\"#fn-\(n)\">[\(n)]</a></sup>"
                 rest = after[after.index(after: close)...]
             } else {
                 out += "[^"

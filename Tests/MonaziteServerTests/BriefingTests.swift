@@ -128,7 +128,7 @@ import Testing
     @Test func htmlThroughInkKeepsFootnotesAsAnchorsAndTheChartInline() async throws {
         let harness = try await ServerHarness.bundled()
         let html = BriefingHTML.fragment(try await briefing(harness, 2025, 6))
-        #expect(html.contains("<sup><a href=\"#fn-1\">1</a></sup>"))
+        #expect(html.contains("<sup><a href=\"#fn-1\">[1]</a></sup>"))
         #expect(html.contains("<li id=\"fn-1\">"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("[^"), "a footnote marker left unconverted")
