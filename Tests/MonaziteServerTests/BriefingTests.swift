@@ -171,4 +171,16 @@ import Testing
             }
         }
     }
+
+    @Test func dataTextIsEscapedInMarkdownAndHTML() async throws {
+        let harness = try await ServerHarness.bundled()
+        var answer = try await briefing(harness, 2025, 6)
+        try #require(!answer.holding.measures.isEmpty)
+        answer.holding.measures[0].title = "<script>alert(1)</script> [x](javascript:alert(1)) *b* [^99]"
+        let html = BriefingHTML.fragment(answer)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(!html.contains("#fn-99"), "data text made a footnote link")
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
 }
