@@ -49,6 +49,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Already a dependency of Hummingbird: the simulation workers run in the same service group.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Markdown to HTML for the briefing (kept library; footnotes are made by our renderer).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -136,14 +138,14 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices"],
+            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices", .product(name: "Ink", package: "Ink")],
             swiftSettings: strictSwift
         ),
         .target(
             name: "MonaziteCLI",
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
-                "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
+                "MonaziteDashboard", "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
                 "MonaziteClaims", "MonazitePrices", "MonazitePriceFile", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -177,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "MonaziteServerTests",
             dependencies: [
-                "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonazitePolicyFile", "MonaziteCore",
+                "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonazitePolicyFile", "MonaziteCore", "MonaziteDashboard",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

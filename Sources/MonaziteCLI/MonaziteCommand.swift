@@ -13,6 +13,7 @@ public struct MonaziteCommand: AsyncParsableCommand {
             TradeCommand.self,
             PartnersCommand.self,
             SummaryCommand.self,
+            BriefingCommand.self,
             RelianceCommand.self,
             SourcesCommand.self,
             SeriesCommand.self,

@@ -8,12 +8,15 @@ public import MonaziteService
 /// `/policy`, `/sources`. Every table of a page is also served as CSV at the page's URL with
 /// `format=csv&table=NAME` (or a `.csv` suffix for the first table). See `docs/dashboard.md`.
 public struct Dashboard: Sendable {
+    /// Answers the monthly briefing for a month (today from the clock at request time).
+    public typealias Briefing = @Sendable (Month) async throws -> BriefingAnswer
     public typealias Applicability = @Sendable (CalendarDay, String?, String?, String?) async throws -> [ApplicabilityRow]
 
     let service: QueryService
     let markers: [ChartEventMarker]
     let timeline: [TimelineEntry]
     let applicability: Applicability?
+    let briefing: Briefing?
     let basePath: String
     let cache: DashboardCache?
 
@@ -28,8 +31,9 @@ public struct Dashboard: Sendable {
     ///   - cache: keeps rendered pages (see ``DashboardCache``); nil renders every request.
     public init(
         service: QueryService, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
-        applicability: Applicability? = nil, basePath: String = "", cache: DashboardCache? = nil
+        applicability: Applicability? = nil, briefing: Briefing? = nil, basePath: String = "", cache: DashboardCache? = nil
     ) {
+        self.briefing = briefing
         self.service = service
         self.markers = markers
         self.timeline = timeline
@@ -75,7 +79,13 @@ public struct Dashboard: Sendable {
     func route(_ request: DashboardRequest) async throws -> any DashboardPage {
         let s = request.segments
         switch s.count {
-        case 0: return try await HomePage.load(service: service, request: request, markers: markers)
+        case 0:
+            var home = try await HomePage.load(service: service, request: request, markers: markers)
+            // What holds today leads the page: the clock at request time, or ?today= to look from another day.
+            let today = try request.day("today") ?? .todayUTC()
+            home.today = today
+            if let applicability { home.holdsToday = try await applicability(today, nil, "8505.11", nil) }
+            return home
         case 1:
             switch s[0] {
             case "trade": return try await TradeIndexPage.load(service: service, request: request)
@@ -86,6 +96,8 @@ public struct Dashboard: Sendable {
             case "prices": return try PricesPage.load(request: request)
             default: break
             }
+        case 2 where s[0] == "briefing":
+            return try await BriefingPage.load(periodText: s[1], briefing: briefing)
         case 3 where s[0] == "trade":
             return try await TradePage.load(service: service, request: request, commodityText: s[1], reporterText: s[2], markers: markers)
         default: break

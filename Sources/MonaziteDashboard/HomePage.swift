@@ -17,6 +17,9 @@ struct HomePage: DashboardPage {
     let chart: MonthlyChart?
     let tables: [DataTable]
     let cited: [Provenance]
+    /// The day "today" is, and the measures touching HS 8505.11 on it (filled by the dashboard).
+    var today: CalendarDay?
+    var holdsToday: [ApplicabilityRow] = []
 
     static func load(service: QueryService, request: DashboardRequest, markers: [ChartEventMarker]) async throws -> HomePage {
         let asked = try request.month("month")
@@ -161,6 +164,7 @@ struct HomePage: DashboardPage {
             return
         }
         let trade = request.href("/trade/\(commodity)/\(Self.reporter.alpha3)")
+        todaySection(into: &w, request: request, month: month, world: world)
         w.raw("<p class=\"lead\">")
         if let t = world.quantityTonnes.value {
             w.text("In \(month), \(Self.reporter.name) exported \(NumberText.tonnes(t)) t")
@@ -280,5 +284,48 @@ struct HomePage: DashboardPage {
             w.raw("</dd>")
         }
         w.raw("</div>")
+    }
+
+    /// What holds today for HS 8505.11 (lapsed suspensions first), and the latest release.
+    func todaySection(into w: inout HTMLWriter, request: DashboardRequest, month: Month, world: TradeSeriesRow) {
+        guard let today else { return }
+        w.raw("<section class=\"today\" id=\"today\"><h2>")
+        w.text("What holds today, \(today)")
+        w.raw("</h2><ul>")
+        let lapsed = holdsToday.filter { $0.status == "suspension_lapsed" }
+        for row in lapsed {
+            w.raw("<li><strong>")
+            w.text(row.title)
+            w.raw("</strong>: suspension lapsed. ")
+            w.text(row.reason)
+            if let url = row.url {
+                w.raw(" ")
+                w.link(url, "source", external: true)
+            }
+            w.raw("</li>")
+        }
+        let inForce = holdsToday.filter { $0.status == "in_force" }.count
+        if !holdsToday.isEmpty {
+            w.raw("<li>")
+            w.text("\(inForce) measure\(inForce == 1 ? "" : "s") touching HS 8505.11 in force today; ")
+            w.raw("<a")
+            w.attribute("href", request.href("/policy") + "?on=\(today)&commodity=8505.11")
+            w.raw(">every status and why</a>.</li>")
+        }
+        w.raw("<li>")
+        w.text("Latest release: the \(month) figure")
+        if let s = world.sources.first {
+            if let r = s.release { w.text(", released \(r)") }
+            w.text(" (")
+            let link = SourceLinks.href(s, request)
+            w.link(link.href, s.source, title: SourceLinks.title(s), external: link.external)
+            w.text(")")
+        }
+        w.text(". ")
+        w.raw("<a")
+        w.attribute("href", request.href("/briefing/\(month)"))
+        w.raw(">The briefing for ")
+        w.text(month.description)
+        w.raw("</a>.</li></ul></section>")
     }
 }

@@ -28,6 +28,11 @@ struct APIRoutes: Sendable {
         v1.get("/series") { request, _ in try await self.cached(request) { try await self.seriesList(request) } }
         v1.get("/trade") { request, _ in try await self.cached(request) { try await self.trade(request) } }
         v1.get("/trade/summary") { request, _ in try await self.cached(request) { try await self.summary(request) } }
+        v1.get("/briefings/:period") { request, context in
+            // Not cached: the briefing's date moves with the clock.
+            try await self.requireRead(request)
+            return try await self.briefing(request, period: context.parameters.get("period") ?? "").response
+        }
         v1.get("/partners") { request, _ in try await self.cached(request) { try await self.partners(request) } }
         v1.get("/reliance") { request, _ in try await self.cached(request) { try await self.reliance(request) } }
         v1.get("/sources") { request, _ in try await self.cached(request) { try await self.sources(request) } }
@@ -138,6 +143,18 @@ struct APIRoutes: Sendable {
         }
         let answer = try await TradeQueries.summary(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
+        return JSONAnswer(encoding: answer)
+    }
+
+    /// The monthly briefing (as `monazite briefing PERIOD --format json`); `today` fixes the clock.
+    func briefing(_ request: Request, period text: String) async throws -> JSONAnswer {
+        let q = try QueryParameters(request, allowed: ["today"])
+        guard let p = Period(parsing: text), p.first == p.last else {
+            throw APIError.badRequest("period: \"\(text)\" is not a month (YYYY-MM)", parameter: "period")
+        }
+        let today = try q.day("today") ?? CalendarDay.todayUTC()
+        let events = try await PolicyRoutes(store: store, access: self).timeline()
+        let answer = try await QueryService(store: store).briefing(month: p.first, today: today, events: events)
         return JSONAnswer(encoding: answer)
     }
 

@@ -60,6 +60,8 @@ public enum DashboardMount {
                         dates: dates.joined(separator: "; "), url: r.url)
                 }
             },
+            // Today from the clock at request time; the page cache keeps a page for seconds only.
+            briefing: { month in try await QueryService(store: store).briefing(month: month, today: .todayUTC(), events: events) },
             cache: cache)
         let revisions = RevisionWatch()
         let pages: PageHandler = { path, query in

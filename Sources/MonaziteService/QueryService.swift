@@ -1,6 +1,7 @@
 import Foundation
 public import MonaziteClaims
 public import MonaziteCore
+public import MonazitePolicy
 public import MonaziteStore
 
 /// The service every interface asks, over one store: the dashboard holds one of these and never
@@ -40,6 +41,12 @@ public struct QueryService: Sendable {
     /// The claims of an article checked against the store (as `monazite claims`).
     public func claims(text: String, published: CalendarDay?) async throws -> ClaimsReport {
         try await ClaimsQueries.check(store: store, text: text, published: published)
+    }
+
+    /// The monthly briefing for China's exports of HS 8505.11 (as `monazite briefing`).
+    public func briefing(month: Month, today: CalendarDay, events: [PolicyEvent], eventNotes: [String] = []) async throws -> BriefingAnswer {
+        guard let magnets = HSCode("8505.11") else { throw ServiceError(.invalidParameter, parameter: "commodity", "commodity: 8505.11 is not an HS code") }
+        return try await BriefingQueries.briefing(service: self, events: events, eventNotes: eventNotes, month: month, today: today, commodity: magnets)
     }
 
     public func series(key: SeriesKey, from: Period?, to: Period?, asOf: CalendarDay?) async throws -> TradeSeriesAnswer {

@@ -32,7 +32,8 @@ import MonaziteService
 
     @Test(arguments: [
         ["trade", "--as-of", "2025-13-01"], ["trade", "--reporter", "XXX"], ["trade", "--commodity", "85051"], ["trade", "--flow", "sideways"],
-        ["partners"], ["summary", "June"], ["import"],
+        ["partners"], ["summary", "June"], ["import"], ["briefing", "June"], ["briefing", "2025"], ["briefing", "2025-06", "--today", "tomorrow"],
+        ["briefing", "2025-06", "--format", "pdf"],
     ])
     func badArgumentsAreRefusedWithAMessage(_ arguments: [String]) throws {
         do {

@@ -1,0 +1,186 @@
+import Foundation
+import HummingbirdTesting
+import MonaziteCore
+import MonaziteDashboard
+import MonazitePolicyFile
+import MonaziteServer
+import MonaziteService
+import Testing
+
+/// The monthly briefing on the bundled store: the June 2025 and November 2026 figures and
+/// statuses, every figure footnoted, the API's JSON equal to the CLI's, a missing month said.
+@Suite(.serialized) struct BriefingTests {
+    static let today = CalendarDay(year: 2026, month: 11, day: 30)
+
+    func briefing(_ harness: ServerHarness, _ year: Int, _ month: Int) async throws -> BriefingAnswer {
+        let m = try #require(Month(year: year, month: month))
+        return try await QueryService(store: harness.store).briefing(
+            month: m, today: try #require(Self.today), events: try BundledPolicyTimeline.load())
+    }
+
+    /// The Markdown body: everything before the footnote definitions, with Markdown escapes removed.
+    static func body(_ markdown: String) -> [String] {
+        let lines = markdown.components(separatedBy: "\n")
+        let end = lines.firstIndex(of: "## Sources") ?? lines.count
+        return lines[..<end].map { $0.replacingOccurrences(of: "\\", with: "") }
+    }
+
+    /// A figure: a number with a unit (t, %, USD, kg) or a signed change.
+    static func hasFigure(_ line: String) -> Bool {
+        guard let figure = try? Regex(#"(\d[\d,]*(\.\d+)?\s?(t\b|%|kg\b))|(USD\s?\d)|(\d\s?USD)|([+−-]\d+(\.\d+)?%)"#) else { return true }
+        return line.contains(figure)
+    }
+
+    /// Lines of the body that state a figure without a footnote marker.
+    static func unfootnoted(_ markdown: String) -> [String] {
+        body(markdown).filter { line in
+            !line.hasPrefix("#") && hasFigure(line) && !line.contains("[^")
+        }
+    }
+
+    /// The body line containing `text`, which must carry a footnote marker.
+    func footnotedLine(_ markdown: String, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        let line = Self.body(markdown).first { $0.contains(text) }
+        #expect(line != nil, "no line states \(text)", sourceLocation: sourceLocation)
+        if let line { #expect(line.contains("[^"), "not footnoted: \(line)", sourceLocation: sourceLocation) }
+        return line
+    }
+
+    @Test func june2025StatesTheHeadlineFiguresFootnoted() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2025, 6)
+        #expect(answer.missing == nil)
+        #expect(answer.on == "2025-06-30")
+        let md = BriefingMarkdown.render(answer)
+        let world = footnotedLine(md, containing: "- World: 3,188 t")
+        #expect(world?.contains("published MoM +157.5%") == true)
+        #expect(world?.contains("YoY -38.1%") == true)
+        let us = footnotedLine(md, containing: "353 t")
+        #expect(us?.contains("United States") == true)
+        #expect(us?.contains("+660") == true)
+        let ytd = footnotedLine(md, containing: "22,319 t")
+        #expect(ytd?.contains("-18.9%") == true)
+        let mofcom = footnotedLine(md, containing: "No. 18 [2025]")
+        #expect(mofcom?.contains("in force") == true)
+        // Every footnote marker has its definition with a URL.
+        for n in 1...3 { #expect(md.contains("[^\(n)]: "), "footnote \(n) undefined") }
+        #expect(answer.chart.count == 13)
+        #expect(answer.chart.last?.period == "2025-06")
+    }
+
+    @Test func november2026SaysTheSuspensionLapsed() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2026, 11)
+        #expect(answer.on == "2026-11-30")
+        let lapsed = answer.holding.measures.filter { $0.status == .suspensionLapsed }
+        #expect(!lapsed.isEmpty)
+        let md = BriefingMarkdown.render(answer)
+        let line = footnotedLine(md, containing: "suspension lapsed")
+        #expect(line?.contains("2026-11-10") == true, "\(line ?? "")")
+        #expect(line?.lowercased().contains("no renewal") == true)
+        let lead = footnotedLine(md, containing: "ended on 2026-11-10; no renewal is recorded")
+        #expect(lead?.contains("No. 70 [2025]") == true)
+    }
+
+    @Test func everyFigureInGeneratedBriefingsIsFootnoted() async throws {
+        // The scanner itself must catch a figure without a footnote.
+        #expect(Self.unfootnoted("- World: 3,188 t; MoM +157.4%\n") == ["- World: 3,188 t; MoM +157.4%"])
+        #expect(Self.unfootnoted("- World: 3,188 t[^1]\n").isEmpty)
+        let harness = try await ServerHarness.bundled()
+        let june = try await briefing(harness, 2025, 6)
+        let latestText = try #require(june.latestMonth)
+        let latest = try #require(Period(parsing: latestText)?.first)
+        for answer in [june, try await briefing(harness, latest.year, latest.month)] {
+            let md = BriefingMarkdown.render(answer, chartFile: "chart.svg")
+            #expect(answer.missing == nil)
+            #expect(Self.unfootnoted(md).isEmpty, "\(answer.period): \(Self.unfootnoted(md))")
+        }
+    }
+
+    @Test func aMonthAfterTheLatestDataIsMissingNotInvented() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2027, 3)
+        #expect(answer.summary == nil)
+        #expect(answer.chart.isEmpty)
+        let missing = try #require(answer.missing)
+        #expect(missing.contains("no figure for 2027-03"))
+        let md = BriefingMarkdown.render(answer)
+        #expect(md.contains("The month is missing"))
+        #expect(!md.contains(" t[^"))
+    }
+
+    @Test func theAPIsJSONEqualsTheCLIsJSON() async throws {
+        let harness = try await ServerHarness.bundled()
+        let cli = try AgreementTests.cliData(["briefing", "2025-06", "--today", "2026-11-30"], store: harness.store.location)
+        try await harness.application().test(.router) { client in
+            try await client.execute(uri: "/api/v1/briefings/2025-06?today=2026-11-30", method: .get) { response in
+                #expect(response.status == .ok)
+                let api = try response.json() as? NSDictionary
+                let cliObject = try JSONSerialization.jsonObject(with: cli) as? NSDictionary
+                #expect(api != nil && api == cliObject)
+            }
+            try await client.execute(uri: "/api/v1/briefings/June", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func htmlThroughInkKeepsFootnotesAsAnchorsAndTheChartInline() async throws {
+        let harness = try await ServerHarness.bundled()
+        let html = BriefingHTML.fragment(try await briefing(harness, 2025, 6))
+        #expect(html.contains("<sup><a href=\"#fn-1\">[1]</a></sup>"))
+        #expect(html.contains("<li id=\"fn-1\">"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("[^"), "a footnote marker left unconverted")
+        #expect(html.contains("No. 18 [2025]"))
+    }
+
+    @Test func theDashboardServesTheBriefingPageInItsLayout() async throws {
+        let harness = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        try await harness.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/briefing/2025-06", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                #expect(html.contains("<nav aria-label=\"Main\">"))
+                #expect(html.contains("3,188 t"))
+                #expect(html.contains("<svg"))
+            }
+            try await client.execute(uri: "/briefing/June", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func theHomePageLeadsWithWhatHoldsTodayAndTheLatestRelease() async throws {
+        let harness = try await ServerHarness.bundled()
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        try await harness.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/?today=2026-11-30", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                let today = try #require(html.range(of: "What holds today, 2026-11-30"))
+                let lead = try #require(html.range(of: "class=\"lead\""))
+                #expect(today.lowerBound < lead.lowerBound, "what holds today comes first")
+                #expect(html.contains("suspension lapsed"))
+                #expect(html.contains("until 2026-11-10"))
+                #expect(html.contains("Latest release: the 2026-03 figure, released 2026-04-20"))
+            }
+            try await client.execute(uri: "/?today=2025-06-30", method: .get) { response in
+                #expect(!response.text.contains("suspension lapsed"), "nothing had lapsed in June 2025")
+            }
+        }
+    }
+
+    @Test func dataTextIsEscapedInMarkdownAndHTML() async throws {
+        let harness = try await ServerHarness.bundled()
+        var answer = try await briefing(harness, 2025, 6)
+        try #require(!answer.holding.measures.isEmpty)
+        answer.holding.measures[0].title = "<script>alert(1)</script> [x](javascript:alert(1)) *b* [^99]"
+        let html = BriefingHTML.fragment(answer)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(!html.contains("#fn-99"), "data text made a footnote link")
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+}
