@@ -1,13 +1,14 @@
 public import MonaziteCore
 
-/// The header row of a CSV file, checked against the columns a format knows.
-struct CSVHeader {
+/// The header row of a CSV file, checked against the columns a format knows (every CSV format,
+/// including those outside this module, reads its header here so the messages are the same).
+public struct CSVHeader: Sendable {
     /// Column name → field index.
-    let index: [String: Int]
-    let count: Int
+    public let index: [String: Int]
+    public let count: Int
 
     /// Reads the header; reports unknown, duplicate and missing required columns.
-    init(
+    public init(
         reader: borrowing CSVReader, record: CSVReader.Record, known: Set<String>, required: [String],
         issues: inout IssueCollector, caseInsensitive: Bool = false
     ) {
@@ -37,7 +38,7 @@ struct CSVHeader {
         self.count = record.count
     }
 
-    subscript(_ name: String) -> Int? { index[name] }
+    public subscript(_ name: String) -> Int? { index[name] }
 }
 
 extension String {

@@ -26,7 +26,7 @@ public enum PriceCSVFormat {
         var issues = IssueCollector(file: file)
         var record = CSVReader.Record()
         var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
-        let header = readHeader(reader: reader, record: record, known: columns, required: requiredColumns, issues: &issues)
+        let header = CSVHeader(reader: reader, record: record, known: Set(columns), required: requiredColumns, issues: &issues)
         guard issues.isEmpty else { throw issues.failure }
         var result: [PriceObservation] = []
         while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
@@ -37,35 +37,6 @@ public enum PriceCSVFormat {
         }
         guard issues.isEmpty else { throw issues.failure }
         return result
-    }
-
-    struct Header {
-        var index: [String: Int]
-        var count: Int
-    }
-
-    static func readHeader(
-        reader: borrowing CSVReader, record: CSVReader.Record, known: [String], required: [String], issues: inout IssueCollector
-    ) -> Header {
-        var index: [String: Int] = [:]
-        for i in 0..<record.count {
-            let name: String
-            do { name = try reader.string(record, i).trimmingCharacters(in: .whitespaces) } catch {
-                issues.add(line: error.line, column: error.column, error.reason)
-                continue
-            }
-            if !known.contains(name) {
-                issues.add(line: record.line, column: record.columns[i], "unknown column \"\(name)\" (known columns: \(known.joined(separator: ", ")))")
-            } else if index[name] != nil {
-                issues.add(line: record.line, column: record.columns[i], "column \"\(name)\" appears twice")
-            } else {
-                index[name] = i
-            }
-        }
-        for name in required where index[name] == nil {
-            issues.add(line: record.line, column: 1, "missing required column \"\(name)\"")
-        }
-        return Header(index: index, count: record.count)
     }
 
     /// One record's cells, with every bad cell turned into a located issue.
@@ -205,7 +176,7 @@ public enum FXCSVFormat {
         var issues = IssueCollector(file: file)
         var record = CSVReader.Record()
         var reader = try CSVReader.open(bytes: bytes, file: file, header: &record)
-        let header = PriceCSVFormat.readHeader(reader: reader, record: record, known: columns, required: columns, issues: &issues)
+        let header = CSVHeader(reader: reader, record: record, known: Set(columns), required: columns, issues: &issues)
         guard issues.isEmpty else { throw issues.failure }
         var result: [FXRate] = []
         while reader.nextDataRecord(into: &record, fieldCount: header.count, issues: &issues) {
