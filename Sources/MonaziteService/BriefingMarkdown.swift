@@ -203,7 +203,7 @@ public enum BriefingMarkdown {
                 let refs = notes.ref(source: s.exChinaQuote.publisher, url: s.exChinaQuote.url, release: s.exChinaQuote.release)
                     + notes.ref(source: s.chinaQuote.publisher, url: s.chinaQuote.url, release: s.chinaQuote.release)
                 out.append(
-                    "- \(x.date), \(escape(x.product)): ex-China basis \(escape(x.exChinaBasis.rawValue)) USD \(String(format: "%.2f", x.exChinaUSDPerKg))/kg against China basis \(escape(x.chinaBasis)) (\(x.chinaDate)) USD \(String(format: "%.2f", x.chinaUSDPerKg))/kg: ratio \(String(format: "%.2f", x.ratio)) (derived)"
+                    "- \(x.date), \(escape(x.product)): ex-China basis \(escape(x.exChinaBasis.rawValue)) USD \(Format.tonnes(x.exChinaUSDPerKg, decimals: 2))/kg against China basis \(escape(x.chinaBasis)) (\(x.chinaDate)) USD \(Format.tonnes(x.chinaUSDPerKg, decimals: 2))/kg: ratio \(String(format: "%.2f", x.ratio)) (derived)"
                         + refs)
             }
             if let caveat = p.spreads.compactMap(\.spread.caveat).first {

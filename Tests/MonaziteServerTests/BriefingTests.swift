@@ -86,7 +86,7 @@ import Testing
         let definition = md.components(separatedBy: "\n").first { $0.hasPrefix("[^\(marker)]: ") }
         #expect(definition?.contains("SMM") == true && definition?.contains("https://news.metal.com/") == true, "\(definition ?? "")")
         // Argus's Europe Dy oxide at USD 750/kg against SMM's China quote: a spread naming both bases, and the month's index.
-        let spread = footnotedLine(md, containing: "Dy oxide: ex-China basis Europe USD 750.00/kg against China basis China domestic")
+        let spread = footnotedLine(md, containing: "Dy oxide: ex-China basis Europe USD 750/kg against China basis China domestic")
         #expect(spread?.contains("(derived)") == true)
         let index = try #require(answer.prices.stressIndex)
         #expect(index.month == "2025-06")
