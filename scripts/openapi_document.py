@@ -47,7 +47,7 @@ doc = {
   "/api/v1/trade/summary": {"get": {"operationId": "tradeSummary", "summary": "Headline figures of a month: world total, changes (ours beside published), year to date, destinations with shares.",
      "parameters": [reporter, flow, commodity, period(False, "2025-06"), as_of],
      "responses": {"200": ok("The month's summary (default: the latest month with a world figure).", ref("Summary")), "400": bad, "404": nf}}},
-  "/api/v1/briefings/{period}": {"get": {"operationId": "briefing", "summary": "The monthly briefing on China's HS 8505.11 magnet exports: the month's summary, 13 months for a chart, policy acts of the month and what holds on the briefing's date, freshness. As `monazite briefing PERIOD --format json`.",
+  "/api/v1/briefings/{period}": {"get": {"operationId": "briefing", "summary": "The monthly briefing on China's HS 8505.11 magnet exports: the month's summary, 13 months for a chart, policy acts of the month and what holds on the briefing's date, prices and spreads, freshness. As `monazite briefing PERIOD --format json`.",
      "parameters": [{"name": "period", "in": "path", "required": True, "schema": {"type": "string"}, "example": "2025-06"},
         qp("today", "The day the briefing is made (default: today, UTC).", {"type": "string", "format": "date"})],
      "responses": {"200": ok("The briefing; `missing` says why there are no trade figures when the month is after the latest stored one.", ref("Briefing")), "400": bad, "404": nf}}},
@@ -112,13 +112,20 @@ doc = {
        "items": {"type": "array", "items": {"type": "object", "required": ["label", "partner", "quantity_t", "share_of_world", "mom_pct", "yoy_pct", "sources"], "properties": {
            "label": {"type": "string"}, "partner": {"type": "string"}, "quantity_t": num_or_null, "share_of_world": num_or_null, "mom_pct": num_or_null, "yoy_pct": num_or_null, "sources": {"type": "array", "items": ref("Provenance")}}}},
        "ytd_t": num_or_null, "ytd_yoy_pct": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
-   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "anomalies", "dependence", "dependence_missing", "freshness", "latest_month", "not_in_this_build"], "properties": {
+   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "anomalies", "dependence", "dependence_missing", "freshness", "latest_month", "prices", "not_in_this_build"], "properties": {
        "period": {"type": "string"}, "on": {"type": "string"}, "today": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"},
        "missing": str_or_null, "summary": {"oneOf": [ref("Summary"), {"type": "null"}]}, "chart": {"type": "array", "items": ref("TradeRow")},
        "acts_in_month": {"type": "object", "required": ["on", "events", "notes"]}, "holding": {"type": "object", "required": ["on", "measures", "notes"]},
        "anomalies": {"type": "array", "items": {"type": "object", "required": ["month", "direction", "events"]}},
        "dependence": {"type": "array", "items": {"type": "object", "required": ["year", "edition"]}}, "dependence_missing": str_or_null,
-       "freshness": {"type": "string"}, "latest_month": str_or_null, "not_in_this_build": {"type": "array", "items": {"type": "string"}}}},
+       "freshness": {"type": "string"}, "latest_month": str_or_null,
+       "prices": {"type": "object", "description": "NdPr, Dy and Tb oxide quotes dated in the month (USD/kg derived, VAT as published), or each product and basis's latest quote before the month's end when the month has none; the month's ex-China / China spreads and stress index (derived).",
+                  "required": ["month_has_quotes", "quotes", "latest_quote_date", "missing", "spreads", "stress_index", "notes"], "properties": {
+           "month_has_quotes": {"type": "boolean"}, "quotes": {"type": "array", "items": {"type": "object", "required": ["date", "product", "basis", "low", "high", "unit", "vat_included", "publisher", "url"]}},
+           "latest_quote_date": str_or_null, "missing": str_or_null,
+           "spreads": {"type": "array", "items": {"type": "object", "required": ["spread", "ex_china_quote", "china_quote"]}},
+           "stress_index": {"type": ["object", "null"], "required": ["month", "index", "products", "spread_count", "status"]}, "notes": {"type": "array", "items": {"type": "string"}}}},
+       "not_in_this_build": {"type": "array", "items": {"type": "string"}}}},
    "Partners": {"type": "object", "required": ["period", "reporter", "commodity", "flow", "total_t", "partners", "hhi", "hhi_band", "cr1", "cr3", "notes"], "properties": {
        "period": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"}, "total_t": num_or_null, "total_is_reported_world": {"type": "boolean"},
        "world": {"type": ["object", "null"]},

@@ -141,14 +141,17 @@ public enum BriefingMarkdown {
             out.append("- \(escape(y.edition)), year \(y.year)\(y.estimated ? " (estimate)" : ""): " + parts.joined(separator: "; ") + ref)
         }
         out.append("")
+        prices(a, into: &out, notes: &notes)
         out.append("## Freshness")
         out.append("")
         out.append("The world series on \(a.today): \(escape(a.freshness)).")
         out.append("")
-        out.append("## Not in this build")
-        out.append("")
-        out.append("\(capitalised(a.notInThisBuild.joined(separator: " and "))): not in this build.")
-        out.append("")
+        if !a.notInThisBuild.isEmpty {
+            out.append("## Not in this build")
+            out.append("")
+            out.append("\(capitalised(a.notInThisBuild.joined(separator: " and "))): not in this build.")
+            out.append("")
+        }
         if !notes.texts.isEmpty {
             out.append("## Sources")
             out.append("")
@@ -156,6 +159,78 @@ public enum BriefingMarkdown {
             out.append("")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The prices and spreads section: quotes as published with USD/kg (derived), spreads and the stress index (derived).
+    static func prices(_ a: BriefingAnswer, into out: inout [String], notes: inout Footnotes) {
+        let p = a.prices
+        out.append("## Prices and spreads")
+        out.append("")
+        if let missing = p.missing {
+            out.append(escape(missing) + ".")
+            out.append("")
+            return
+        }
+        if p.monthHasQuotes {
+            out.append("NdPr, Dy and Tb oxide quotes dated in \(a.period), by market basis, as published; USD/kg figures are derived (the conversion follows each):")
+        } else {
+            out.append("**No NdPr, Dy or Tb oxide quote is dated in \(a.period).** The latest quote on or before the end of \(a.period) is dated \(p.latestQuoteDate ?? "—"); nothing newer is bundled. The latest quote of each product and basis:")
+        }
+        out.append("")
+        for q in p.quotes {
+            let vat: String
+            switch q.vatIncluded {
+            case "yes": vat = "VAT included"
+            case "no": vat = "VAT excluded"
+            default: vat = "VAT treatment not stated"
+            }
+            var text = "- \(q.date), \(escape(q.product))\(q.purity.map { " " + escape($0) } ?? ""), \(escape(q.basis)): published \(range(q.low, q.high, decimals: q.unit.hasSuffix("/t") ? 0 : 2)) \(escape(q.unit)), \(vat)"
+            if let l = q.usdPerKgLow, let h = q.usdPerKgHigh {
+                text += "; USD \(range(l, h, decimals: 2))/kg (\(escape(q.conversion ?? "derived")))"
+            } else if let c = q.conversion {
+                text += "; " + escape(c)
+            }
+            out.append(text + notes.ref(source: q.publisher, url: q.url, release: q.release))
+        }
+        out.append("")
+        if p.spreads.isEmpty {
+            out.append("No ex-China / China spread is computable for \(a.period): no ex-China quote of the month has a China-domestic quote near enough in date.")
+        } else {
+            out.append("Ex-China / China spreads of \(a.period) (derived: ex-China USD/kg midpoint ÷ China-domestic USD/kg midpoint with VAT removed; docs/prices.md):")
+            out.append("")
+            for s in p.spreads {
+                let x = s.spread
+                let refs = notes.ref(source: s.exChinaQuote.publisher, url: s.exChinaQuote.url, release: s.exChinaQuote.release)
+                    + notes.ref(source: s.chinaQuote.publisher, url: s.chinaQuote.url, release: s.chinaQuote.release)
+                out.append(
+                    "- \(x.date), \(escape(x.product)): ex-China basis \(escape(x.exChinaBasis.rawValue)) USD \(Format.tonnes(x.exChinaUSDPerKg, decimals: 2))/kg against China basis \(escape(x.chinaBasis)) (\(x.chinaDate)) USD \(Format.tonnes(x.chinaUSDPerKg, decimals: 2))/kg: ratio \(String(format: "%.2f", x.ratio)) (derived)"
+                        + refs)
+            }
+            if let caveat = p.spreads.compactMap(\.spread.caveat).first {
+                out.append("")
+                out.append("Caveat: " + escape(caveat) + notes.ref(source: "Adamas Intelligence", url: "https://www.adamasintel.com/the-fallacy-of-european-rare-earth-prices-and-the-pras-that-promote-them", release: nil))
+            }
+        }
+        out.append("")
+        if let i = p.stressIndex {
+            var seen = Set<String>()
+            var refs = ""
+            for s in p.spreads {
+                for q in [s.exChinaQuote, s.chinaQuote] {
+                    let r = notes.ref(source: q.publisher, url: q.url, release: q.release)
+                    if seen.insert(r).inserted { refs += r }
+                }
+            }
+            out.append("Stress index \(i.month): \(String(format: "%.0f", i.index)) (derived from the \(i.spreadCount) spreads above: 100 × exp of the mean log ratio over \(i.products.map(escape).joined(separator: ", ")); 100 = parity)" + refs)
+        } else {
+            out.append("No stress index for \(a.period): no spread is dated in the month.")
+        }
+        out.append("")
+    }
+
+    static func range(_ low: Double, _ high: Double, decimals: Int) -> String {
+        let l = Format.tonnes(low, decimals: decimals), h = Format.tonnes(high, decimals: decimals)
+        return l == h ? l : l + "–" + h
     }
 
     static func line(_ label: String, _ r: TradeRow, refs: String, share: Double? = nil) -> String {

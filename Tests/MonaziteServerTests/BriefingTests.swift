@@ -68,6 +68,49 @@ import Testing
         #expect(answer.chart.last?.period == "2025-06")
     }
 
+    /// June 2025's prices: the bundled file holds SMM's China-domestic NdPr oxide at CNY 447,000–448,000/t
+    /// (VAT included) on 2025-06-11; the nearest cited rate is the CFETS parity of 2025-04-30
+    /// (7.2014 CNY/USD, 42 days away), so USD 447/7.2014 = 62.07 and 448/7.2014 = 62.21 per kg (derived).
+    @Test func june2025StatesFootnotedNdPrPricesAndSpreads() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2025, 6)
+        #expect(answer.prices.monthHasQuotes)
+        #expect(answer.notInThisBuild == ["project pipeline"])
+        let md = BriefingMarkdown.render(answer)
+        #expect(md.contains("## Prices and spreads"))
+        let ndpr = footnotedLine(md, containing: "2025-06-11, NdPr oxide, China domestic: published 447,000–448,000 CNY/t, VAT included")
+        #expect(ndpr?.contains("USD 62.07–62.21/kg (derived") == true, "\(ndpr ?? "")")
+        #expect(ndpr?.contains("7.2014") == true, "\(ndpr ?? "")")
+        // The footnote of that line names SMM and the quote's URL.
+        let marker = try #require(ndpr?.firstMatch(of: /\[\^(\d+)\]/)?.1)
+        let definition = md.components(separatedBy: "\n").first { $0.hasPrefix("[^\(marker)]: ") }
+        #expect(definition?.contains("SMM") == true && definition?.contains("https://news.metal.com/") == true, "\(definition ?? "")")
+        // Argus's Europe Dy oxide at USD 750/kg against SMM's China quote: a spread naming both bases, and the month's index.
+        let spread = footnotedLine(md, containing: "Dy oxide: ex-China basis Europe USD 750/kg against China basis China domestic")
+        #expect(spread?.contains("(derived)") == true)
+        let index = try #require(answer.prices.stressIndex)
+        #expect(index.month == "2025-06")
+        _ = footnotedLine(md, containing: "Stress index 2025-06: \(String(format: "%.0f", index.index)) (derived")
+        #expect(!md.contains("Prices and spreads and project pipeline: not in this build"))
+        #expect(md.contains("Project pipeline: not in this build."))
+    }
+
+    /// The price data ends in February 2026: a November 2026 briefing says so and states nothing newer.
+    @Test func november2026SaysTheLatestPriceDateAndNothingNewer() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2026, 11)
+        #expect(!answer.prices.monthHasQuotes)
+        #expect(answer.prices.latestQuoteDate == "2026-02-18")
+        #expect(answer.prices.spreads.isEmpty)
+        #expect(answer.prices.stressIndex == nil)
+        #expect(answer.prices.quotes.allSatisfy { $0.date <= "2026-02-18" && !$0.date.hasPrefix("2026-11") })
+        let md = BriefingMarkdown.render(answer)
+        #expect(md.contains("No NdPr, Dy or Tb oxide quote is dated in 2026-11."))
+        #expect(md.contains("The latest quote on or before the end of 2026-11 is dated 2026-02-18; nothing newer is bundled."))
+        _ = footnotedLine(md, containing: "2026-02-18, NdPr oxide, China domestic: published")
+        #expect(Self.unfootnoted(md).isEmpty, "\(Self.unfootnoted(md))")
+    }
+
     @Test func november2026SaysTheSuspensionLapsed() async throws {
         let harness = try await ServerHarness.bundled()
         let answer = try await briefing(harness, 2026, 11)
