@@ -107,7 +107,9 @@ public enum BriefingMarkdown {
         }
         for m in announced {
             let status = m.status.rawValue.replacingOccurrences(of: "_", with: " ")
-            var text = "- **\(escape(m.label))** (\(escape(m.title))): \(status): \(escape(m.explanation))"
+            // The explanation often opens with the status itself ("in force since …"): say it once.
+            let explanation = m.explanation.hasPrefix(status) ? m.explanation : "\(status): \(m.explanation)"
+            var text = "- **\(escape(m.label))** (\(escape(m.title))): \(escape(explanation))"
             if m.status == .suspensionLapsed, !m.explanation.contains("no renewal") { text += "; no renewal is recorded" }
             if !m.verified { text += " (unverified)" }
             out.append(text + notes.ref(source: m.source, url: m.url, release: m.dates.announced?.description))

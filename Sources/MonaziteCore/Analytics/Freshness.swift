@@ -63,7 +63,7 @@ public struct SeriesFreshness: Sendable, Hashable {
         if let p = latestPeriod, p.last > latestMonth { text += "; a span reaches \(p)" }
         if let first = overdue.first, let last = overdue.last, let due = dueSince, let lag = usualLagDays {
             let months = first == last ? "\(first) was" : "\(first)..\(last) (\(overdue.count) months) were"
-            text += "; behind its usual rhythm: \(months) due from \(due) (usual lag \(lag) days after the month) and are not in the store"
+            text += "; behind its usual rhythm: \(months) due from \(due) (usual lag \(lag) days after the month, plus \(Self.graceDays) days' grace) and are not in the store"
         }
         return text
     }
