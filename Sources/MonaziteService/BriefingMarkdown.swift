@@ -59,7 +59,7 @@ public enum BriefingMarkdown {
                 out.append("![World \(a.flow)s by month, tonnes](\(chartFile))")
                 out.append("")
             }
-            out.append("World \(a.flow)s by month, the bars of the chart\(chartFile == nil ? " (written as SVG with `--out`)" : ""):" + refs)
+            out.append("World \(a.flow)s by month, the bars of the chart:" + refs)
             out.append("")
             for row in a.chart {
                 if let q = row.quantityT {
