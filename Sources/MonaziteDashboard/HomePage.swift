@@ -296,7 +296,7 @@ struct HomePage: DashboardPage {
         for row in lapsed {
             w.raw("<li><strong>")
             w.text(row.title)
-            w.raw("</strong>: suspension lapsed. ")
+            w.raw("</strong>: suspension lapsed — ")
             w.text(row.reason)
             if let url = row.url {
                 w.raw(" ")
