@@ -13,10 +13,9 @@ CSV="$OUT/comtrade-synthetic-$ROWS.csv"
 [ -f "$CSV" ] || python3 scripts/generate-comtrade.py "$ROWS" "$CSV"
 swift build -c release --product monazite >/dev/null
 BIN=$(swift build -c release --show-bin-path)/monazite
-if [ ! -x .venv-bench/bin/python ]; then
-  python3 -m venv .venv-bench
-  .venv-bench/bin/pip install --quiet duckdb pandas
-fi
+# The venv is shared with the other benchmark scripts: install what this one needs if it is missing.
+[ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench
+.venv-bench/bin/python -c 'import duckdb, pandas' 2>/dev/null || .venv-bench/bin/pip install --quiet duckdb pandas
 LOG="$OUT/import-bench.txt"
 {
   echo "file: $CSV ($(du -h "$CSV" | cut -f1), $ROWS rows, $(head -1 "$CSV" | tr ',' '\n' | wc -l) columns)"
