@@ -118,6 +118,8 @@ public enum MonaziteServer {
         }
         router.get("/", use: serve)
         router.get("**", use: serve)
+        // A path with its own POST route does not fall through to "**" for GET: register both.
+        router.get("/claims", use: serve)
         router.post("/claims", use: serve)
         return router
     }

@@ -42,6 +42,40 @@ import Testing
         }
     }
 
+    /// The dashboard's /claims page (a form post, and its CSV download) gives the API's claims:
+    /// the same texts, values, periods and verdicts, in the same order.
+    @Test func theDashboardPageGivesTheAPIsClaims() async throws {
+        let h = try await ServerHarness.bundled()
+        let report = try await ClaimsQueries.check(store: h.store, text: Self.article, published: nil)
+        let today = try #require(CalendarDay(year: 2026, month: 11, day: 30))
+        let mount = DashboardMount.make(store: h.store, events: [], today: today, cacheSeconds: 0)
+        let form = "text=" + (Self.article.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        try await h.application(dashboard: mount.pages, onWrite: mount.invalidate).test(.router) { client in
+            try await client.execute(
+                uri: "/claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)
+            ) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                for claim in report.claims {
+                    #expect(html.contains("verdict-\(claim.verdict.rawValue)"), "\(claim.text)")
+                }
+                #expect(html.components(separatedBy: "<mark class=\"verdict-").count - 1 == report.claims.count)
+            }
+            try await client.execute(uri: "/claims?" + form + "&format=csv&table=claims", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
+                // CRLF lines; quoted fields hold commas, so each row is matched on its verdict and period cells.
+                let lines = response.text.split(whereSeparator: \.isNewline).map(String.init)
+                #expect(lines.first?.hasPrefix("n,line,text,measure,value,period,series,verdict,") == true)
+                let rows = Array(lines.dropFirst())
+                let verdicts = ["agrees", "disagrees", "unverifiable", "out_of_scope"]
+                #expect(rows.map { row in verdicts.first { row.contains(",\($0),") } } == report.claims.map(\.verdict.rawValue), "\(response.text)")
+                for (row, claim) in zip(rows, report.claims) {
+                    #expect(row.contains(",\(claim.period ?? ""),"), "\(row)")
+                }
+            }
+        }
+    }
+
     @Test func emptyMalformedAndOversizedBodiesAreRefused() async throws {
         let h = try await ServerHarness.bundled()
         try await h.application().test(.router) { client in
