@@ -1,3 +1,5 @@
+import MonaziteCore
+
 /// An observed export total over whole calendar months, set against a probe of the model.
 public struct MonthlyObservation: Sendable, Hashable {
     /// First day of the first month and last day of the last month of the span.
@@ -17,21 +19,17 @@ public struct MonthlyObservation: Sendable, Hashable {
         self.inSample = inSample
     }
 
-    /// The months of `YYYY-MM` or `YYYY-MM..MM` (a span within one year, as customs releases give).
+    /// The months of `YYYY-MM` or `YYYY-MM..MM` (a span within one year, as customs releases give),
+    /// read by Core's period parser; quarters, halves and years are not taken here.
     public init?(period: String, destination: String, observedTonnes: Double, inSample: Bool) {
-        let parts = period.split(separator: ".", omittingEmptySubsequences: true)
-        guard let first = CalendarDate(String(parts[0]) + "-01") else { return nil }
-        var last = first
-        if parts.count == 2 {
-            guard let lastMonth = Int(parts[1]), lastMonth >= first.month, lastMonth <= 12,
-                  let date = CalendarDate("\(parts[0].prefix(4))-\(parts[1])-01") else { return nil }
-            _ = lastMonth
-            last = date
-        } else if parts.count != 1 {
-            return nil
-        }
+        guard let p = Period(parsing: period), p.first.year == p.last.year,
+              !period.contains("Q"), !period.contains("H"), period.count >= 7,
+              let first = CalendarDate("\(p.first)-01"), let lastMonth = CalendarDate("\(p.last)-01")
+        else { return nil }
+        // The last day of the last month: 31 days on from its first lands in the next month.
+        let next = lastMonth.adding(days: 31)
         self.init(
-            firstDay: first, lastDay: CalendarDate(daysSinceEpoch: last.adding(days: 31).daysSinceEpoch - last.adding(days: 31).day),
+            firstDay: first, lastDay: CalendarDate(daysSinceEpoch: next.daysSinceEpoch - next.day),
             destination: destination, observedTonnes: observedTonnes, inSample: inSample)
     }
 

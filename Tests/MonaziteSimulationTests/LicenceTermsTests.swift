@@ -110,3 +110,15 @@ import Testing
         }
     }
 }
+
+@Suite struct MonthlyObservationPeriodTests {
+    @Test func monthsAndSpansWithinAYearAreReadAndEverythingElseRefused() throws {
+        let feb = try #require(MonthlyObservation(period: "2024-02", destination: "WLD", observedTonnes: 1, inSample: true))
+        #expect(feb.firstDay.description == "2024-02-01" && feb.lastDay.description == "2024-02-29" && feb.dayCount == 29)
+        let span = try #require(MonthlyObservation(period: "2025-01..02", destination: "WLD", observedTonnes: 1, inSample: true))
+        #expect(span.lastDay.description == "2025-02-28" && span.period == "2025-01..02")
+        for bad in ["", "..", "2025", "2025-Q1", "2025-H1", "2025-11..2026-02", "2025-13", "2025-03..02"] {
+            #expect(MonthlyObservation(period: bad, destination: "WLD", observedTonnes: 1, inSample: true) == nil, "\(bad)")
+        }
+    }
+}
