@@ -10,6 +10,8 @@ import PackageDescription
 /// - `MonaziteScenario`: the scenario file format of the simulator (YAML) and its validation.
 /// - `MonazitePolicy`: export controls, suspensions and licences; status on a date. Pure.
 /// - `MonazitePolicyFile`: the policy timeline / licence YAML formats and the bundled timeline.
+/// - `MonazitePipeline`: US and allied projects by stage, the capacity outlook and its Monte Carlo. Pure.
+/// - `MonazitePipelineFile`: the project CSV, the outlook assumptions YAML and the bundled, cited copies.
 /// - `MonaziteAnomalies`: surges, collapses and change points in monthly series, linked to events. Pure.
 /// - `MonaziteClaims`: quantitative claims read from news text and checked against the data. Pure.
 /// - `MonaziteAlerts`: alert rules (YAML), their evaluation, and signed webhook delivery.
@@ -77,6 +79,15 @@ let package = Package(
         .target(
             name: "MonazitePriceFile",
             dependencies: ["MonaziteCore", "MonaziteIngest", "MonazitePrices"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSwift
+        ),
+        // Project pipeline: stages, capacities, the outlook by stage and year and its Monte Carlo. Pure (docs/projects.md).
+        .target(name: "MonazitePipeline", swiftSettings: strictSwift),
+        // The project CSV, the outlook assumptions YAML, the IEA demand CSV and their bundled copies.
+        .target(
+            name: "MonazitePipelineFile",
+            dependencies: ["MonaziteCore", "MonaziteIngest", "MonazitePipeline", "MonaziteYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")],
             swiftSettings: strictSwift
         ),
@@ -188,6 +199,11 @@ let package = Package(
         .testTarget(
             name: "MonazitePricesTests",
             dependencies: ["MonazitePrices", "MonazitePriceFile", "MonaziteIngest", "MonaziteCore"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "MonazitePipelineTests",
+            dependencies: ["MonazitePipeline", "MonazitePipelineFile", "MonaziteIngest", "MonaziteCore"],
             swiftSettings: strictSwift
         ),
         .testTarget(
