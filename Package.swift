@@ -128,6 +128,7 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteScenario", "MonaziteSimulation", "MonazitePolicy",
                 "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts", "MonaziteClaims", "MonazitePrices", "MonazitePriceFile",
+                "MonazitePipeline", "MonazitePipelineFile",
             ],
             swiftSettings: strictSwift
         ),
@@ -149,7 +150,9 @@ let package = Package(
         ),
         .target(
             name: "MonaziteDashboard",
-            dependencies: ["MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices", .product(name: "Ink", package: "Ink")],
+            dependencies: [
+                "MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices", "MonazitePipeline", .product(name: "Ink", package: "Ink"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(
@@ -157,7 +160,8 @@ let package = Package(
             dependencies: [
                 "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteService", "MonaziteServer",
                 "MonaziteDashboard", "MonaziteSimulation", "MonaziteScenario", "MonazitePolicy", "MonazitePolicyFile", "MonaziteAnomalies", "MonaziteAlerts",
-                "MonaziteClaims", "MonazitePrices", "MonazitePriceFile", .product(name: "Logging", package: "swift-log"),
+                "MonaziteClaims", "MonazitePrices", "MonazitePriceFile", "MonazitePipeline", "MonazitePipelineFile",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

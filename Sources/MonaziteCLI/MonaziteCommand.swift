@@ -28,6 +28,8 @@ public struct MonaziteCommand: AsyncParsableCommand {
             AlertsCommand.self,
             ClaimsCommand.self,
             PricesCommand.self,
+            ProjectsCommand.self,
+            OutlookCommand.self,
             SpreadsCommand.self,
             ContractCommand.self,
         ]

@@ -94,6 +94,7 @@ public struct Dashboard: Sendable {
             case "sources": return try await SourcesPage.load(service: service, request: request)
             case "claims": return try await ClaimsPage.load(service: service, request: request)
             case "prices": return try PricesPage.load(request: request)
+            case "projects": return try ProjectsPage.load(request: request)
             default: break
             }
         case 2 where s[0] == "briefing":

@@ -2,7 +2,7 @@
 enum PageLayout {
     /// Navigation entries: path and label.
     static let sections: [(path: String, label: String)] = [
-        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/claims", "Claims"), ("/prices", "Prices"),
+        ("/", "Home"), ("/trade", "Trade"), ("/dependence", "Dependence"), ("/policy", "Policy"), ("/claims", "Claims"), ("/prices", "Prices"), ("/projects", "Projects"),
         ("/sources", "Sources"),
     ]
 

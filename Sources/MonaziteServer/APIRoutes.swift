@@ -46,6 +46,7 @@ struct APIRoutes: Sendable {
         PolicyRoutes(store: store, access: self).register(on: v1)
         ClaimsRoutes(store: store, access: self).register(on: v1)
         PriceRoutes(access: self).register(on: v1)
+        ProjectRoutes(access: self).register(on: v1)
     }
 
     // MARK: Access
