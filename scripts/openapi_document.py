@@ -125,7 +125,9 @@ doc = {
        "items": {"type": "array", "items": {"type": "object", "required": ["label", "partner", "quantity_t", "share_of_world", "mom_pct", "yoy_pct", "sources"], "properties": {
            "label": {"type": "string"}, "partner": {"type": "string"}, "quantity_t": num_or_null, "share_of_world": num_or_null, "mom_pct": num_or_null, "yoy_pct": num_or_null, "sources": {"type": "array", "items": ref("Provenance")}}}},
        "ytd_t": num_or_null, "ytd_yoy_pct": num_or_null, "notes": {"type": "array", "items": {"type": "string"}}}},
-   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "anomalies", "dependence", "dependence_missing", "freshness", "latest_month", "prices", "not_in_this_build"], "properties": {
+   "Briefing": {"type": "object", "required": ["period", "on", "today", "reporter", "commodity", "flow", "missing", "summary", "chart", "acts_in_month", "holding", "anomalies", "dependence", "dependence_missing", "freshness", "latest_month", "prices", "pipeline", "not_in_this_build"], "properties": {
+       "pipeline": {"type": "object", "description": "Non-China sintered NdFeB capacity in the briefing's year (as announced and probability-weighted, derived), the US demand figure it is set against, the Monte Carlo coverage year (P10/P50/P90) and the project rows counted with their sources. See docs/projects.md.",
+                    "required": ["year", "status_asof", "magnet", "coverage", "demand", "contributions", "notes"]},
        "period": {"type": "string"}, "on": {"type": "string"}, "today": {"type": "string"}, "reporter": {"type": "string"}, "commodity": {"type": "string"}, "flow": {"type": "string"},
        "missing": str_or_null, "summary": {"oneOf": [ref("Summary"), {"type": "null"}]}, "chart": {"type": "array", "items": ref("TradeRow")},
        "acts_in_month": {"type": "object", "required": ["on", "events", "notes"]}, "holding": {"type": "object", "required": ["on", "measures", "notes"]},

@@ -35,10 +35,12 @@ public struct BriefingAnswer: Codable, Sendable {
     @NullWhenAbsent public var latestMonth: String?
     /// NdPr, Dy and Tb oxide quotes, spreads and stress index of the month (or the latest before it).
     public var prices: BriefingPrices
+    /// Non-China magnet capacity against US demand and the Monte Carlo coverage year (derived).
+    public var pipeline: BriefingPipeline
     public var notInThisBuild: [String]
 
     enum CodingKeys: String, CodingKey {
-        case period, on, today, reporter, commodity, flow, missing, summary, chart, holding, freshness, anomalies, dependence, prices
+        case period, on, today, reporter, commodity, flow, missing, summary, chart, holding, freshness, anomalies, dependence, prices, pipeline
         case dependenceMissing = "dependence_missing"
         case actsInMonth = "acts_in_month"
         case latestMonth = "latest_month"
@@ -106,6 +108,6 @@ public enum BriefingQueries {
             period: month.description, on: day.description, today: today.description, reporter: reporter.alpha3,
             commodity: commodity.description, flow: flow.rawValue, missing: missing, summary: summary, chart: chart,
             actsInMonth: acts, holding: holding, anomalies: anomalies, dependence: dependence, dependenceMissing: dependenceMissing, freshness: freshness.summary, latestMonth: latest?.description,
-            prices: try prices(month: month.description), notInThisBuild: ["project pipeline"])
+            prices: try prices(month: month.description), pipeline: try pipeline(month: month), notInThisBuild: [])
     }
 }

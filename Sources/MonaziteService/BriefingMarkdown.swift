@@ -144,6 +144,7 @@ public enum BriefingMarkdown {
         }
         out.append("")
         prices(a, into: &out, notes: &notes)
+        pipeline(a, into: &out, notes: &notes)
         out.append("## Freshness")
         out.append("")
         out.append("The world series on \(a.today): \(escape(a.freshness)).")

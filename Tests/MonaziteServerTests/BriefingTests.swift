@@ -75,7 +75,7 @@ import Testing
         let harness = try await ServerHarness.bundled()
         let answer = try await briefing(harness, 2025, 6)
         #expect(answer.prices.monthHasQuotes)
-        #expect(answer.notInThisBuild == ["project pipeline"])
+        #expect(answer.notInThisBuild.isEmpty)
         let md = BriefingMarkdown.render(answer)
         #expect(md.contains("## Prices and spreads"))
         let ndpr = footnotedLine(md, containing: "2025-06-11, NdPr oxide, China domestic: published 447,000–448,000 CNY/t, VAT included")
@@ -92,7 +92,7 @@ import Testing
         #expect(index.month == "2025-06")
         _ = footnotedLine(md, containing: "Stress index 2025-06: \(String(format: "%.0f", index.index)) (derived")
         #expect(!md.contains("Prices and spreads and project pipeline: not in this build"))
-        #expect(md.contains("Project pipeline: not in this build."))
+        #expect(!md.contains("not in this build"))
     }
 
     /// The price data ends in February 2026: a November 2026 briefing says so and states nothing newer.
@@ -225,5 +225,32 @@ import Testing
         #expect(!html.contains("href=\"javascript:"))
         #expect(!html.contains("#fn-99"), "data text made a footnote link")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+}
+
+extension BriefingTests {
+    /// The pipeline section: the outlook's magnet figures for the briefing's year, each footnoted to the
+    /// project rows they sum, the Monte Carlo headline, and every counted row with its own source.
+    @Test func pipelineOutlookSectionIsFootnotedToProjectRows() async throws {
+        let harness = try await ServerHarness.bundled()
+        let answer = try await briefing(harness, 2026, 11)
+        let outlook = try ProjectQueries.outlook()
+        #expect(answer.pipeline.year == 2026)
+        #expect(answer.pipeline.coverage == outlook.coverage)
+        let m = try #require(outlook.magnet.first { $0.year == 2026 })
+        let md = BriefingMarkdown.render(answer)
+        #expect(md.contains("## Pipeline outlook"))
+        let line = footnotedLine(md, containing: "\(Format.tonnes(m.announcedT, decimals: 0)) t as announced")
+        #expect(line?.contains("\(Format.tonnes(m.weightedT, decimals: 0)) t probability-weighted") == true, "\(line ?? "")")
+        _ = footnotedLine(md, containing: "US demand set against it: 30,000 t NdFeB/yr")
+        for c in outlook.contributions {
+            let row = footnotedLine(md, containing: "- \(c.project) (\(c.country)): \(Format.tonnes(c.capacityT, decimals: 0)) t NdFeB/yr")
+            let marker = try #require(row?.firstMatch(of: /\[\^(\d+)\]/)?.1)
+            let definition = md.components(separatedBy: "\n").first { $0.hasPrefix("[^\(marker)]: ") }
+            #expect(definition?.contains(c.url) == true, "\(c.project): \(definition ?? "")")
+        }
+        // June 2025 predates the project statuses: the section says so.
+        let june = BriefingMarkdown.render(try await briefing(harness, 2025, 6))
+        #expect(june.contains("The outlook starts in 2026"))
     }
 }
