@@ -266,7 +266,7 @@ extension ProjectQueries {
                 url: p?.url ?? "", release: p?.release ?? "", line: c.line)
         }
         let share = format(sharePct)
-        let demandText = "US demand \(Int(a.usDemand.value).formatted()) t NdFeB/yr (\(a.usDemand.scope))"
+        let demandText = "US demand (\(Int(a.usDemand.value).formatted()) t NdFeB/yr: \(a.usDemand.scope))"
         let headline: String
         if let p90 = mc.p90, let p50 = mc.p50, let p10 = mc.p10 {
             headline = "Year non-China magnet supply first covers \(share)% of \(demandText): P10 \(p10), P50 \(p50), P90 \(p90) (derived; \(mc.draws) draws, seed \(seed))"

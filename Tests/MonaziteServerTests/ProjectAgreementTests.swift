@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import MonaziteServer
+import MonaziteService
 import Testing
 
 /// `monazite projects` / `outlook` and `/api/v1/projects` / `/api/v1/outlook` give the same JSON;
@@ -101,5 +102,19 @@ import Testing
         #expect(a.status != 0)
         #expect(a.out.isEmpty)
         #expect(a.err.contains("a.yaml:5:") && a.err.contains("between 0 and 1"), "\(a.err)")
+    }
+
+    /// The bundled figures docs/projects.md quotes (10,000 draws, seed 1): 50% of US demand P10 2028,
+    /// P50 2028, P90 2030; 11 of 34 rows left out; 100% reached by 2035 in about 27% of draws only.
+    @Test func bundledOutlookMatchesTheDocumentedFigures() throws {
+        let o = try ProjectQueries.outlook()
+        #expect(o.parameters.firstYear == 2026)
+        #expect(o.coverage.p10 == 2028 && o.coverage.p50 == 2028 && o.coverage.p90 == 2030)
+        #expect(o.excluded.count == 11)
+        #expect(o.contributions.count == 7)
+        let full = try ProjectQueries.outlook(sharePct: 100)
+        #expect(full.coverage.p50 == nil && full.coverage.p90 == nil)
+        #expect(abs(full.coverage.withinHorizon - 0.275) < 0.01)
+        #expect(full.coverage.headline.contains("not within the horizon"))
     }
 }
