@@ -25,19 +25,18 @@ struct ProjectsPage: DashboardPage {
                 .init(label: "Project", csvName: "project", wide: true), .init(label: "Country", csvName: "country"),
                 .init(label: "Stages", csvName: "stages"), .init(label: "Capacity", csvName: "capacity_value", numeric: true),
                 .init(label: "Unit", csvName: "capacity_unit", wide: true), .init(label: "Status", csvName: "status_class"),
-                .init(label: "As of", csvName: "status_asof"), .init(label: "Start", csvName: "start_year", numeric: true),
+                .init(label: "As of", csvName: "status_asof"), .init(label: "Status as published", csvName: "status", wide: true),
+                .init(label: "Start", csvName: "start_year", numeric: true),
                 .init(label: "Source", csvName: "source", csvURLName: "url", wide: true),
             ], csvHref: request.csvHref(table: "projects"))
         for e in projects.projects {
             var source = DataTable.Cell.link(e.source, href: SourceLinks.safeURL(e.url), title: e.url)
             source.csvURL = e.url
             source.csvRelease = e.release
-            var status = DataTable.Cell.text(e.statusClass)
-            status.linkTitle = e.status
             list.rows.append([
                 .text(e.project), .text(e.country), .text(e.stages.joined(separator: " + ")),
-                e.capacityValue.isEmpty ? .missing(e.capacityNote ?? "no capacity stated") : .text(e.capacityValue), .text(e.capacityUnit), status,
-                .text(e.statusAsOf), e.startYear.map { .number(String($0), csv: String($0)) } ?? .missing("no start year stated"), source,
+                e.capacityValue.isEmpty ? .missing(e.capacityNote ?? "no capacity stated") : .text(e.capacityValue), .text(e.capacityUnit),
+                .text(e.statusClass), .text(e.statusAsOf), .text(e.status), e.startYear.map { .number(String($0), csv: String($0)) } ?? .missing("no start year stated"), source,
             ])
         }
         list.notes = projects.notes

@@ -90,7 +90,8 @@ public struct ProjectsAnswer: Codable, Sendable, Hashable {
             [
                 .text(e.project), .text(e.country), .text(e.stages.joined(separator: "+")), .text(e.capacityValue), .text(e.capacityUnit),
                 .text(e.statusClass), .text(e.statusAsOf), .int(e.startYear), Cell.number(e.investmentUSDm, decimals: 0).orBlank(e.investmentUSDm),
-                .text(e.company), .text(e.status), .text(e.source), .text(e.url), .text(e.release),
+                .text(e.company), .text(e.location), .text(e.product), .text(e.capacityBasis), .text(e.status), .text(e.publicSupport),
+                .text(e.source), .text(e.url), .text(e.release),
             ]
         }
         return Report(
@@ -98,7 +99,8 @@ public struct ProjectsAnswer: Codable, Sendable, Hashable {
             columns: [
                 "project", "country", "stages", Column("capacity_value", "capacity"), Column("capacity_unit", "unit"), Column("status_class", "status"),
                 Column("status_asof", "as of"), Column("start_year", "start"), Column("investment_usd_m", "USD m"), Column("company", csvOnly: true),
-                Column("status", "status text", csvOnly: true), Column("source", csvOnly: true), Column("url", csvOnly: true),
+                Column("location", csvOnly: true), Column("product", csvOnly: true), Column("capacity_basis", csvOnly: true),
+                Column("status", "status text", csvOnly: true), Column("public_support", csvOnly: true), Column("source", csvOnly: true), Column("url", csvOnly: true),
                 Column("release", csvOnly: true),
             ],
             rows: rows, answer: self, notes: notes)

@@ -132,7 +132,18 @@ public struct Report: Sendable {
 
     public static func looksNumeric(_ s: String) -> Bool {
         guard let f = s.first else { return false }
-        return f.isNumber || ((f == "-" || f == "+" || f == "~") && s.count > 1 && s.dropFirst().first?.isNumber == true)
+        let starts = f.isNumber || ((f == "-" || f == "+" || f == "~") && s.count > 1 && s.dropFirst().first?.isNumber == true)
+        // A name that starts with a digit ("10X magnet facility") is text: it holds a word of 3+ letters.
+        return starts && !hasWord(s)
+    }
+
+    static func hasWord(_ s: String) -> Bool {
+        var run = 0
+        for c in s {
+            run = c.isLetter ? run + 1 : 0
+            if run >= 3 { return true }
+        }
+        return false
     }
 
     /// RFC 4180 quoting, after neutralising a cell a spreadsheet would run as a formula.

@@ -117,4 +117,13 @@ import Testing
         #expect(abs(full.coverage.withinHorizon - 0.275) < 0.01)
         #expect(full.coverage.headline.contains("not within the horizon"))
     }
+
+    /// A project name starting with a digit is text: left-aligned in the table, under its header.
+    @Test func projectTableLeftAlignsNamesStartingWithADigit() throws {
+        let table = try ProjectQueries.projects(stage: "magnet").report.render(.table)
+        let line = try #require(table.split(separator: "\n").first { $0.contains("10X magnet facility") })
+        #expect(line.hasPrefix("10X magnet facility"), "\(line)")
+        #expect(Report.looksNumeric("3,188 t") && Report.looksNumeric("+157.4%") && Report.looksNumeric("100-300"))
+        #expect(!Report.looksNumeric("10X magnet facility") && !Report.looksNumeric("2017 (restart)"))
+    }
 }
