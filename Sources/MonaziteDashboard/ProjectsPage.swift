@@ -99,7 +99,7 @@ struct ProjectsPage: DashboardPage {
     func renderChart(into w: inout HTMLWriter) {
         let points = outlook.magnet
         guard !points.isEmpty else { return }
-        let width = 760.0, height = 320.0, left = 64.0, right = 120.0, top = 14.0, bottom = 36.0
+        let width = 760.0, height = 320.0, left = 64.0, right = 130.0, top = 14.0, bottom = 36.0
         let plotW = width - left - right, plotH = height - top - bottom
         let yMax = max(1, (points.flatMap { [$0.announcedT, $0.supplyP90T, $0.usDemandT] }.max() ?? 1) * 1.1)
         func x(_ i: Int) -> Double { left + plotW * (points.count == 1 ? 0.5 : Double(i) / Double(points.count - 1)) }
@@ -124,16 +124,21 @@ struct ProjectsPage: DashboardPage {
         let series: [(String, [Double], String, String)] = [
             ("announced", points.map(\.announcedT), "#b5542c", ""), ("weighted", points.map(\.weightedT), "#5a7fa8", ""),
             ("P50 of draws", points.map(\.supplyP50T), "#2d4f73", "2 2"), ("US demand", points.map(\.usDemandT), "#333", "6 3"),
-            ("target", points.map(\.targetT), "#777", "2 4"),
+            ("target (\(NumberText.plain(outlook.parameters.sharePct))%)", points.map(\.targetT), "#777", "2 4"),
         ]
         for (i, (label, values, colour, dash)) in series.enumerated() {
             w.raw("<path fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") d=\"\(path(values))\"><title>")
             w.text(label)
             w.raw("</title></path>")
-            w.raw("<text x=\"\(f(width - right + 8))\" y=\"\(f(top + 14 + Double(i) * 16))\" fill=\"\(colour)\">")
+            let ly = top + 14 + Double(i) * 16
+            w.raw("<line x1=\"\(f(width - right + 6))\" x2=\"\(f(width - right + 26))\" y1=\"\(f(ly - 4))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>")
+            w.raw("<text x=\"\(f(width - right + 30))\" y=\"\(f(ly))\" fill=\"\(colour)\">")
             w.text(label)
             w.raw("</text>")
         }
+        let by = top + 14 + Double(series.count) * 16
+        w.raw("<rect x=\"\(f(width - right + 6))\" y=\"\(f(by - 10))\" width=\"20\" height=\"10\" fill=\"#5a7fa8\" fill-opacity=\"0.2\"/>")
+        w.raw("<text x=\"\(f(width - right + 30))\" y=\"\(f(by))\">P10–P90 of draws</text>")
         for (i, p) in points.enumerated() {
             w.raw("<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(p.year)</text>")
         }
