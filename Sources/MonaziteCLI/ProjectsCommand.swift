@@ -27,7 +27,7 @@ struct OutlookCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Target share of US NdFeB demand, in percent.") var share: Double = ProjectQueries.defaultSharePct
-    @Option(help: "Monte Carlo draws (1–200000).") var draws: Int = ProjectQueries.defaultDraws
+    @Option(help: "Monte Carlo draws (1–100000).") var draws: Int = ProjectQueries.defaultDraws
     @Option(help: "Random seed; the same seed gives the same answer.") var seed: UInt64 = ProjectQueries.defaultSeed
     @Option(help: "Last year of the outlook.") var horizon: Int = ProjectQueries.defaultHorizon
     @Option(help: "First year (default: the year of the latest status date in the project file).") var from: Int?

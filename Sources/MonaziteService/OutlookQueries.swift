@@ -194,6 +194,8 @@ extension Cell {
 extension ProjectQueries {
     public static let defaultSharePct = 50.0
     public static let defaultDraws = 10_000
+    /// Bounds one request's work (about 5 s in a debug build at this size).
+    public static let maxDraws = 100_000
     public static let defaultSeed: UInt64 = 1
     public static let defaultHorizon = 2035
     public static let ieaScenarios = ["STEPS", "APS", "NZE"]
@@ -227,7 +229,7 @@ extension ProjectQueries {
         firstYear: Int? = nil, ieaScenario: String = "STEPS", file: PipelineFileInput? = nil, assumptionsFile: PipelineFileInput? = nil
     ) throws(ServiceError) -> OutlookAnswer {
         guard sharePct.isFinite, sharePct > 0, sharePct <= 1000 else { throw .invalid("share", "must be a percentage above 0 and at most 1000") }
-        guard (1...200_000).contains(draws) else { throw .invalid("draws", "must be between 1 and 200000") }
+        guard (1...ProjectQueries.maxDraws).contains(draws) else { throw .invalid("draws", "must be between 1 and \(ProjectQueries.maxDraws)") }
         guard ieaScenarios.contains(ieaScenario) else { throw .invalid("scenario", "\"\(ieaScenario)\" is not one of \(ieaScenarios.joined(separator: ", "))") }
         let projects = try load(file)
         let a = try loadAssumptions(assumptionsFile)

@@ -24,7 +24,7 @@ import Testing
                 #expect(!(cli.isEmpty))
                 #expect(NSDictionary(dictionary: cli) == NSDictionary(dictionary: api), "\(arguments.joined(separator: " "))")
             }
-            for uri in ["/api/v1/outlook?share=0", "/api/v1/outlook?draws=abc", "/api/v1/outlook?horizon=2010", "/api/v1/projects?stage=warehouse"] {
+            for uri in ["/api/v1/outlook?share=0", "/api/v1/outlook?draws=abc", "/api/v1/outlook?draws=100001", "/api/v1/outlook?horizon=2010", "/api/v1/projects?stage=warehouse"] {
                 try await client.execute(uri: uri, method: .get) { response in #expect(response.status == .badRequest, "\(uri)") }
             }
         }
