@@ -62,12 +62,16 @@ chrome --dump-dom "http://127.0.0.1:$PORT/claims?text=China%20exported%203%2C188
 check claims "$WORK/claims.html" 'verdict-agrees' "a pasted sentence is checked and marked"
 chrome --dump-dom "http://127.0.0.1:$PORT/prices" >"$WORK/prices.html"
 check prices "$WORK/prices.html" '<svg' "the stress-index chart"
+chrome --dump-dom "http://127.0.0.1:$PORT/projects" >"$WORK/projects.html"
+check projects "$WORK/projects.html" '<svg' "the capacity vs US demand chart"
+check projects "$WORK/projects.html" 'Narva magnet plant' "a cited project row"
 chrome --dump-dom "http://127.0.0.1:$PORT/briefing/2025-06" >"$WORK/briefing.html"
 check briefing "$WORK/briefing.html" '3,188' "the June 2025 briefing"
 chrome --screenshot="$PWD/$SHOTS/claims.png" --window-size=1280,1600 "http://127.0.0.1:$PORT/claims?text=China%20exported%203%2C188%20t%20of%20magnets%20in%20June%202025" >/dev/null
 chrome --screenshot="$PWD/$SHOTS/prices.png" --window-size=1280,1800 "http://127.0.0.1:$PORT/prices" >/dev/null
+chrome --screenshot="$PWD/$SHOTS/projects.png" --window-size=1280,2400 "http://127.0.0.1:$PORT/projects" >/dev/null
 chrome --screenshot="$PWD/$SHOTS/briefing.png" --window-size=1280,2400 "http://127.0.0.1:$PORT/briefing/2025-06" >/dev/null
-for f in home trade trade-phone dependence policy sources claims prices briefing; do
+for f in home trade trade-phone dependence policy sources claims prices projects briefing; do
   if [ -s "$SHOTS/$f.png" ]; then echo "ok   screenshot $SHOTS/$f.png"; else echo "FAIL screenshot $f"; fail=1; fi
 done
 if [ "$fail" -ne 0 ]; then echo "browser test failed; server log:"; tail -20 "$WORK/server.log"; exit 1; fi
