@@ -37,8 +37,13 @@ struct SimulateRunCommand: AsyncParsableCommand {
     @Option(help: "Override the scenario's horizon in days.")
     var days: Int?
 
-    @Option(name: .customLong("by-day"), help: "D in P(stock-out by day D) (default: the scenario's stockOutByDay).")
-    var byDay: Int?
+    @Option(
+        name: .customLong("by-day"),
+        help: "D in P(stock-out by day D), or several days separated by commas (30,60,90) (default: the scenario's stockOutByDay).")
+    var byDay: DayList?
+
+    @Option(help: "A country of the network (alpha-3, e.g. USA) whose total and sectors are listed first.")
+    var country: String?
 
     @Option(help: "Parallel workers (default: one per core). Results do not depend on it.")
     var workers: Int?
@@ -59,16 +64,24 @@ struct SimulateRunCommand: AsyncParsableCommand {
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-        if let byDay, byDay < 0 { throw ValidationError("--by-day must not be negative") }
+        if let byDay, byDay.days.contains(where: { $0 < 0 }) { throw ValidationError("--by-day must not be negative") }
     }
 
     func run() async throws {
         var file = try ScenarioLibrary.loadScenario(scenario)
         if let days { file.scenario.horizonDays = days }
         let compiled = try ScenarioLibrary.compile(file)
+        if let country {
+            let known = SimulateReport.countries(in: file.scenario.network)
+            guard known.contains(country.uppercased()) else {
+                throw ValidationError(
+                    "--country \(country): network \(file.scenario.network.name) has no end-use nodes there; it has \(known.joined(separator: ", "))")
+            }
+        }
         let runCount = runs ?? file.scenario.defaultRuns
         let seedValue = seed ?? file.scenario.defaultSeed
-        let stockOutBy = byDay ?? file.scenario.stockOutByDay
+        let checkpoints = byDay.map { $0.days.count > 1 ? $0.days : [] } ?? []
+        let stockOutBy = byDay?.days.max() ?? file.scenario.stockOutByDay
         let showProgress = progress ?? (isatty(STDERR_FILENO) == 1)
         let bar = showProgress ? SimulateProgressBar(total: runCount) : nil
         let started = Date()
@@ -78,12 +91,30 @@ struct SimulateRunCommand: AsyncParsableCommand {
             compiled, runs: runCount, seed: seedValue, workers: workers, recordDaily: out != nil, progress: report)
         bar?.finish()
         let elapsed = Date().timeIntervalSince(started)
-        let summary = SimulationSummary(result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: stockOutBy)
-        let output = SimulateReport(file: file, summary: summary, result: result, elapsedSeconds: elapsed, rows: SimulationRowSelection(rawValue: rows.rawValue) ?? .all)
+        let summary = SimulationSummary(result, scenario: file.scenario.name, network: file.scenario.network.name, stockOutByDay: stockOutBy,
+            checkpointDays: checkpoints)
+        let output = SimulateReport(
+            file: file, summary: summary, result: result, elapsedSeconds: elapsed,
+            rows: SimulationRowSelection(rawValue: rows.rawValue) ?? .all, country: country)
         if let out {
             try SimulateFiles.write(report: output, to: out)
         }
         print(output.table.render(format), terminator: "")
+    }
+}
+
+/// `--by-day 30,60,90`: one or more days, ascending, without repeats.
+struct DayList: ExpressibleByArgument {
+    var days: [Int]
+
+    init?(argument: String) {
+        var days: [Int] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let day = Int(part.trimmingCharacters(in: .whitespaces)) else { return nil }
+            days.append(day)
+        }
+        guard !days.isEmpty else { return nil }
+        self.days = Array(Set(days)).sorted()
     }
 }
 

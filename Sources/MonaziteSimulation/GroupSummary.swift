@@ -13,6 +13,8 @@ public struct GroupSummary: Sendable, Hashable, Codable {
     public var firstStockOutDayP50: Double?
     /// Share of draws with a stock-out on or before `stockOutByDay`.
     public var stockOutProbabilityByDay: Double
+    /// Share of draws with a stock-out on or before each of the summary's `checkpointDays`, in order.
+    public var stockOutProbabilityByCheckpoint: [Double]
     /// Share of draws with any stock-out in the horizon.
     public var stockOutProbability: Double
     /// Median recovery day among draws that stocked out; nil if none did or if the median draw

@@ -6,20 +6,24 @@ public struct SimulationSummary: Sendable, Codable {
     public var seed: UInt64
     public var horizonDays: Int
     public var stockOutByDay: Int
+    /// Days D for which P(stock-out by day D) is also reported (e.g. 30, 60, 90); may be empty.
+    public var checkpointDays: [Int]
     public var groups: [GroupSummary]
 
     /// Summarises every group of `result`. Percentiles are type 7 (see ``Percentile``).
-    public init(_ result: MonteCarloResult, scenario: String, network: String, stockOutByDay: Int) {
+    public init(_ result: MonteCarloResult, scenario: String, network: String, stockOutByDay: Int, checkpointDays: [Int] = []) {
         self.scenario = scenario
         self.network = network
         runs = result.runs
         seed = result.seed
         horizonDays = result.horizonDays
         self.stockOutByDay = stockOutByDay
+        self.checkpointDays = checkpointDays
         let g = result.groups.count
         groups = result.groups.enumerated().map { q, group in
             var tonnes: [Double] = [], firsts: [Double] = [], recoveries: [Double] = []
             var byDay = 0, ever = 0, unrecovered = 0
+            var byCheckpoint = [Int](repeating: 0, count: checkpointDays.count)
             for d in 0..<result.runs {
                 tonnes.append(result.cumulativeShortfallTonnes[d * g + q])
                 let first = result.firstStockOutDay[d * g + q]
@@ -27,6 +31,7 @@ public struct SimulationSummary: Sendable, Codable {
                 if first >= 0 {
                     ever += 1
                     if first <= stockOutByDay { byDay += 1 }
+                    for (k, c) in checkpointDays.enumerated() where first <= c { byCheckpoint[k] += 1 }
                     let recovery = result.recoveryDay[d * g + q]
                     if Int(recovery) >= result.horizonDays {
                         unrecovered += 1
@@ -53,7 +58,8 @@ public struct SimulationSummary: Sendable, Codable {
                 cumulativeShortfallDaysP5: days(p5), cumulativeShortfallDaysP50: days(p50),
                 cumulativeShortfallDaysP95: days(p95),
                 firstStockOutDayP50: firstMedian.flatMap { $0.isFinite ? $0 : nil },
-                stockOutProbabilityByDay: Double(byDay) / runs, stockOutProbability: Double(ever) / runs,
+                stockOutProbabilityByDay: Double(byDay) / runs,
+                stockOutProbabilityByCheckpoint: byCheckpoint.map { Double($0) / runs }, stockOutProbability: Double(ever) / runs,
                 recoveryDayP50: recoveryMedian.flatMap { $0.isFinite ? $0 : nil },
                 unrecoveredShare: ever > 0 ? Double(unrecovered) / Double(ever) : 0)
         }

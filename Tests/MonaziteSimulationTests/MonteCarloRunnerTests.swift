@@ -74,5 +74,12 @@ import Testing
         // Stock-out on day ⌊I⌋ with I ~ U(0, 80): P(day ≤ 40) ≈ 0.5.
         #expect(abs(total.stockOutProbabilityByDay - 0.5) < 0.1)
         #expect(total.stockOutProbability == 1)
+        // Several days at once: P(⌊I⌋ ≤ D) ≈ (D + 1) / 80 for I ~ U(0, 80); the day of the single figure agrees exactly.
+        let checked = SimulationSummary(result, scenario: "cut", network: "chain", stockOutByDay: 40, checkpointDays: [20, 40, 60])
+        let p = try #require(checked.groups.first).stockOutProbabilityByCheckpoint
+        #expect(p.count == 3)
+        #expect(abs(p[0] - 0.26) < 0.1 && abs(p[2] - 0.76) < 0.1)
+        #expect(p[1] == total.stockOutProbabilityByDay)
+        #expect(summary.groups.first?.stockOutProbabilityByCheckpoint == [])
     }
 }
