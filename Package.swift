@@ -104,7 +104,8 @@ let package = Package(
         .target(
             name: "MonaziteStore",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", .product(name: "GRDB", package: "GRDB.swift"),
+                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", "MonazitePrices", "MonazitePriceFile",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
@@ -112,7 +113,7 @@ let package = Package(
         .target(
             name: "MonaziteStorePostgres",
             dependencies: [
-                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", "MonaziteStore",
+                "MonaziteCore", "MonaziteIngest", "MonazitePolicy", "MonazitePrices", "MonaziteStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
@@ -195,6 +196,7 @@ let package = Package(
             name: "MonaziteServerTests",
             dependencies: [
                 "MonaziteServer", "MonaziteStore", "MonaziteDataset", "MonaziteService", "MonazitePolicyFile", "MonaziteCore", "MonaziteDashboard",
+                "MonazitePrices",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -232,7 +234,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteStoreContractTests",
-            dependencies: ["MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest", "MonazitePolicy"],
+            dependencies: [
+                "MonaziteStore", "MonaziteStorePostgres", "MonaziteDataset", "MonaziteIngest", "MonazitePolicy", "MonazitePrices",
+                "MonazitePriceFile",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSwift
         ),

@@ -81,7 +81,7 @@ doc = {
   "/api/v1/sources": {"get": {"operationId": "sources", "summary": "What the store holds, by source, with URLs and release dates.", "parameters": [limit, offset],
      "responses": {"200": ok("A page of sources.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("Source")}, "paging": ref("Paging")}}), "400": bad}}},
   "/api/v1/imports": {"post": {"operationId": "importFile", "summary": "Import a file (the request body), all or nothing. Needs a token.", "security": [{"bearer": []}],
-     "parameters": [qp("format", "observations, comtrade, usgs-salient, usgs-world or indicators (default: from the header).", {"type": "string", "enum": ["observations", "comtrade", "usgs-salient", "usgs-world", "indicators"]}),
+     "parameters": [qp("format", "observations, comtrade, usgs-salient, usgs-world, indicators or prices (default: from the header).", {"type": "string", "enum": ["observations", "comtrade", "usgs-salient", "usgs-world", "indicators", "prices"]}),
         qp("name", "File name used in messages (default upload.csv)."), qp("release", "Release date for formats without a release column.", {"type": "string", "format": "date"}),
         qp("source", "Source name for formats without a source column."), qp("url", "Source URL for formats without a url column."), qp("country", "Country of a USGS table (default USA).")],
      "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},

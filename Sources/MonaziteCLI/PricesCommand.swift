@@ -16,11 +16,13 @@ struct PricesCommand: AsyncParsableCommand {
     @Option(help: "Last date (YYYY-MM-DD, YYYY-MM or YYYY-Qn).") var to: String?
     @Option(help: "USD: add USD/kg figures converted with the cited FX table.") var currency: String?
     @Flag(name: .customLong("ex-vat"), help: "Remove VAT the quote includes (implies --currency USD).") var exVAT = false
-    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled prices; rejected whole on any bad cell.") var file: String?
+    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled and imported prices; rejected whole on any bad cell.") var file: String?
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         let answer = try PriceQueries.prices(
-            product: product, basis: basis, from: from, to: to, currency: currency, exVAT: exVAT, file: try priceFile(file))
+            product: product, basis: basis, from: from, to: to, currency: currency, exVAT: exVAT, file: try priceFile(file),
+            stored: file == nil ? try await storedPriceQuotes(storeOptions) : [])
         print(answer.report.render(format), terminator: "")
     }
 }
@@ -32,10 +34,12 @@ struct SpreadsCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Product, e.g. \"Dy oxide\".") var product: String?
-    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled prices.") var file: String?
+    @Option(help: "A price CSV (docs/prices.md) to read instead of the bundled and imported prices.") var file: String?
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        print(try PriceQueries.spreads(product: product, file: try priceFile(file)).report.render(format), terminator: "")
+        let stored = file == nil ? try await storedPriceQuotes(storeOptions) : []
+        print(try PriceQueries.spreads(product: product, file: try priceFile(file), stored: stored).report.render(format), terminator: "")
     }
 }
 
@@ -57,6 +61,14 @@ struct ContractCommand: AsyncParsableCommand {
         let answer = try PriceQueries.contract(constant: constant, tonnesPerQuarter: tonnesPerQuarter, periods: list, file: try priceFile(file))
         print(answer.report.render(format), terminator: "")
     }
+}
+
+/// The quotes imported into the store (`monazite import prices.csv`). Without `--store` and with no
+/// store at the default place there are none: the bundled quotes need no store.
+func storedPriceQuotes(_ options: StoreOptions) async throws -> [PriceObservation] {
+    let location = try StoreLocation(options.storePath)
+    if options.store == nil, case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) { return [] }
+    return try await location.open(create: false).priceQuotes()
 }
 
 /// Reads `--file`, when given.

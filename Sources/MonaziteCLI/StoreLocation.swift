@@ -3,9 +3,9 @@ import MonaziteServer
 import MonaziteStore
 import MonaziteStorePostgres
 
-/// Everything a command may ask of a store: trade figures, tokens, policy records and alert
-/// state. Both backends keep all of it.
-typealias CLIStore = ServerStore & PolicyStore & AlertStateStore
+/// Everything a command may ask of a store: trade figures, tokens, policy records, alert
+/// state and price quotes. Both backends keep all of it.
+typealias CLIStore = ServerStore & PolicyStore & AlertStateStore & PriceStore
 
 /// Where a store lives, from the `--store` text: a PostgreSQL URL (`postgres://…` or
 /// `postgresql://…`), `sqlite:PATH`, or a plain path of a SQLite file.

@@ -13,8 +13,10 @@ public enum FileFormat: String, Sendable, CaseIterable, Codable {
     case usgsWorld = "usgs-world"
     /// Monazite's indicator CSV (production, reserves, shares).
     case indicators
+    /// Monazite's price-quote CSV (docs/prices.md).
+    case prices
 
-    /// `observations, comtrade, usgs-salient, usgs-world or indicators`, for messages and help.
+    /// `observations, comtrade, usgs-salient, usgs-world, indicators or prices`, for messages and help.
     public static let namesText: String = {
         let names = allCases.map(\.rawValue)
         return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
@@ -35,6 +37,7 @@ public enum FileFormat: String, Sendable, CaseIterable, Codable {
         if firstLine.hasPrefix("edition,section") { return .usgsSalient }
         if USGSWorldTableFormat.matches(headerLine: firstLine) { return .usgsWorld }
         if firstLine.hasPrefix("measure,") { return .indicators }
+        if firstLine.hasPrefix("date,product,") && firstLine.contains("market_basis") { return .prices }
         return .observations
     }
 }

@@ -9,7 +9,7 @@ import MonaziteService
 public import MonaziteStore
 
 /// What a server store offers: trade data and the API tokens.
-public typealias ServerStore = TradeStore & AccessTokenStore & JobStore
+public typealias ServerStore = TradeStore & AccessTokenStore & JobStore & PriceStore
 
 /// How `monazite serve` runs.
 public struct ServerOptions: Sendable {

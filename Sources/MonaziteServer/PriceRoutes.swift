@@ -1,17 +1,17 @@
 import Hummingbird
 import MonaziteService
 
-/// `GET /api/v1/prices` and `GET /api/v1/spreads`: the bundled, cited price quotes and the derived
+/// `GET /api/v1/prices` and `GET /api/v1/spreads`: the bundled, cited price quotes (plus those imported into the store) and the derived
 /// ex-China spreads, the same answers as `monazite prices` / `monazite spreads` (docs/prices.md).
 struct PriceRoutes: Sendable {
     let access: APIRoutes
 
     func register(on group: RouterGroup<BasicRequestContext>) {
-        group.get("/prices") { request, _ in try await access.cached(request) { try self.prices(request) } }
-        group.get("/spreads") { request, _ in try await access.cached(request) { try self.spreads(request) } }
+        group.get("/prices") { request, _ in try await access.cached(request) { try await self.prices(request) } }
+        group.get("/spreads") { request, _ in try await access.cached(request) { try await self.spreads(request) } }
     }
 
-    func prices(_ request: Request) throws -> JSONAnswer {
+    func prices(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["product", "basis", "from", "to", "currency", "ex_vat"])
         let exVAT: Bool
         switch q["ex_vat"] {
@@ -21,11 +21,12 @@ struct PriceRoutes: Sendable {
         }
         return JSONAnswer(
             encoding: try PriceQueries.prices(
-                product: q["product"], basis: q["basis"], from: q["from"], to: q["to"], currency: q["currency"], exVAT: exVAT))
+                product: q["product"], basis: q["basis"], from: q["from"], to: q["to"], currency: q["currency"], exVAT: exVAT,
+                stored: try await access.store.priceQuotes()))
     }
 
-    func spreads(_ request: Request) throws -> JSONAnswer {
+    func spreads(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["product"])
-        return JSONAnswer(encoding: try PriceQueries.spreads(product: q["product"]))
+        return JSONAnswer(encoding: try PriceQueries.spreads(product: q["product"], stored: try await access.store.priceQuotes()))
     }
 }

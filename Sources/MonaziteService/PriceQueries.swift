@@ -101,8 +101,10 @@ public struct PriceFileInput: Sendable {
 }
 
 public enum PriceQueries {
-    /// The bundled quotes (or those of `file`, validated all or nothing) and the bundled FX table.
-    static func bundled(_ file: PriceFileInput? = nil) throws(ServiceError) -> ([PriceObservation], FXTable) {
+    /// The bundled quotes and the quotes imported into the store (or, instead of both, those of
+    /// `file`, validated all or nothing), and the bundled FX table. An imported quote equal to a
+    /// bundled one is counted once.
+    static func bundled(_ file: PriceFileInput? = nil, stored: [PriceObservation] = []) throws(ServiceError) -> ([PriceObservation], FXTable) {
         let fx: FXTable
         do { fx = FXTable(rates: try BundledPrices.fxRates()) } catch {
             throw ServiceError(.notFound, "the bundled FX file cannot be read: \(error)")
@@ -112,11 +114,21 @@ public enum PriceQueries {
                 throw ServiceError(.invalidParameter, parameter: "file", error.description)
             }
         }
-        do {
-            return (try BundledPrices.prices(), fx)
-        } catch {
+        let shipped: [PriceObservation]
+        do { shipped = try BundledPrices.prices() } catch {
             throw ServiceError(.notFound, "the bundled price file cannot be read: \(error)")
         }
+        guard !stored.isEmpty else { return (shipped, fx) }
+        let known = Set(shipped)
+        return (shipped + stored.filter { !known.contains($0) }, fx)
+    }
+
+    /// The note naming where the quotes come from.
+    static func originNote(file: PriceFileInput?, stored: [PriceObservation]) -> String {
+        if let file { return "prices read from \(file.name)" }
+        let bundled =
+            "bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md) and data/prices/ree_prices_2024_2025_shared.csv (from ../shared/data/curated; docs/prices.md)"
+        return stored.isEmpty ? bundled : bundled + "; plus \(stored.count) quotes imported into the store (monazite import)"
     }
 
     /// Quotes filtered by product, basis and date range (`from`/`to` as `YYYY-MM-DD`, `YYYY-MM` or
@@ -124,9 +136,9 @@ public enum PriceQueries {
     /// implies USD and removes VAT that the quote includes.
     public static func prices(
         product: String? = nil, basis: String? = nil, from: String? = nil, to: String? = nil, currency: String? = nil,
-        exVAT: Bool = false, file: PriceFileInput? = nil
+        exVAT: Bool = false, file: PriceFileInput? = nil, stored: [PriceObservation] = []
     ) throws(ServiceError) -> PricesAnswer {
-        let (all, fx) = try bundled(file)
+        let (all, fx) = try bundled(file, stored: stored)
         if let product, !PriceProduct.known.contains(product) {
             throw .invalid("product", "\"\(product)\" is not one of \(PriceProduct.known.joined(separator: ", "))")
         }
@@ -166,10 +178,7 @@ public enum PriceQueries {
                 unit: p.unit.description, vatIncluded: p.vatIncluded.rawValue, usdPerKgLow: low, usdPerKgHigh: high, conversion: conversion,
                 publisher: p.publisher, sourceTitle: p.sourceTitle, url: p.url, release: p.release, note: p.note)
         }
-        var notes = [
-            file.map { "prices read from \($0.name)" }
-                ?? "bundled prices: data/prices/ree_prices_2025_2026.csv (sources and caveats: data/prices/NOTES.md) and data/prices/ree_prices_2024_2025_shared.csv (from ../shared/data/curated; docs/prices.md)"
-        ]
+        var notes = [originNote(file: file, stored: stored)]
         if convert {
             notes.append(
                 "USD/kg figures are derived: the nearest cited USD rate within \(fx.maxGapDays) days (data/prices/fx_rates.csv); China-domestic VAT taken as 13% unless the row states a rate (docs/prices.md)"
@@ -179,8 +188,10 @@ public enum PriceQueries {
         return PricesAnswer(prices: entries, notes: notes)
     }
 
-    public static func spreads(product: String? = nil, file: PriceFileInput? = nil) throws(ServiceError) -> SpreadsAnswer {
-        let (all, fx) = try bundled(file)
+    public static func spreads(
+        product: String? = nil, file: PriceFileInput? = nil, stored: [PriceObservation] = []
+    ) throws(ServiceError) -> SpreadsAnswer {
+        let (all, fx) = try bundled(file, stored: stored)
         if let product, !PriceProduct.known.contains(product) {
             throw .invalid("product", "\"\(product)\" is not one of \(PriceProduct.known.joined(separator: ", "))")
         }
@@ -189,6 +200,7 @@ public enum PriceQueries {
             "derived: ex-China quote ÷ the China-domestic quote of the same product nearest in date (≤ 7 days for a dated quote, ≤ 16 for a month), both USD/kg midpoints, China VAT (13%) removed; US rows (realised price, contract floor) left out (docs/prices.md)"
         ]
         if spreads.contains(where: { $0.caveat != nil }) { notes.append(europeanQuoteCaveat) }
+        if file != nil || !stored.isEmpty { notes.append(originNote(file: file, stored: stored)) }
         return SpreadsAnswer(spreads: spreads, stressIndex: Spreads.stressIndex(spreads), notes: notes)
     }
 

@@ -1,6 +1,7 @@
 public import Foundation
 public import MonaziteCore
 public import MonaziteIngest
+import MonazitePriceFile
 
 /// Reads one file's bytes in a ``FileFormat`` and imports them into a store, all or nothing.
 /// The command line, the HTTP upload and the bundled dataset all import through here.
@@ -69,6 +70,12 @@ public enum FileImporter {
         case .indicators:
             let indicators = try data.withBytes { bytes throws(ImportFailure) in try IndicatorCSVFormat.read(bytes: bytes, file: name) }
             return (format, try await store.importIndicators(indicators, file: name))
+        case .prices:
+            guard let priceStore = store as? any PriceStore else {
+                throw StoreError.invalidQuery("the store at \(store.location) does not keep price quotes")
+            }
+            let quotes = try PriceCSVFormat.read(data: data, file: name)
+            return (format, try await priceStore.importPriceQuotes(quotes, file: name))
         }
     }
 

@@ -184,6 +184,25 @@ extension SchemaDescription {
                 .addColumn(table: "access_token", .text("scope", notNull: true, default: "'write'", check: "scope IN ('read', 'write', 'admin')")),
                 .addColumn(table: "access_token", .text("expires_at")),
             ]),
+        // Price quotes imported by users (the bundled quotes ship with the program): one row per
+        // publisher's quote of a product on a basis and date, the quote kept whole as JSON.
+        Migration(
+            identifier: "v8-price-quotes",
+            steps: [
+                .createTable(
+                    Table(
+                        name: "price_quote",
+                        columns: [
+                            .id, .text("date", notNull: true, check: "length(date) BETWEEN 7 AND 10"),
+                            .text("product", notNull: true, check: "length(trim(product)) > 0"),
+                            .text("basis", notNull: true, check: "length(basis) > 0"),
+                            .text("publisher", notNull: true, check: "length(trim(publisher)) > 0"),
+                            .text("url", notNull: true), .text("document", notNull: true),
+                            .reference("batch_id", "import_batch"),
+                        ],
+                        constraints: [.unique(["date", "product", "basis", "publisher", "url"])])),
+                .createIndex(Index(name: "price_quote_by_date", table: "price_quote", columns: ["date"])),
+            ]),
     ]
 }
 

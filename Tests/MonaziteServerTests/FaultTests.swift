@@ -7,11 +7,12 @@ import MonaziteCore
 import MonaziteIngest
 import MonaziteServer
 import MonaziteStore
+import MonazitePrices
 import Testing
 
 /// A store that reads through to a real SQLite store but fails on series reads with a fault or an
 /// outage (synthetic), to show how the API answers store failures.
-struct FaultyStore: TradeStore, AccessTokenStore, JobStore {
+struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
     let base: SQLiteStore
     let failure: StoreError
     var location: String { base.location }
@@ -42,6 +43,8 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore {
     func finishJob(id: String, state: String, result: String?, error: String?, now: String) async throws { throw failure }
     func simulationJob(id: String) async throws -> SimulationJobRecord? { throw failure }
     func simulationJobs(limit: Int) async throws -> [SimulationJobRecord] { throw failure }
+    func importPriceQuotes(_ quotes: [PriceObservation], file: String) async throws -> ImportReport { throw failure }
+    func priceQuotes() async throws -> [PriceObservation] { throw failure }
 }
 
 @Suite struct FaultTests {

@@ -33,7 +33,7 @@ enum PostgresTestServer {
 /// A fresh, empty store of one backend. PostgreSQL stores live in their own schema
 /// (`t_<random>`), dropped afterwards, so tests run in parallel without seeing each other.
 struct ContractStore {
-    typealias Store = any TradeStore & AccessTokenStore & PolicyStore & AlertStateStore & JobStore
+    typealias Store = any TradeStore & AccessTokenStore & PolicyStore & AlertStateStore & JobStore & PriceStore
     let store: Store
     private let postgres: PostgresStore?
 

@@ -65,7 +65,7 @@ import Testing
     @Test func bothRenderingsHaveTheSameMigrationsInOrder() throws {
         let sqlite = try SchemaDescription.rendered(.sqlite).map(\.identifier)
         let postgres = try SchemaDescription.rendered(.postgres).map(\.identifier)
-        #expect(sqlite == ["v1", "v2-access-tokens", "v3-policy", "v4-alerts", "v5-commodity-levels", "v6-simulation-jobs", "v7-token-scopes"])
+        #expect(sqlite == ["v1", "v2-access-tokens", "v3-policy", "v4-alerts", "v5-commodity-levels", "v6-simulation-jobs", "v7-token-scopes", "v8-price-quotes"])
         #expect(postgres == sqlite)
     }
 }
