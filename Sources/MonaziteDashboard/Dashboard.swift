@@ -93,7 +93,7 @@ public struct Dashboard: Sendable {
             case "policy": return try await PolicyPage.load(request: request, timeline: timeline, applicability: applicability)
             case "sources": return try await SourcesPage.load(service: service, request: request)
             case "claims": return try await ClaimsPage.load(service: service, request: request)
-            case "prices": return try PricesPage.load(request: request)
+            case "prices": return try await PricesPage.load(service: service, request: request)
             case "projects": return try ProjectsPage.load(request: request)
             default: break
             }

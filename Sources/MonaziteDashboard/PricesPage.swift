@@ -8,9 +8,10 @@ struct PricesPage: DashboardPage {
     let answer: SpreadsAnswer
     let tables: [DataTable]
 
-    static func load(request: DashboardRequest) throws -> PricesPage {
+    static func load(service: QueryService, request: DashboardRequest) async throws -> PricesPage {
         let answer: SpreadsAnswer
-        do { answer = try PriceQueries.spreads() } catch { throw DashboardFailure.notFound(error.description) }
+        let stored = try await service.importedPriceQuotes()
+        do { answer = try PriceQueries.spreads(stored: stored) } catch { throw DashboardFailure.notFound(error.description) }
         var index = DataTable(
             name: "stress", caption: "Stress index by month (derived; 100 = parity)",
             columns: [

@@ -3,6 +3,7 @@ public import MonaziteClaims
 public import MonaziteCore
 public import MonazitePolicy
 public import MonaziteStore
+public import MonazitePrices
 
 /// The service every interface asks, over one store: the dashboard holds one of these and never
 /// the store itself, so a page shows what the CLI and the API answer.
@@ -17,6 +18,12 @@ public struct QueryService: Sendable {
     /// Every partner series of a reporter, flow and commodity, reduced to totals.
     public func book(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws -> TradeBook {
         try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+    }
+
+    /// The price quotes imported into the store (none when the store keeps none).
+    public func importedPriceQuotes() async throws -> [PriceObservation] {
+        guard let prices = store as? any PriceStore else { return [] }
+        return try await prices.priceQuotes()
     }
 
     public func seriesList(today: CalendarDay = .todayUTC()) async throws -> SeriesListAnswer {
