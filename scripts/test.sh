@@ -13,4 +13,5 @@ export MONAZITE_TEST_POSTGRES_URL
 export MONAZITE_REQUIRE_POSTGRES=1
 swift build --build-tests
 swift test --skip-build --disable-xctest
+bash scripts/two-servers.sh
 bash scripts/browser-test.sh
