@@ -71,120 +71,77 @@ public enum ProjectCSVFormat {
         return .some(y)
     }
 
-    struct Row {
-        let record: CSVReader.Record
-        let header: [String: Int]
-        var issues: IssueCollector
-        var failed = false
-        let texts: [String?]
+    typealias Row = CSVTextRow
+}
 
-        init(reader: borrowing CSVReader, record: CSVReader.Record, header: [String: Int], issues: IssueCollector) {
-            self.record = record
-            self.header = header
-            self.issues = issues
-            var texts: [String?] = []
-            var bad: [(Int, String)] = []
-            for i in 0..<record.count {
-                do {
-                    let s = try reader.string(record, i).trimmingCharacters(in: .whitespaces)
-                    texts.append(s.isEmpty ? nil : s)
-                } catch {
-                    texts.append(nil)
-                    bad.append((i, error.reason))
-                }
+/// This reader's cell checks on the shared row (`CSVTextRow`).
+extension CSVTextRow {
+    mutating func project() -> Project? {
+        let name = required("project")
+        let country = required("country")
+        var stages: [PipelineStage] = []
+        let stageText = required("stage")
+        if let stageText {
+            stages = PipelineStage.stages(in: stageText)
+            if stages.isEmpty {
+                fail(col("stage"), "stage: \"\(stageText)\" names no stage (mine, separation, metal/alloy, magnet, recycling)")
             }
-            self.texts = texts
-            for (i, reason) in bad { fail(i, reason) }
         }
-
-        mutating func fail(_ i: Int, _ reason: String) {
-            issues.add(line: record.line, column: i < record.columns.count ? record.columns[i] : 1, reason)
-            failed = true
+        var statusClass: StatusClass?
+        if let t = required("status_class") {
+            statusClass = StatusClass(rawValue: t)
+            if statusClass == nil {
+                fail(col("status_class"), "status_class: \"\(t)\" is not one of \(StatusClass.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
         }
-
-        func col(_ name: String) -> Int { header[name] ?? 0 }
-
-        func text(_ name: String) -> String? {
-            guard let i = header[name], i < texts.count else { return nil }
-            return texts[i]
+        let status = required("status")
+        let unitText = text("capacity_unit")
+        var capacity: ProjectCapacity?
+        var capacityNote: String?
+        switch ProjectCSVFormat.capacityCell(text("capacity_value")) {
+        case nil:
+            fail(col("capacity_value"), "capacity_value: \"\(text("capacity_value") ?? "")\" is not a number, a range low-high or products separated by ';'")
+        case .empty?:
+            capacityNote = "no capacity stated"
+            if unitText != nil { fail(col("capacity_unit"), "capacity_unit is given but capacity_value is empty") }
+        case .several(let t)?:
+            capacityNote = "several products (\(t)): not one figure"
+        case .single(let v)?, .range(let v, _)?:
+            guard let unitText else {
+                fail(col("capacity_unit"), "capacity_unit is empty but capacity_value is given")
+                break
+            }
+            var high: Double?
+            if case .range(_, let h)? = ProjectCSVFormat.capacityCell(text("capacity_value")) { high = h }
+            let guessStage = stages.filter { $0 != .recycling }.last ?? stages.last ?? .mine
+            let unit = ProjectCapacity.unitKey(unitText, stageText: stageText ?? "", stage: stages.contains(.magnet) ? .magnet : guessStage)
+            if let stage = ProjectCapacity.stage(unit: unit, unitText: unitText, stages: stages) {
+                capacity = ProjectCapacity(value: v, high: high, unit: unit, unitText: unitText, stage: stage)
+            }
         }
-
-        mutating func required(_ name: String) -> String? {
-            guard let i = header[name] else { return nil }
-            guard let t = text(name) else {
-                fail(i, "\(name) is empty")
-                return nil
-            }
-            return t
+        var start: Int?
+        switch ProjectCSVFormat.startYear(text("start_year")) {
+        case nil: fail(col("start_year"), "start_year: \"\(text("start_year") ?? "")\" is not a year (YYYY, optionally followed by a remark)")
+        case .some(let y): start = y
         }
-
-        mutating func project() -> Project? {
-            let name = required("project")
-            let country = required("country")
-            var stages: [PipelineStage] = []
-            let stageText = required("stage")
-            if let stageText {
-                stages = PipelineStage.stages(in: stageText)
-                if stages.isEmpty {
-                    fail(col("stage"), "stage: \"\(stageText)\" names no stage (mine, separation, metal/alloy, magnet, recycling)")
-                }
+        var investment: Double?
+        if let t = text("investment_usd_m") {
+            if let v = Double(t.replacingOccurrences(of: ",", with: "")), v.isFinite, v >= 0 { investment = v } else {
+                fail(col("investment_usd_m"), "investment_usd_m: \"\(t)\" is not a non-negative number")
             }
-            var statusClass: StatusClass?
-            if let t = required("status_class") {
-                statusClass = StatusClass(rawValue: t)
-                if statusClass == nil {
-                    fail(col("status_class"), "status_class: \"\(t)\" is not one of \(StatusClass.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-            }
-            let status = required("status")
-            let unitText = text("capacity_unit")
-            var capacity: ProjectCapacity?
-            var capacityNote: String?
-            switch ProjectCSVFormat.capacityCell(text("capacity_value")) {
-            case nil:
-                fail(col("capacity_value"), "capacity_value: \"\(text("capacity_value") ?? "")\" is not a number, a range low-high or products separated by ';'")
-            case .empty?:
-                capacityNote = "no capacity stated"
-                if unitText != nil { fail(col("capacity_unit"), "capacity_unit is given but capacity_value is empty") }
-            case .several(let t)?:
-                capacityNote = "several products (\(t)): not one figure"
-            case .single(let v)?, .range(let v, _)?:
-                guard let unitText else {
-                    fail(col("capacity_unit"), "capacity_unit is empty but capacity_value is given")
-                    break
-                }
-                var high: Double?
-                if case .range(_, let h)? = ProjectCSVFormat.capacityCell(text("capacity_value")) { high = h }
-                let guessStage = stages.filter { $0 != .recycling }.last ?? stages.last ?? .mine
-                let unit = ProjectCapacity.unitKey(unitText, stageText: stageText ?? "", stage: stages.contains(.magnet) ? .magnet : guessStage)
-                if let stage = ProjectCapacity.stage(unit: unit, unitText: unitText, stages: stages) {
-                    capacity = ProjectCapacity(value: v, high: high, unit: unit, unitText: unitText, stage: stage)
-                }
-            }
-            var start: Int?
-            switch ProjectCSVFormat.startYear(text("start_year")) {
-            case nil: fail(col("start_year"), "start_year: \"\(text("start_year") ?? "")\" is not a year (YYYY, optionally followed by a remark)")
-            case .some(let y): start = y
-            }
-            var investment: Double?
-            if let t = text("investment_usd_m") {
-                if let v = Double(t.replacingOccurrences(of: ",", with: "")), v.isFinite, v >= 0 { investment = v } else {
-                    fail(col("investment_usd_m"), "investment_usd_m: \"\(t)\" is not a non-negative number")
-                }
-            }
-            let source = required("source")
-            var url: String?
-            if let t = required("url") {
-                if t.hasPrefix("https://") || t.hasPrefix("http://") { url = t } else { fail(col("url"), "url: \"\(t)\" is not an http(s) address") }
-            }
-            guard let name, let country, let stageText, let statusClass, let status, let source, let url, !failed else { return nil }
-            return Project(
-                name: name, company: text("company") ?? "", location: text("location") ?? "", country: country, stageText: stageText, stages: stages,
-                product: text("product") ?? "", capacity: capacity, capacityNote: capacityNote, capacityText: text("capacity_value") ?? "",
-                capacityBasis: text("capacity_basis") ?? "", status: status, statusClass: statusClass, statusAsOf: text("status_asof") ?? "",
-                startYear: start, startText: text("start_year") ?? "", investmentUSDm: investment, publicSupport: text("public_support") ?? "",
-                notes: text("notes") ?? "", source: source, url: url, release: text("release") ?? "", via: text("via") ?? "",
-                viaURL: text("via_url") ?? "", line: record.line)
         }
+        let source = required("source")
+        var url: String?
+        if let t = required("url") {
+            if t.hasPrefix("https://") || t.hasPrefix("http://") { url = t } else { fail(col("url"), "url: \"\(t)\" is not an http(s) address") }
+        }
+        guard let name, let country, let stageText, let statusClass, let status, let source, let url, !failed else { return nil }
+        return Project(
+            name: name, company: text("company") ?? "", location: text("location") ?? "", country: country, stageText: stageText, stages: stages,
+            product: text("product") ?? "", capacity: capacity, capacityNote: capacityNote, capacityText: text("capacity_value") ?? "",
+            capacityBasis: text("capacity_basis") ?? "", status: status, statusClass: statusClass, statusAsOf: text("status_asof") ?? "",
+            startYear: start, startText: text("start_year") ?? "", investmentUSDm: investment, publicSupport: text("public_support") ?? "",
+            notes: text("notes") ?? "", source: source, url: url, release: text("release") ?? "", via: text("via") ?? "",
+            viaURL: text("via_url") ?? "", line: record.line)
     }
 }

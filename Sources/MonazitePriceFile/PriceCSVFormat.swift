@@ -39,125 +39,7 @@ public enum PriceCSVFormat {
         return result
     }
 
-    /// One record's cells, with every bad cell turned into a located issue.
-    struct Row {
-        let file: String
-        let record: CSVReader.Record
-        let header: [String: Int]
-        var issues: IssueCollector
-        var failed = false
-        let texts: [String?]
-
-        init(reader: borrowing CSVReader, record: CSVReader.Record, header: [String: Int], issues: IssueCollector) {
-            self.file = reader.file
-            self.record = record
-            self.header = header
-            self.issues = issues
-            var texts: [String?] = []
-            var bad: [(Int, String)] = []
-            for i in 0..<record.count {
-                do {
-                    let s = try reader.string(record, i).trimmingCharacters(in: .whitespaces)
-                    texts.append(s.isEmpty ? nil : s)
-                } catch {
-                    texts.append(nil)
-                    bad.append((i, error.reason))
-                }
-            }
-            self.texts = texts
-            for (i, reason) in bad { fail(i, reason) }
-        }
-
-        mutating func fail(_ i: Int, _ reason: String) {
-            issues.add(line: record.line, column: i < record.columns.count ? record.columns[i] : 1, reason)
-            failed = true
-        }
-
-        func col(_ name: String) -> Int { header[name] ?? 0 }
-
-        func text(_ name: String) -> String? {
-            guard let i = header[name], i < texts.count else { return nil }
-            return texts[i]
-        }
-
-        mutating func required(_ name: String) -> String? {
-            guard let i = header[name] else { return nil }
-            guard let t = text(name) else {
-                fail(i, "\(name) is empty")
-                return nil
-            }
-            return t
-        }
-
-        mutating func number(_ name: String) -> Double? {
-            guard let i = header[name], let t = required(name) else { return nil }
-            guard let v = Double(t), v.isFinite, v >= 0, v < 1e12 else {
-                fail(i, "\(name): \"\(t)\" is not a non-negative number")
-                return nil
-            }
-            return v
-        }
-
-        mutating func observation() -> PriceObservation? {
-            var date: PriceDate?
-            if let t = required("date") {
-                date = PriceDate(parsing: t)
-                if date == nil { fail(col("date"), "date: \"\(t)\" is not YYYY-MM-DD, YYYY-MM or YYYY-Qn") }
-            }
-            var product: String?
-            if let t = required("product") {
-                if PriceProduct.known.contains(t) { product = t } else {
-                    fail(col("product"), "product: \"\(t)\" is not a known product (\(PriceProduct.known.joined(separator: ", ")))")
-                }
-            }
-            var basis: MarketBasis?
-            if let t = required("market_basis") {
-                basis = MarketBasis(rawValue: t)
-                if basis == nil {
-                    fail(col("market_basis"), "market_basis: \"\(t)\" is not one of \(MarketBasis.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-            }
-            let low = number("low")
-            let high = number("high")
-            if let low, let high, low > high { fail(col("high"), "high \(high) is below low \(low)") }
-            let currency = required("currency")
-            var unit: PriceUnit?
-            if let t = required("unit") {
-                unit = PriceUnit(parsing: t)
-                if unit == nil {
-                    fail(col("unit"), "unit: \"\(t)\" is not CUR/t or CUR/kg")
-                } else if let currency, unit?.currency != currency {
-                    fail(col("unit"), "unit \"\(t)\" does not match currency \"\(currency)\"")
-                }
-            }
-            var vat: VATStatus?
-            if let t = required("vat_included") {
-                vat = VATStatus(rawValue: t)
-                if vat == nil { fail(col("vat_included"), "vat_included: \"\(t)\" is not yes, no or unknown") }
-            }
-            var vatRate: Double?
-            if let t = text("vat_rate") {
-                if let v = Double(t), v >= 0, v < 1 { vatRate = v } else {
-                    fail(col("vat_rate"), "vat_rate: \"\(t)\" is not a fraction such as 0.13")
-                }
-                if vat != .yes, vatRate != nil { fail(col("vat_rate"), "vat_rate is given but vat_included is not yes") }
-            }
-            let publisher = required("publisher")
-            var url: String?
-            if let t = required("url") {
-                if t.hasPrefix("https://") || t.hasPrefix("http://") { url = t } else { fail(col("url"), "url: \"\(t)\" is not an http(s) address") }
-            }
-            guard let date, let product, let basis, let low, let high, let unit, let vat, let publisher, let url, !failed else { return nil }
-            var note = text("note")
-            if let via = text("via") {
-                let v = "read via " + via + (text("via_url").map { " (\($0))" } ?? "")
-                note = note.map { $0 + "; " + v } ?? v
-            }
-            return PriceObservation(
-                date: date, product: product, purity: text("purity"), basis: basis, low: low, high: high, unit: unit, vatIncluded: vat,
-                vatRate: vatRate, publisher: publisher, sourceTitle: text("source_title"), url: url, release: text("release"), note: note)
-        }
-    }
+    typealias Row = CSVTextRow
 }
 
 /// Monazite's CSV of cited exchange rates: `date`, `base`, `quote`, `rate`, `source`, `url`.
@@ -242,5 +124,77 @@ public enum BundledPrices {
         do { return try Data(contentsOf: url) } catch {
             throw ImportFailure(issues: [ImportIssue(file: name, line: 0, reason: "cannot read the bundled file: \(error)")])
         }
+    }
+}
+
+/// This reader's cell checks on the shared row (`CSVTextRow`).
+extension CSVTextRow {
+    mutating func number(_ name: String) -> Double? {
+        guard let i = header[name], let t = required(name) else { return nil }
+        guard let v = Double(t), v.isFinite, v >= 0, v < 1e12 else {
+            fail(i, "\(name): \"\(t)\" is not a non-negative number")
+            return nil
+        }
+        return v
+    }
+
+    mutating func observation() -> PriceObservation? {
+        var date: PriceDate?
+        if let t = required("date") {
+            date = PriceDate(parsing: t)
+            if date == nil { fail(col("date"), "date: \"\(t)\" is not YYYY-MM-DD, YYYY-MM or YYYY-Qn") }
+        }
+        var product: String?
+        if let t = required("product") {
+            if PriceProduct.known.contains(t) { product = t } else {
+                fail(col("product"), "product: \"\(t)\" is not a known product (\(PriceProduct.known.joined(separator: ", ")))")
+            }
+        }
+        var basis: MarketBasis?
+        if let t = required("market_basis") {
+            basis = MarketBasis(rawValue: t)
+            if basis == nil {
+                fail(col("market_basis"), "market_basis: \"\(t)\" is not one of \(MarketBasis.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        let low = number("low")
+        let high = number("high")
+        if let low, let high, low > high { fail(col("high"), "high \(high) is below low \(low)") }
+        let currency = required("currency")
+        var unit: PriceUnit?
+        if let t = required("unit") {
+            unit = PriceUnit(parsing: t)
+            if unit == nil {
+                fail(col("unit"), "unit: \"\(t)\" is not CUR/t or CUR/kg")
+            } else if let currency, unit?.currency != currency {
+                fail(col("unit"), "unit \"\(t)\" does not match currency \"\(currency)\"")
+            }
+        }
+        var vat: VATStatus?
+        if let t = required("vat_included") {
+            vat = VATStatus(rawValue: t)
+            if vat == nil { fail(col("vat_included"), "vat_included: \"\(t)\" is not yes, no or unknown") }
+        }
+        var vatRate: Double?
+        if let t = text("vat_rate") {
+            if let v = Double(t), v >= 0, v < 1 { vatRate = v } else {
+                fail(col("vat_rate"), "vat_rate: \"\(t)\" is not a fraction such as 0.13")
+            }
+            if vat != .yes, vatRate != nil { fail(col("vat_rate"), "vat_rate is given but vat_included is not yes") }
+        }
+        let publisher = required("publisher")
+        var url: String?
+        if let t = required("url") {
+            if t.hasPrefix("https://") || t.hasPrefix("http://") { url = t } else { fail(col("url"), "url: \"\(t)\" is not an http(s) address") }
+        }
+        guard let date, let product, let basis, let low, let high, let unit, let vat, let publisher, let url, !failed else { return nil }
+        var note = text("note")
+        if let via = text("via") {
+            let v = "read via " + via + (text("via_url").map { " (\($0))" } ?? "")
+            note = note.map { $0 + "; " + v } ?? v
+        }
+        return PriceObservation(
+            date: date, product: product, purity: text("purity"), basis: basis, low: low, high: high, unit: unit, vatIncluded: vat,
+            vatRate: vatRate, publisher: publisher, sourceTitle: text("source_title"), url: url, release: text("release"), note: note)
     }
 }
