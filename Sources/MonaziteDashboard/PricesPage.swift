@@ -16,7 +16,7 @@ struct PricesPage: DashboardPage {
             columns: [
                 .init(label: "Month", csvName: "month"), .init(label: "Index", csvName: "index", numeric: true),
                 .init(label: "Products", csvName: "products", wide: true), .init(label: "Spreads", csvName: "spread_count", numeric: true),
-            ], csvHref: request.csvHref(table: "stress"))
+            ], downloads: request.downloads(table: "stress"))
         for p in answer.stressIndex {
             var cell = DataTable.Cell.number(NumberText.fixed(p.index, decimals: 0), csv: NumberText.fixed(p.index, decimals: 1))
             cell.badge = "derived"
@@ -34,7 +34,7 @@ struct PricesPage: DashboardPage {
                 .init(label: "China date", csvName: "china_date"), .init(label: "China basis", csvName: "china_basis", wide: true),
                 .init(label: "China USD/kg", csvName: "china_usd_per_kg", numeric: true, csvURLName: "china_source"),
                 .init(label: "Ratio", csvName: "ratio", numeric: true),
-            ], csvHref: request.csvHref(table: "spreads"))
+            ], downloads: request.downloads(table: "spreads"))
         for s in answer.spreads {
             var ex = DataTable.Cell.link(NumberText.fixed(s.exChinaUSDPerKg, decimals: 2), href: SourceLinks.safeURL(s.exChinaSource), title: s.exChinaSource)
             ex.csv = NumberText.fixed(s.exChinaUSDPerKg, decimals: 4)
