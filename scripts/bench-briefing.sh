@@ -49,7 +49,13 @@ if command -v perf >/dev/null 2>&1 && perf stat -x, -e task-clock true >/dev/nul
   for m in $months; do
     perf stat -x, -e task-clock "$bin" briefing "$m" --store "$store" --format md --today 2026-11-30 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}' >> "$cpufile"
   done
-  cpu="CPU time (perf task-clock, one run per month): median $(sort -n "$cpufile" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}') ms, worst $(sort -n "$cpufile" | tail -1 | awk '{printf "%.1f", $1}') ms"
+  # The same binary doing nothing but start and print its help: what any command costs.
+  base="$work/base.txt"
+  : > "$base"
+  for _ in $(seq 5); do
+    perf stat -x, -e task-clock "$bin" --help 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}' >> "$base"
+  done
+  cpu="CPU time (perf task-clock, one run per month): median $(sort -n "$cpufile" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}') ms, worst $(sort -n "$cpufile" | tail -1 | awk '{printf "%.1f", $1}') ms; the same binary's --help alone, median of 5: $(sort -n "$base" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}') ms"
 fi
 median=$(sort -n "$all" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}')
 worst=$(sort -n "$all" | tail -1 | awk '{printf "%.1f", $1/1000}')
