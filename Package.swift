@@ -53,6 +53,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Markdown to HTML for the briefing (kept library; footnotes are made by our renderer).
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // ZIP container of the dashboard's XLSX downloads (and of reading them back in tests).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "MonaziteCore", swiftSettings: strictSwift),
@@ -153,6 +155,7 @@ let package = Package(
             name: "MonaziteDashboard",
             dependencies: [
                 "MonaziteCore", "MonaziteService", "MonaziteClaims", "MonazitePrices", "MonazitePipeline", .product(name: "Ink", package: "Ink"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSwift
         ),
@@ -229,7 +232,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteDashboardTests",
-            dependencies: ["MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService"],
+            dependencies: [
+                "MonaziteDashboard", "MonaziteCore", "MonaziteIngest", "MonaziteStore", "MonaziteDataset", "MonaziteService",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

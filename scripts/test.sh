@@ -4,9 +4,13 @@
 # browser test of the dashboard (headless Chromium, installed here from Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then
+# SQLite for GRDB; zlib for ZIPFoundation (the dashboard's XLSX downloads).
+need=()
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libsqlite3-dev
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
 fi
 MONAZITE_TEST_POSTGRES_URL="$(bash scripts/postgres.sh)"
 export MONAZITE_TEST_POSTGRES_URL

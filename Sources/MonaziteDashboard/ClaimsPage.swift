@@ -26,7 +26,7 @@ struct ClaimsPage: DashboardPage {
                 .init(label: "Data", csvName: "data_value", numeric: true), .init(label: "Difference", csvName: "difference", numeric: true),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
                 .init(label: "Notes", csvName: "notes", wide: true),
-            ], csvHref: request.csvHref(table: "claims"))
+            ], downloads: request.downloads(table: "claims"))
         guard !text.trimmingCharacters().isEmpty else { return ClaimsPage(text: "", published: published, report: nil, tables: [table]) }
         let report: ClaimsReport
         do {

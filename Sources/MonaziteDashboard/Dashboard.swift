@@ -5,8 +5,9 @@ public import MonaziteService
 /// and body out. No HTTP library; the server mounts it and copies the response.
 ///
 /// Pages: `/` (home), `/trade` (series held), `/trade/{commodity}/{reporter}`, `/dependence`,
-/// `/policy`, `/sources`. Every table of a page is also served as CSV at the page's URL with
-/// `format=csv&table=NAME` (or a `.csv` suffix for the first table). See `docs/dashboard.md`.
+/// `/policy`, `/sources`. Every table of a page is also served as CSV and as XLSX at the page's
+/// URL with `format=csv&table=NAME` / `format=xlsx&table=NAME` (or a `.csv` / `.xlsx` suffix for
+/// the first table). See `docs/dashboard.md`.
 public struct Dashboard: Sendable {
     /// Answers the monthly briefing for a month (today from the clock at request time).
     public typealias Briefing = @Sendable (Month) async throws -> BriefingAnswer
@@ -64,7 +65,7 @@ public struct Dashboard: Sendable {
         }
         do {
             let page = try await route(request)
-            if request.wantsCSV { return try csv(page, request) }
+            if let format = request.download { return try download(page, request, format: format) }
             return DashboardResponse(
                 status: 200, contentType: DashboardResponse.htmlType,
                 body: PageLayout.document(title: page.title, request: request) { w in page.body(into: &w, request: request) })
@@ -106,23 +107,29 @@ public struct Dashboard: Sendable {
         throw DashboardFailure.notFound("There is no page at \(request.path).")
     }
 
-    func csv(_ page: any DashboardPage, _ request: DashboardRequest) throws(DashboardFailure) -> DashboardResponse {
+    func download(_ page: any DashboardPage, _ request: DashboardRequest, format: DownloadFormat) throws -> DashboardResponse {
         let tables = page.tables
         let names = tables.map(\.name)
         let table: DataTable
         if let name = request.string("table") {
             guard let t = tables.first(where: { $0.name == name }) else {
-                throw .badRequest("table: \"\(name)\" is not a table of this page (\(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+                throw DashboardFailure.badRequest("table: \"\(name)\" is not a table of this page (\(names.isEmpty ? "none" : names.joined(separator: ", ")))")
             }
             table = t
         } else {
-            guard let t = tables.first else { throw .notFound("This page has no table to download.") }
+            guard let t = tables.first else { throw DashboardFailure.notFound("This page has no table to download.") }
             table = t
         }
         let stem = request.segments.isEmpty ? "monazite-home" : "monazite-" + request.segments.joined(separator: "-")
-        return DashboardResponse(
-            status: 200, contentType: DashboardResponse.csvType, body: Array(table.csv().utf8),
-            suggestedFilename: MonthlyChart.cssToken(stem.replacingDots()) + "-" + MonthlyChart.cssToken(table.name) + ".csv")
+        let filename = MonthlyChart.cssToken(stem.replacingDots()) + "-" + MonthlyChart.cssToken(table.name) + "." + format.rawValue
+        switch format {
+        case .csv:
+            return DashboardResponse(status: 200, contentType: DashboardResponse.csvType, body: Array(table.csv().utf8), suggestedFilename: filename)
+        case .xlsx:
+            // An in-memory ZIP failure (not expected) is a 500 page, as a store failure is.
+            let data = try table.xlsx()
+            return DashboardResponse(status: 200, contentType: DashboardResponse.xlsxType, body: Array(data), suggestedFilename: filename)
+        }
     }
 
     func errorPage(_ error: DashboardFailure, request: DashboardRequest) -> DashboardResponse {

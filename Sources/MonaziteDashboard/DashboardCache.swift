@@ -1,6 +1,6 @@
 import Foundation
 
-/// An optional cache of rendered pages and CSV files, keyed by path and query.
+/// An optional cache of rendered pages and CSV / XLSX files, keyed by path and query.
 ///
 /// Pages are pure functions of the store's content, so a server that is the store's only writer
 /// can keep them until it imports something: call ``invalidate()`` after every write. Entries

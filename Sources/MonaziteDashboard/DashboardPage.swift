@@ -1,7 +1,7 @@
-/// A page the dashboard can serve as HTML, and whose tables it can serve as CSV.
+/// A page the dashboard can serve as HTML, and whose tables it can serve as CSV and XLSX.
 protocol DashboardPage {
     var title: String { get }
-    /// The page's tables, the first being the default CSV download.
+    /// The page's tables, the first being the default download.
     var tables: [DataTable] { get }
     /// Writes what goes inside `<main>`.
     func body(into w: inout HTMLWriter, request: DashboardRequest)

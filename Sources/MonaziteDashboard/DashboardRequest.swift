@@ -1,14 +1,26 @@
 import MonaziteCore
 
-/// One request as the pages see it: the path split into segments, the query, whether CSV
-/// was asked for, and how to build links back into the dashboard.
+/// A table download's file format.
+enum DownloadFormat: String, CaseIterable {
+    case csv, xlsx
+}
+
+/// The links to one table's downloads.
+struct TableDownloads {
+    var csv: String
+    var xlsx: String
+}
+
+/// One request as the pages see it: the path split into segments, the query, whether a
+/// download (CSV or XLSX) was asked for, and how to build links back into the dashboard.
 struct DashboardRequest {
-    /// Path segments after the mount point, percent-decoded, without a `.csv` suffix.
+    /// Path segments after the mount point, percent-decoded, without a `.csv` / `.xlsx` suffix.
     let segments: [String]
     /// The path as pages link to it (`/trade/8505.11/CHN`), without the mount point.
     let path: String
     let query: [String: String]
-    let wantsCSV: Bool
+    /// The table download asked for (`format=csv|xlsx` or a `.csv` / `.xlsx` suffix); nil for a page.
+    let download: DownloadFormat?
     let basePath: String
 
     /// Parses a path and query; a malformed path or `format` is a bad request.
@@ -33,35 +45,36 @@ struct DashboardRequest {
             guard let decoded = URLText.decode(String(s)) else { throw .badRequest("the path has a malformed %-escape") }
             segments.append(decoded)
         }
-        var csv = false
-        if let last = segments.last, last.hasSuffix(".csv") {
-            csv = true
-            let stem = String(last.dropLast(4))
+        var download: DownloadFormat?
+        if let last = segments.last, let format = DownloadFormat.allCases.first(where: { last.hasSuffix("." + $0.rawValue) }) {
+            download = format
+            let stem = String(last.dropLast(format.rawValue.count + 1))
             segments.removeLast()
             if !(stem.isEmpty || (segments.isEmpty && stem == "index")) { segments.append(stem) }
         }
         switch query["format"]?.lowercased() {
         case nil, "", "html": break
-        case "csv": csv = true
-        case let other?: throw .badRequest("format: \"\(other)\" is not html or csv")
+        case "csv": download = .csv
+        case "xlsx": download = .xlsx
+        case let other?: throw .badRequest("format: \"\(other)\" is not html, csv or xlsx")
         }
         self.segments = segments
         self.path = "/" + segments.map(URLText.encode).joined(separator: "/")
         self.query = query
-        self.wantsCSV = csv
+        self.download = download
         self.basePath = basePath
     }
 
     /// The home page's request, for error pages when the request itself cannot be read.
     static func root(basePath: String) -> DashboardRequest {
-        DashboardRequest(segments: [], path: "/", query: [:], wantsCSV: false, basePath: basePath)
+        DashboardRequest(segments: [], path: "/", query: [:], download: nil, basePath: basePath)
     }
 
-    private init(segments: [String], path: String, query: [String: String], wantsCSV: Bool, basePath: String) {
+    private init(segments: [String], path: String, query: [String: String], download: DownloadFormat?, basePath: String) {
         self.segments = segments
         self.path = path
         self.query = query
-        self.wantsCSV = wantsCSV
+        self.download = download
         self.basePath = basePath
     }
 
@@ -70,15 +83,20 @@ struct DashboardRequest {
         basePath + path + URLText.query(pairs)
     }
 
-    /// This page's URL with `format=csv&table=…` added to the query it was asked with.
-    func csvHref(table: String) -> String {
+    /// This page's URL with `format=csv&table=…` (or `xlsx`) added to the query it was asked with.
+    func downloadHref(table: String, format: DownloadFormat) -> String {
         var pairs: [(String, String)] = []
         for k in query.keys.sorted() where k != "format" && k != "table" {
             if let v = query[k], !v.isEmpty { pairs.append((k, v)) }
         }
-        pairs.append(("format", "csv"))
+        pairs.append(("format", format.rawValue))
         pairs.append(("table", table))
         return href(path, pairs)
+    }
+
+    /// The CSV and XLSX links of one of this page's tables.
+    func downloads(table: String) -> TableDownloads {
+        TableDownloads(csv: downloadHref(table: table, format: .csv), xlsx: downloadHref(table: table, format: .xlsx))
     }
 
     // MARK: Query values; an empty value counts as absent (forms submit empty fields).

@@ -1,4 +1,6 @@
-/// A table as both the page and its CSV download show it, so the two always agree.
+import Foundation
+
+/// A table as the page and its CSV and XLSX downloads show it, so the three always agree.
 ///
 /// Each cell carries the text shown and the CSV value (plain digits, no grouping); a missing
 /// figure shows "—" with its reason as a title and a numbered footnote, and is empty in CSV.
@@ -53,12 +55,11 @@ struct DataTable {
     /// The first cell of each row is its header (`<th scope="row">`).
     var rows: [[Cell]] = []
     var notes: [String] = []
-    /// Link to the same table as CSV.
-    var csvHref: String
+    /// Links to the same table as CSV and as XLSX.
+    var downloads: TableDownloads
 
-    func csv() -> String {
-        var out = ""
-        out.reserveCapacity(64 * (rows.count + 1) * max(1, columns.count) / 4)
+    /// The download's header: each column's CSV name, with its URL and release columns after it.
+    var downloadHeader: [String] {
         var header: [String] = []
         for c in columns {
             header.append(c.csvName)
@@ -67,20 +68,47 @@ struct DataTable {
                 header.append(c.csvName == "source" ? "release" : c.csvName + "_release")
             }
         }
-        CSVText.append(record: header, to: &out)
+        return header
+    }
+
+    /// Calls `body` with each row's download fields and whether each field's column is numeric.
+    func forEachDownloadRecord(_ body: (_ fields: [String], _ numeric: [Bool]) -> Void) {
         var record: [String] = []
+        var numeric: [Bool] = []
         for row in rows {
             record.removeAll(keepingCapacity: true)
+            numeric.removeAll(keepingCapacity: true)
             for (i, cell) in row.enumerated() {
                 record.append(cell.csv)
+                numeric.append(i < columns.count && columns[i].numeric)
                 if i < columns.count && columns[i].csvURLName != nil {
                     record.append(cell.csvURL)
                     record.append(cell.csvRelease)
+                    numeric.append(false)
+                    numeric.append(false)
                 }
             }
-            CSVText.append(record: record, to: &out)
+            body(record, numeric)
         }
+    }
+
+    func csv() -> String {
+        var out = ""
+        out.reserveCapacity(64 * (rows.count + 1) * max(1, columns.count) / 4)
+        CSVText.append(record: downloadHeader, to: &out)
+        forEachDownloadRecord { record, _ in CSVText.append(record: record, to: &out) }
         return out
+    }
+
+    /// The same header and fields as ``csv()`` in a one-sheet workbook: the figures of numeric
+    /// columns as numbers, everything else as text (neutralised against formulas as in the CSV).
+    func xlsx() throws -> Data {
+        var rows: [[XLSXWorkbook.Value]] = []
+        rows.reserveCapacity(self.rows.count)
+        forEachDownloadRecord { record, numeric in
+            rows.append(zip(record, numeric).map { XLSXWorkbook.value($0, numeric: $1) })
+        }
+        return try XLSXWorkbook.data(sheetName: name, header: downloadHeader, rows: rows)
     }
 
     func render(into w: inout HTMLWriter) {
@@ -146,8 +174,10 @@ struct DataTable {
             w.raw("</tr>")
         }
         w.raw("</tbody></table></div><p class=\"table-actions\"><a")
-        w.attribute("href", csvHref)
-        w.raw(" download>Download this table as CSV</a></p>")
+        w.attribute("href", downloads.csv)
+        w.raw(" download>Download this table as CSV</a> · <a")
+        w.attribute("href", downloads.xlsx)
+        w.raw(" download>as XLSX</a></p>")
         if !footnotes.isEmpty {
             w.raw("<ol class=\"notes\">")
             for (i, f) in footnotes.enumerated() {

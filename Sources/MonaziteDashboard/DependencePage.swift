@@ -41,7 +41,7 @@ struct DependencePage: DashboardPage {
                 .init(label: "Published", csvName: "nir_published", numeric: true), .init(label: "Agrees", csvName: "agrees"),
                 .init(label: "Revised in", csvName: "revised_by"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
-            ], csvHref: request.csvHref(table: "reliance"))
+            ], downloads: request.downloads(table: "reliance"))
         func t(_ v: Double?, _ what: String) -> DataTable.Cell {
             guard let v else { return .missing("the table gives no \(what) for this year") }
             return .number(NumberText.tonnes(v, decimals: 0), csv: NumberText.plain(v))
@@ -95,7 +95,7 @@ struct DependencePage: DashboardPage {
                 .init(label: "CR3", csvName: "cr3", numeric: true), .init(label: "N-1 residual", csvName: "n_minus_1_residual", numeric: true),
                 .init(label: "Coverage", csvName: "coverage", numeric: true), .init(label: "Status", csvName: "status"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
-            ], csvHref: request.csvHref(table: "concentration"))
+            ], downloads: request.downloads(table: "concentration"))
         for group in ShareGroup.make(stageShares) {
             concentration.rows.append(group.cells(stage: group.stage?.label ?? "unspecified", request: request))
         }

@@ -43,7 +43,7 @@ struct HomePage: DashboardPage {
                 .init(label: "Figure", csvName: "figure"), .init(label: "Ours", csvName: "value", numeric: true),
                 .init(label: "Published", csvName: "published", numeric: true), .init(label: "Unit", csvName: "unit"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
-            ], csvHref: request.csvHref(table: "headline"))
+            ], downloads: request.downloads(table: "headline"))
         let current = (world.status ?? .reported) == .reported
         func reported(_ p: Period) -> Bool { (data.status(.world, over: p) ?? .reported) == .reported }
         let source = SourceLinks.cell(world.sources.first, request)
@@ -95,7 +95,7 @@ struct HomePage: DashboardPage {
                 .init(label: "MoM (published)", csvName: "reported_mom_pct", numeric: true),
                 .init(label: "YoY (published)", csvName: "reported_yoy_pct", numeric: true),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
-            ], csvHref: request.csvHref(table: "destinations"))
+            ], downloads: request.downloads(table: "destinations"))
         var partnerRows: [(CountryCode, TradeSeriesRow)] = []
         for (partner, totals) in data.totals where partner != .world {
             let row = TradeSeriesReport.row(for: period, totals: totals)

@@ -31,7 +31,7 @@ enum PageLayout {
         w.raw("</ul></nav></header><main id=\"main\">")
         body(&w)
         w.raw("</main><footer><p>Monazite: open rare-earth supply-chain intelligence. Every figure links to its source; ")
-        w.raw("derived and estimated figures are labelled; every table downloads as CSV. See <a")
+        w.raw("derived and estimated figures are labelled; every table downloads as CSV and XLSX. See <a")
         w.attribute("href", request.href("/sources"))
         w.raw(">the sources</a>.</p></footer></body></html>\n")
         return Array(w.output.utf8)

@@ -49,7 +49,7 @@ struct PolicyPage: DashboardPage {
                 .init(label: "Effective", csvName: "effective"), .init(label: "Instrument", csvName: "instrument"),
                 .init(label: "Elements", csvName: "elements"), .init(label: "Destinations", csvName: "destinations"),
                 .init(label: "Status", csvName: "status"), .init(label: "Verified", csvName: "verified"),
-            ], csvHref: request.csvHref(table: "timeline"))
+            ], downloads: request.downloads(table: "timeline"))
         for e in entries {
             var titleCell: DataTable.Cell
             if let url = SourceLinks.safeURL(e.url) {
@@ -79,7 +79,7 @@ struct PolicyPage: DashboardPage {
             columns: [
                 .init(label: "Event", csvName: "title", csvURLName: "url", wide: true), .init(label: "ID", csvName: "event_id"),
                 .init(label: "Status", csvName: "status"), .init(label: "Why", csvName: "reason", wide: true), .init(label: "Dates", csvName: "dates"),
-            ], csvHref: request.csvHref(table: "applicability"))
+            ], downloads: request.downloads(table: "applicability"))
         var answered = false
         if let date {
             if let applicability {

@@ -2,10 +2,12 @@ import MonazitePrices
 import MonaziteService
 
 /// `/prices`: ex-China / China spreads and the monthly stress index (all derived), with an SVG
-/// chart of the index; the same figures as `monazite spreads` (docs/prices.md).
+/// chart of the index, and the DoD–MP Materials floor's top-ups along the bundled China price
+/// history; the same figures as `monazite spreads` and `monazite contract` (docs/prices.md).
 struct PricesPage: DashboardPage {
     let title = "Prices and spreads"
     let answer: SpreadsAnswer
+    let contract: ContractAnswer
     let tables: [DataTable]
 
     static func load(service: QueryService, request: DashboardRequest) async throws -> PricesPage {
@@ -17,7 +19,7 @@ struct PricesPage: DashboardPage {
             columns: [
                 .init(label: "Month", csvName: "month"), .init(label: "Index", csvName: "index", numeric: true),
                 .init(label: "Products", csvName: "products", wide: true), .init(label: "Spreads", csvName: "spread_count", numeric: true),
-            ], csvHref: request.csvHref(table: "stress"))
+            ], downloads: request.downloads(table: "stress"))
         for p in answer.stressIndex {
             var cell = DataTable.Cell.number(NumberText.fixed(p.index, decimals: 0), csv: NumberText.fixed(p.index, decimals: 1))
             cell.badge = "derived"
@@ -35,7 +37,7 @@ struct PricesPage: DashboardPage {
                 .init(label: "China date", csvName: "china_date"), .init(label: "China basis", csvName: "china_basis", wide: true),
                 .init(label: "China USD/kg", csvName: "china_usd_per_kg", numeric: true, csvURLName: "china_source"),
                 .init(label: "Ratio", csvName: "ratio", numeric: true),
-            ], csvHref: request.csvHref(table: "spreads"))
+            ], downloads: request.downloads(table: "spreads"))
         for s in answer.spreads {
             var ex = DataTable.Cell.link(NumberText.fixed(s.exChinaUSDPerKg, decimals: 2), href: SourceLinks.safeURL(s.exChinaSource), title: s.exChinaSource)
             ex.csv = NumberText.fixed(s.exChinaUSDPerKg, decimals: 4)
@@ -51,7 +53,48 @@ struct PricesPage: DashboardPage {
             ])
         }
         spreads.notes = answer.notes
-        return PricesPage(answer: answer, tables: [spreads, index])
+        let contract: ContractAnswer
+        do { contract = try PriceQueries.contract() } catch { throw DashboardFailure.notFound(error.description) }
+        return PricesPage(answer: answer, contract: contract, tables: [spreads, index, contractTable(contract, request: request)])
+    }
+
+    /// The floor's quarterly top-ups (derived), each volume with its source.
+    static func contractTable(_ contract: ContractAnswer, request: DashboardRequest) -> DataTable {
+        var table = DataTable(
+            name: "contract", caption: "\(contract.contract.name): floor top-ups by quarter (derived)",
+            columns: [
+                .init(label: "Quarter", csvName: "period"), .init(label: "Reference USD/kg", csvName: "reference_usd_per_kg", numeric: true),
+                .init(label: "Quotes", csvName: "reference_points", numeric: true), .init(label: "Tonnes", csvName: "tonnes", numeric: true),
+                .init(label: "Top-up USD", csvName: "top_up_usd", numeric: true),
+                .init(label: "Volume source", csvName: "volume_source", csvURLName: "volume_url", wide: true),
+            ], downloads: request.downloads(table: "contract"))
+        let urls = Dictionary(contract.contract.volumes.map { ($0.period, $0.url) }, uniquingKeysWith: { a, _ in a })
+        for t in contract.topUps {
+            func figure(_ v: Double?, _ decimals: Int, reason: String) -> DataTable.Cell {
+                guard let v else { return .missing(t.reason ?? reason) }
+                return .number(NumberText.tonnes(v, decimals: decimals), csv: NumberText.plain(v, decimals: 4))
+            }
+            var payment = figure(t.payment, 0, reason: "no top-up figure for \(t.period)")
+            if t.payment != nil { payment.badge = "derived" }
+            var reference = figure(t.referencePrice, 2, reason: "no reference price in \(t.period)")
+            if t.referencePrice != nil { reference.badge = "derived" }
+            var source = DataTable.Cell.text(t.volumeSource ?? "")
+            if let url = urls[t.period] ?? nil, t.volumeSource != nil {
+                source = .link(t.volumeSource ?? "", href: SourceLinks.safeURL(url), title: url)
+                source.csvURL = url
+            }
+            table.rows.append([
+                .text(t.period), reference, .number(String(t.referencePoints), csv: String(t.referencePoints)),
+                figure(t.tonnes, 0, reason: "no volume for \(t.period)"), payment, source,
+            ])
+        }
+        var notes = [
+            "Floor \(contract.contract.currency) \(NumberText.plain(contract.contract.floor))/kg for \(contract.contract.termYears) years from \(contract.contract.start); top-up = max(0, floor − reference) × tonnes × 1,000 kg/t. Path: \(contract.path)."
+        ]
+        if let total = contract.total { notes.append("Total top-up (derived): \(contract.contract.currency) \(NumberText.tonnes(total, decimals: 0)).") }
+        notes += contract.notes
+        table.notes = notes
+        return table
     }
 
     func body(into w: inout HTMLWriter, request: DashboardRequest) {
@@ -62,6 +105,10 @@ struct PricesPage: DashboardPage {
         renderChart(into: &w)
         tables[1].render(into: &w)
         tables[0].render(into: &w)
+        w.heading(2, "Price floor: DoD – MP Materials (NdPr)")
+        w.paragraph(
+            "What the US Department of Defense's USD 110/kg NdPr floor would pay MP Materials each quarter if the reference were the China-domestic price: derived from cited terms, reported volumes and cited quotes. The contract's own index is not published. Other paths: monazite contract --constant or GET /api/v1/contracts/dod-mp-materials.")
+        tables[2].render(into: &w)
     }
 
     /// Bars of the stress index by month, with the parity line at 100.

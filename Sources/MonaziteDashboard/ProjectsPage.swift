@@ -28,7 +28,7 @@ struct ProjectsPage: DashboardPage {
                 .init(label: "As of", csvName: "status_asof"), .init(label: "Status as published", csvName: "status", wide: true),
                 .init(label: "Start", csvName: "start_year", numeric: true),
                 .init(label: "Source", csvName: "source", csvURLName: "url", wide: true),
-            ], csvHref: request.csvHref(table: "projects"))
+            ], downloads: request.downloads(table: "projects"))
         for e in projects.projects {
             var source = DataTable.Cell.link(e.source, href: SourceLinks.safeURL(e.url), title: e.url)
             source.csvURL = e.url
@@ -49,7 +49,7 @@ struct ProjectsPage: DashboardPage {
                 .init(label: "US demand t", csvName: "us_demand_t", numeric: true), .init(label: "Target t", csvName: "target_t", numeric: true),
                 .init(label: "Draws ≥ target", csvName: "covered", numeric: true),
                 .init(label: "IEA world kt REE", csvName: "iea_world_magnet_ree_kt", numeric: true),
-            ], csvHref: request.csvHref(table: "magnet-outlook"))
+            ], downloads: request.downloads(table: "magnet-outlook"))
         func t(_ v: Double) -> DataTable.Cell {
             var c = DataTable.Cell.number(NumberText.tonnes(v, decimals: 0), csv: NumberText.fixed(v, decimals: 1))
             c.badge = "derived"
@@ -73,7 +73,7 @@ struct ProjectsPage: DashboardPage {
                 .init(label: "Stage", csvName: "stage"), .init(label: "Unit", csvName: "unit"), .init(label: "Year", csvName: "year"),
                 .init(label: "Announced", csvName: "announced", numeric: true), .init(label: "Weighted", csvName: "weighted", numeric: true),
                 .init(label: "Rows", csvName: "projects", numeric: true),
-            ], csvHref: request.csvHref(table: "stages"))
+            ], downloads: request.downloads(table: "stages"))
         for s in outlook.stageYears {
             stages.rows.append([
                 .text(s.stage), .text(s.unit), .text(String(s.year)), t(s.announced), t(s.weighted), .number(String(s.projects), csv: String(s.projects)),

@@ -19,7 +19,7 @@ struct SourcesPage: DashboardPage {
                 .init(label: "Source", csvName: "source", csvURLName: "url", wide: true), .init(label: "Figures", csvName: "figures", numeric: true),
                 .init(label: "Derived or estimate", csvName: "derived_or_estimate", numeric: true),
                 .init(label: "Periods", csvName: "periods"), .init(label: "Releases", csvName: "releases"),
-            ], csvHref: request.csvHref(table: "sources"))
+            ], downloads: request.downloads(table: "sources"))
         var anchors = Set<String>()
         for s in summaries {
             var name: DataTable.Cell
@@ -52,7 +52,7 @@ struct SourcesPage: DashboardPage {
                 .init(label: "Figures", csvName: "figures", numeric: true), .init(label: "Latest month", csvName: "latest_month"),
                 .init(label: "Released", csvName: "latest_release"), .init(label: "Usual lag, days", csvName: "usual_lag_days", numeric: true),
                 .init(label: "Freshness", csvName: "freshness", wide: true),
-            ], csvHref: request.csvHref(table: "series"))
+            ], downloads: request.downloads(table: "series"))
         for e in list.series {
             var freshness = DataTable.Cell.text(e.behind ? "behind: \(e.overdueMonths.first ?? "")..\(e.overdueMonths.last ?? "") due, not held" : "up to date")
             if e.behind { freshness.badge = "behind" }

@@ -85,7 +85,7 @@ enum SeriesTable {
     static func make(
         name: String, caption: String, rows: [TradeSeriesRow], data: TradeBook, partner: CountryCode, request: DashboardRequest
     ) -> DataTable {
-        var table = DataTable(name: name, caption: caption, columns: columns, csvHref: request.csvHref(table: name))
+        var table = DataTable(name: name, caption: caption, columns: columns, downloads: request.downloads(table: name))
         table.rows.reserveCapacity(rows.count)
         let tag = partner.alpha3
         var statusCache: [Period: Bool] = [:]

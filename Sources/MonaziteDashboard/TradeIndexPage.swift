@@ -15,7 +15,7 @@ struct TradeIndexPage: DashboardPage {
                 .init(label: "Flow", csvName: "flow"), .init(label: "Commodity", csvName: "commodity"),
                 .init(label: "Partner", csvName: "partner"), .init(label: "First", csvName: "first"), .init(label: "Last", csvName: "last"),
                 .init(label: "Figures", csvName: "figures", numeric: true),
-            ], csvHref: request.csvHref(table: "series-list"))
+            ], downloads: request.downloads(table: "series-list"))
         for s in list {
             guard let reporter = CountryCode(s.reporter), let partner = CountryCode(s.partner) else { continue }
             var pairs: [(String, String)] = []

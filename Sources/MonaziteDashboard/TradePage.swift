@@ -71,13 +71,13 @@ struct TradePage: DashboardPage {
                 .init(label: "Code", csvName: "code"), .init(label: "Tonnes", csvName: "quantity_t", numeric: true),
                 .init(label: "Share", csvName: "share", numeric: true), .init(label: "Status", csvName: "status"),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
-            ], csvHref: request.csvHref(table: "partners"))
+            ], downloads: request.downloads(table: "partners"))
         var concentration = DataTable(
             name: "concentration", caption: "Concentration of partners, \(shareMonth?.description ?? "no month")",
             columns: [
                 .init(label: "Measure", csvName: "measure"), .init(label: "Value", csvName: "value", numeric: true),
                 .init(label: "Meaning", csvName: "meaning", wide: true),
-            ], csvHref: request.csvHref(table: "concentration"))
+            ], downloads: request.downloads(table: "concentration"))
         if let b = breakdown, let m = shareMonth {
             for e in b.entries {
                 partners.rows.append([

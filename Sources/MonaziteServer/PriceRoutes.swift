@@ -1,14 +1,20 @@
+import Foundation
 import Hummingbird
 import MonaziteService
 
-/// `GET /api/v1/prices` and `GET /api/v1/spreads`: the bundled, cited price quotes (plus those imported into the store) and the derived
-/// ex-China spreads, the same answers as `monazite prices` / `monazite spreads` (docs/prices.md).
+/// `GET /api/v1/prices`, `GET /api/v1/spreads` and `GET /api/v1/contracts/{id}`: the bundled,
+/// cited price quotes (plus those imported into the store), the derived ex-China spreads and a floor contract's derived top-ups, the
+/// same answers as `monazite prices` / `spreads` / `contract` (docs/prices.md).
 struct PriceRoutes: Sendable {
     let access: APIRoutes
 
     func register(on group: RouterGroup<BasicRequestContext>) {
         group.get("/prices") { request, _ in try await access.cached(request) { try await self.prices(request) } }
         group.get("/spreads") { request, _ in try await access.cached(request) { try await self.spreads(request) } }
+        group.get("/contracts/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await access.cached(request) { try self.contract(request, id: id) }
+        }
     }
 
     func prices(_ request: Request) async throws -> JSONAnswer {
@@ -28,5 +34,27 @@ struct PriceRoutes: Sendable {
     func spreads(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["product"])
         return JSONAnswer(encoding: try PriceQueries.spreads(product: q["product"], stored: try await access.store.priceQuotes()))
+    }
+}
+
+extension PriceRoutes {
+    /// The bundled contract's top-ups: the China history path by default, or `constant` (USD/kg);
+    /// `tonnes_per_quarter` replaces the reported volumes; `periods` (comma-separated quarters)
+    /// picks quarters. As `monazite contract --constant … --tonnes-per-quarter … --periods …`.
+    func contract(_ request: Request, id: String) throws -> JSONAnswer {
+        guard id == PriceQueries.dodMPContractID else {
+            throw APIError.notFound("no contract \"\(id)\"; the bundled contract is \(PriceQueries.dodMPContractID)")
+        }
+        let q = try QueryParameters(request, allowed: ["constant", "tonnes_per_quarter", "periods"])
+        func number(_ name: String) throws(APIError) -> Double? {
+            guard let text = q[name] else { return nil }
+            guard let v = Double(text), v.isFinite, v >= 0 else {
+                throw APIError.badRequest("\(name): \"\(text)\" is not a number ≥ 0", parameter: name)
+            }
+            return v
+        }
+        let periods = q["periods"].map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        return JSONAnswer(
+            encoding: try PriceQueries.contract(constant: try number("constant"), tonnesPerQuarter: try number("tonnes_per_quarter"), periods: periods))
     }
 }

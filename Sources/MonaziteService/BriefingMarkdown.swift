@@ -30,10 +30,12 @@ public enum BriefingMarkdown {
             out.append("")
             out.append(line("World", world.row, refs: w))
             if let ytd = s.ytdT {
-                var text = "- Year to date (\(s.ytdLabel)): \(Format.tonnes(ytd, decimals: 0)) t"
+                let year = String(a.period.prefix(4))
+                // January to June is the half-year the customs releases and the press name (H1).
+                let half = s.ytdLabel == "\(year)-01..\(year)-06" ? ", H1 \(year)" : ""
+                var text = "- Year to date (\(s.ytdLabel)\(half)): \(Format.tonnes(ytd, decimals: 0)) t"
                 if let y = s.ytdYoYPct { text += ", \(Format.pct(y)) on the same months a year earlier" }
                 // The sum's inputs: the stored months of the year to date (the chart holds them).
-                let year = String(a.period.prefix(4))
                 let inputs = a.chart.filter { $0.period.hasPrefix(year) && $0.period <= a.period }.flatMap(\.sources)
                 text += " (derived: our sum of the monthly figures)" + (inputs.isEmpty ? w : notes.refs(inputs))
                 out.append(text)

@@ -245,6 +245,9 @@ public struct ContractAnswer: Codable, Sendable, Hashable {
 }
 
 extension PriceQueries {
+    /// The id of the bundled contract in the API (`/api/v1/contracts/dod-mp-materials`).
+    public static let dodMPContractID = "dod-mp-materials"
+
     /// The DoD–MP Materials NdPr floor's top-ups at a constant price or along the bundled China
     /// history; `tonnesPerQuarter` replaces the reported volumes, `periods` picks quarters.
     /// With `file` (a scenario: a price CSV), the path is that file's quotes of the contract's
@@ -260,6 +263,12 @@ extension PriceQueries {
         let path: ReferencePricePath
         let description: String
         if constant != nil, file != nil { throw .invalid("constant", "give a constant or a price file, not both") }
+        if let periods {
+            let term = c.quarters
+            for p in periods where !term.contains(p) {
+                throw .invalid("periods", "\"\(p)\" is not a quarter of the contract's term (YYYY-Qn, \(term.first ?? "")…\(term.last ?? ""))")
+            }
+        }
         if let constant {
             path = .constant(constant)
             description = "constant USD \(constant.formatted())/kg"

@@ -26,7 +26,7 @@ struct ErrorTests {
             ("/trade/8505.11/CHN", ["from": "2025-13"], "is not a month"),
             ("/trade/8505.11/CHN", ["from": "2025-06", "to": "2025-01"], "after"),
             ("/trade/8505.11/CHN", ["as_of": "2025-02-30"], "not a date"),
-            ("/trade/8505.11/CHN", ["format": "pdf"], "not html or csv"),
+            ("/trade/8505.11/CHN", ["format": "pdf"], "not html, csv or xlsx"),
             ("/trade/8505.11/CHN", ["format": "csv", "table": "nope"], "not a table"),
             ("/", ["month": "June"], "not a month"),
             ("/policy", ["date": "2025-02-30"], "not a date"),

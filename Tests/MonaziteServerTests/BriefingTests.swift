@@ -68,6 +68,48 @@ import Testing
         #expect(answer.chart.last?.period == "2025-06")
     }
 
+    /// The footnote definitions a line's markers point to (`[^n]: text`), each of which must exist.
+    func definitions(of line: String?, in markdown: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+        guard let line, let marker = try? Regex(#"\[\^(\d+)\]"#) else { return [] }
+        let defs = markdown.components(separatedBy: "\n")
+        return line.matches(of: marker).compactMap { m in
+            let n = String(line[m.range].dropFirst(2).dropLast())
+            let def = defs.first { $0.hasPrefix("[^\(n)]: ") }
+            #expect(def != nil, "footnote \(n) undefined", sourceLocation: sourceLocation)
+            return def
+        }
+    }
+
+    /// Issue 12, "Done when": the June 2025 briefing states 3,188 t (+157.5% MoM, −38.1% YoY), 353 t to
+    /// the US (+660%), H1 22,319 t (−18.9%), MOFCOM No. 18 [2025] in force and the June licences, each
+    /// footnoted to a cited source with its URL. The licences are the timeline's licence decision of
+    /// 2025-06-02 (Reuters via The Straits Times, unverified) and the London framework of 2025-06-10.
+    @Test func june2025PinsEveryDoneWhenStatementToACitedFootnote() async throws {
+        let harness = try await ServerHarness.bundled()
+        let md = BriefingMarkdown.render(try await briefing(harness, 2025, 6))
+        let pins: [(String, [String], String)] = [
+            ("- World: 3,188 t", ["published MoM +157.5%", "YoY -38.1%"], "http"),
+            ("- To United States: 353 t", ["published MoM +660.0%"], "http"),
+            ("- Year to date (2025-01..2025-06, H1 2025): 22,319 t", ["-18.9% on the same months a year earlier"], "http"),
+            ("No. 18 [2025]", ["in force"], "http"),
+            ("temporary export licences", ["announced 2025-06-02", "suppliers of GM, Ford and Stellantis", "(unverified)"],
+             "<https://www.straitstimes.com/asia/east-asia/china-issues-rare-earth-licenses-to-suppliers-of-top-3-us-automakers-sources-say>"),
+            ("London framework", ["announced 2025-06-10", "approve rare-earth and magnet export applications"], "<https://www.yicai.com/news/102693961.html>"),
+        ]
+        for (text, also, cited) in pins {
+            let line = footnotedLine(md, containing: text)
+            for a in also { #expect(line?.contains(a) == true, "\(text): \(a) in \(line ?? "nil")") }
+            let defs = definitions(of: line, in: md)
+            #expect(!defs.isEmpty, "\(text)")
+            #expect(defs.contains { $0.contains(cited) }, "\(text): \(defs)")
+        }
+        // The licences are acts of the month, listed under it.
+        let body = Self.body(md)
+        let acts = try #require(body.firstIndex(of: "### Acts in 2025-06"))
+        let holds = try #require(body.firstIndex { $0.hasPrefix("### What holds on") })
+        #expect(body[acts..<holds].contains { $0.contains("temporary export licences") })
+    }
+
     /// June 2025's prices: the bundled file holds SMM's China-domestic NdPr oxide at CNY 447,000–448,000/t
     /// (VAT included) on 2025-06-11; the nearest cited rate is the CFETS parity of 2025-04-30
     /// (7.2014 CNY/USD, 42 days away), so USD 447/7.2014 = 62.07 and 448/7.2014 = 62.21 per kg (derived).

@@ -42,6 +42,62 @@ import Testing
         }
     }
 
+    /// `/api/v1/contracts/dod-mp-materials` answers what `monazite contract` answers, with the same
+    /// price-path choices. Hand-checked: a constant 80 USD/kg, 250 t a quarter, 2026-Q1 and 2026-Q2 →
+    /// (110 − 80) USD/kg × 250,000 kg = 7,500,000 USD each, 15,000,000 in all.
+    @Test func contractAgreesAcrossCLIAndAPI() async throws {
+        let h = try await ServerHarness.bundled()
+        let pairs: [([String], String)] = [
+            (["contract"], "/api/v1/contracts/dod-mp-materials"),
+            (
+                ["contract", "--constant", "80", "--tonnes-per-quarter", "250", "--periods", "2026-Q1,2026-Q2"],
+                "/api/v1/contracts/dod-mp-materials?constant=80&tonnes_per_quarter=250&periods=2026-Q1,2026-Q2"
+            ),
+            (["contract", "--constant", "95.5"], "/api/v1/contracts/dod-mp-materials?constant=95.5"),
+        ]
+        try await h.application().test(.router) { client in
+            for (arguments, uri) in pairs {
+                let cli = try Self.cliJSON(arguments)
+                let api = try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri): \(response.text)")
+                    return try #require(try response.json() as? [String: Any])
+                }
+                #expect(cli["top_ups"] != nil)
+                #expect(NSDictionary(dictionary: cli) == NSDictionary(dictionary: api), "\(arguments.joined(separator: " "))")
+            }
+            let constant = try await client.execute(
+                uri: "/api/v1/contracts/dod-mp-materials?constant=80&tonnes_per_quarter=250&periods=2026-Q1,2026-Q2", method: .get
+            ) { response in try #require(try response.json() as? [String: Any]) }
+            let topUps = try #require(constant["top_ups"] as? [[String: Any]])
+            #expect(topUps.compactMap { $0["period"] as? String } == ["2026-Q1", "2026-Q2"])
+            #expect(topUps.compactMap { $0["payment"] as? Double } == [7_500_000, 7_500_000])
+            #expect(constant["total"] as? Double == 15_000_000)
+            // Reported volumes at a constant 95.5: 2025-Q4 14.5 × 562,000 = 8,149,000; 2026-Q1 14.5 × 1,006,000 = 14,587,000.
+            let reported = try await client.execute(uri: "/api/v1/contracts/dod-mp-materials?constant=95.5", method: .get) { response in
+                try #require(try response.json() as? [String: Any])
+            }
+            let reportedPayments = try #require(reported["top_ups"] as? [[String: Any]]).compactMap { $0["payment"] as? Double }
+            #expect(reportedPayments == [8_149_000, 14_587_000])
+
+            for (uri, status, parameter) in [
+                ("/api/v1/contracts/nope", 404, nil), ("/api/v1/contracts/dod-mp-materials?constant=abc", 400, "constant"),
+                ("/api/v1/contracts/dod-mp-materials?constant=-1", 400, "constant"),
+                ("/api/v1/contracts/dod-mp-materials?tonnes_per_quarter=inf", 400, "tonnes_per_quarter"),
+                ("/api/v1/contracts/dod-mp-materials?periods=2025-Q3", 400, "periods"),
+                ("/api/v1/contracts/dod-mp-materials?file=x.csv", 400, "file"),
+            ] as [(String, Int, String?)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(Int(response.status.code) == status, "\(uri): \(response.text)")
+                    if let parameter { #expect(response.text.contains("\"parameter\":\"\(parameter)\"") || response.text.contains("\"parameter\" : \"\(parameter)\""), "\(uri): \(response.text)") }
+                }
+            }
+        }
+        // The CLI refuses a quarter outside the term too, instead of leaving it out silently.
+        let r = try Self.run(["contract", "--periods", "2025-Q3", "--format", "json"])
+        #expect(r.status != 0)
+        #expect(r.err.contains("\"2025-Q3\" is not a quarter of the contract's term"), "\(r.err)")
+    }
+
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = try AgreementTests.binary()
