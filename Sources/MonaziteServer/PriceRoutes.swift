@@ -6,7 +6,7 @@ import MonaziteService
 struct PriceRoutes: Sendable {
     let access: APIRoutes
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<MonaziteRequestContext>) {
         group.get("/prices") { request, _ in try await access.cached(request) { try self.prices(request) } }
         group.get("/spreads") { request, _ in try await access.cached(request) { try self.spreads(request) } }
     }

@@ -17,6 +17,8 @@ struct QueryParameters {
             guard values[k] == nil else { throw .badRequest("query parameter \"\(k)\" is given more than once", parameter: k) }
             // `from=` says nothing: refused rather than read as the default, which the client may not expect.
             guard !value.isEmpty else { throw .badRequest("query parameter \"\(k)\" is empty; leave it out to use the default", parameter: k) }
+            // The document's schema for the parameter (enum, pattern, range, format) is enforced as declared.
+            try DeclaredParameters.check(k, String(value), method: request.method.rawValue, path: request.uri.path)
             values[k] = String(value)
         }
     }
