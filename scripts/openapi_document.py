@@ -223,7 +223,8 @@ period_schema = {"anyOf": [
 hs_schema = {"type": "string", "pattern": f"^([0-9]{{2}}|[0-9]{{4}}|[0-9]{{6}}|[0-9]{{8}}|[0-9]{{10}}|[0-9]{{4}}\\.[0-9]{{2}}|[0-9]{{4}}\\.[0-9]{{2}}\\.?[0-9]{{2}}|[0-9]{{4}}\\.[0-9]{{2}}\\.?[0-9]{{4}}|{AGG})$"}
 hs_prefix_schema = {"type": "string", "pattern": f"^([0-9]{{2,10}}|[0-9]{{4}}\\.[0-9]{{2,6}}|{AGG})$"}
 date_schema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-price_date = {"anyOf": [date_schema, {"type": "string", "pattern": f"^{YEAR}-{MONTH}$"}, {"type": "string", "pattern": f"^{YEAR}-Q[1-4]$"}]}
+PYEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"  # price files hold years 1900-2200
+price_date = {"anyOf": [{"type": "string", "format": "date", "pattern": f"^{PYEAR}-[0-9]{{2}}-[0-9]{{2}}$"}, {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$"}, {"type": "string", "pattern": f"^{PYEAR}-Q[1-4]$"}]}
 ELEMENTS = [("Sc","scandium"),("Y","yttrium"),("La","lanthanum"),("Ce","cerium"),("Pr","praseodymium"),("Nd","neodymium"),("Pm","promethium"),("Sm","samarium"),("Eu","europium"),("Gd","gadolinium"),("Tb","terbium"),("Dy","dysprosium"),("Ho","holmium"),("Er","erbium"),("Tm","thulium"),("Yb","ytterbium"),("Lu","lutetium")]
 element_schema = {"type": "string", "enum": [s for s, _ in ELEMENTS] + [n for _, n in ELEMENTS]}
 KINDS = ["export_licensing", "prohibition", "entity_listing", "technology_control", "extraterritorial_rule", "tariff", "agreement", "suspension", "licence_decision", "domestic_regulation", "investigation"]
@@ -263,6 +264,7 @@ for path, item in doc["paths"].items():
 # The trade series, summary and partners: descriptions say what the schema cannot (a range's order and length).
 param("/api/v1/trade", "to")["description"] = "Last period (default: last stored); not before from, and at most 50 years after it (else 400)."
 # Bodies.
+op("/api/v1/imports", "post")["requestBody"]["content"]["text/csv"]["schema"] = {"type": "string", "minLength": 1, "description": "The file's bytes; an empty body is a 400."}
 claims_body = op("/api/v1/claims", "post")["requestBody"]["content"]
 claims_body["text/plain"]["schema"] = {"type": "string", "minLength": 1, "description": "At most 524,288 bytes of UTF-8 (else 413)."}
 claims_body["application/json"]["schema"]["properties"]["text"] = {"type": "string", "minLength": 1, "description": "At most 524,288 bytes of UTF-8 (else 413)."}

@@ -30,6 +30,9 @@ public struct ServerOptions: Sendable {
     /// share one budget); 0 turns it off. Behind a proxy every caller has the proxy's address.
     public var writesPerMinutePerAddress: Int
     public var writeBurstPerAddress: Int
+    /// Simulation jobs this process runs at once (0: it only queues them, for `monazite worker`
+    /// processes on the same store to run).
+    public var simulationWorkers: Int = SimulationJobs.maximumActive
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20,
@@ -151,7 +154,7 @@ public enum MonaziteServer {
         let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, onWrite: onWrite)
         // The simulation workers run inside the application's service lifecycle: they start with
         // the server and stop, after the job at hand, on graceful shutdown.
-        let workers: [any Service] = (0..<SimulationJobs.maximumActive).map { i in
+        let workers: [any Service] = (0..<max(0, options.simulationWorkers)).map { i in
             SimulationWorker(store: store, name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(i)", logger: logger)
         }
         return Application(
