@@ -6,6 +6,7 @@
 # runs that follow the document's links from POST /api/v1/simulations to the job and its result).
 #
 #   bash scripts/api-fuzz.sh [EXAMPLES]      # examples per operation, default 200
+#   SEED=N bash scripts/api-fuzz.sh          # another seed (default 20261130, reproducible)
 #
 # Starts `monazite serve` on a free port over a fresh store with the bundled data (rate limits
 # off, so the fuzzer measures the contract and not the limiter, which has tests of its own),
@@ -45,7 +46,7 @@ echo "schemathesis $("$VENV/bin/schemathesis" --version | awk '{print $NF}'), $E
 START=$(date +%s)
 status=0
 "$VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$URL/openapi.json" \
-  --checks all --max-examples "$EXAMPLES" --seed 20261130 \
+  --checks all --max-examples "$EXAMPLES" --seed "${SEED:-20261130}" \
   --header "Authorization: Bearer $SECRET" \
   --workers 1 --request-timeout 60 --wait-for-schema 30 --suppress-health-check too_slow,filter_too_much \
   --report junit --report-dir "$REPORTS" --report-junit-path "$REPORTS/junit.xml" \

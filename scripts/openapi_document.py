@@ -251,7 +251,7 @@ for path, name in [("/api/v1/prices", "from"), ("/api/v1/prices", "to")]: set_sc
 for path in ["/api/v1/prices", "/api/v1/spreads"]: set_schema(path, "product", {"type": "string", "enum": PRODUCTS})
 set_schema("/api/v1/anomalies", "threshold", {"type": "number", "exclusiveMinimum": 0, "maximum": 100})
 set_schema("/api/v1/imports", "name", {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^/]+$"}, "post")
-op("/api/v1/briefings/{period}")["parameters"][0]["schema"] = {"type": "string", "pattern": f"^{YEAR}-{MONTH}$"}
+op("/api/v1/briefings/{period}")["parameters"][0]["schema"] = {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$", "description": "A month, 1900-01 to 2200-12 (the price section's range)."}
 offset["schema"]["maximum"] = 1000000
 # Every date parameter: YYYY-MM-DD exactly.
 for path, item in doc["paths"].items():
