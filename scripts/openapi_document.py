@@ -11,14 +11,14 @@ def qp(name, desc, schema=None, required=False, example=None):
     return p
 num_or_null = {"type": ["number", "null"]}
 str_or_null = {"type": ["string", "null"]}
-reporter = qp("reporter", "Reporting country, ISO 3166-1 alpha-3 (default CHN).", example="CHN")
-partner = qp("partner", "Partner country (alpha-3) or WLD for the world (default WLD).", example="WLD")
+reporter = qp("reporter", "Reporting country: an ISO 3166-1 alpha-3 code in upper case, such as CHN (the default) or USA.", example="CHN")
+partner = qp("partner", "Partner country: an ISO 3166-1 alpha-3 code in upper case, or WLD for the world (the default).", example="WLD")
 flow = qp("flow", "export, import, re-export or re-import (default export).", {"type": "string", "enum": ["export", "import", "re-export", "re-import"]})
-commodity = qp("commodity", "HS code, with or without dots, or a national code (default 8505.11).", example="8505.11")
+commodity = qp("commodity", "An HS code of 2, 4, 6, 8 or 10 digits (8505.11 or 850511; the default is 8505.11), or a customs aggregate: cn-rare-earths, cn-dysprosium, cn-terbium.", example="8505.11")
 as_of = qp("as_of", "Answer with the releases published on or before this date (YYYY-MM-DD).", {"type": "string", "format": "date"})
 limit = qp("limit", "Items per page, 1 to 5000 (default 1000).", {"type": "integer", "minimum": 1, "maximum": 5000})
 offset = qp("offset", "Items to skip (default 0).", {"type": "integer", "minimum": 0})
-period = lambda req, ex: qp("period", "A period: YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM..YYYY-MM.", required=req, example=ex)
+period = lambda req, ex: qp("period", "A period: YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn (years 1000-2999), or a day YYYY-MM-DD for its month. (Ranges such as 2025-01..2025-06 are for the CLI.)", required=req, example=ex)
 bad = err("A parameter is malformed, unknown or out of range; the message says which and why.")
 nf = err("Nothing stored answers the query.")
 unauth = err("A token is needed, or the one sent is unknown or revoked.")
@@ -251,7 +251,8 @@ for path, name in [("/api/v1/prices", "from"), ("/api/v1/prices", "to")]: set_sc
 for path in ["/api/v1/prices", "/api/v1/spreads"]: set_schema(path, "product", {"type": "string", "enum": PRODUCTS})
 set_schema("/api/v1/anomalies", "threshold", {"type": "number", "exclusiveMinimum": 0, "maximum": 100})
 set_schema("/api/v1/imports", "name", {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^/]+$"}, "post")
-op("/api/v1/briefings/{period}")["parameters"][0]["schema"] = {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$", "description": "A month, 1900-01 to 2200-12 (the price section's range)."}
+op("/api/v1/briefings/{period}")["parameters"][0]["schema"] = {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$"}
+op("/api/v1/briefings/{period}")["parameters"][0]["description"] = "A month YYYY-MM, 1900-01 to 2200-12 (the price section's range)."
 offset["schema"]["maximum"] = 1000000
 # Every date parameter: YYYY-MM-DD exactly.
 for path, item in doc["paths"].items():
@@ -262,6 +263,7 @@ for path, item in doc["paths"].items():
             # An empty value is refused (leave a parameter out to use its default).
             elif sch.get("type") == "string" and not any(k in sch for k in ("enum", "pattern", "format", "minLength")): sch["minLength"] = 1
 # The trade series, summary and partners: descriptions say what the schema cannot (a range's order and length).
+param("/api/v1/trade", "from")["description"] = "First period, YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn, or a day for its month (default: first stored)."
 param("/api/v1/trade", "to")["description"] = "Last period (default: last stored); not before from, and at most 50 years after it (else 400)."
 # Bodies.
 op("/api/v1/imports", "post")["requestBody"]["content"]["text/csv"]["schema"] = {"type": "string", "minLength": 1, "description": "The file's bytes; an empty body is a 400."}

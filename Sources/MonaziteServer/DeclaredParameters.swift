@@ -38,8 +38,7 @@ struct ParameterSchema: Sendable {
     /// Why `value` is not allowed, or nil when it is.
     func problem(_ value: String) -> String? {
         if !anyOf.isEmpty {
-            let problems = anyOf.map { $0.problem(value) }
-            return problems.contains { $0 == nil } ? nil : problems.compactMap { $0 }.joined(separator: "; nor ")
+            return anyOf.contains { $0.problem(value) == nil } ? nil : "is in none of the forms the parameter takes"
         }
         if let minLength, value.count < minLength { return minLength == 1 ? "is empty" : "is shorter than \(minLength) characters" }
         if let maxLength, value.count > maxLength { return "is longer than \(maxLength) characters" }
@@ -49,7 +48,7 @@ struct ParameterSchema: Sendable {
         if let pattern {
             guard let regex = try? NSRegularExpression(pattern: pattern),
                 regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
-            else { return "does not match \(pattern)" }
+            else { return "is not in the form the parameter takes" }
         }
         switch type {
         case "integer":
@@ -90,7 +89,7 @@ enum DeclaredParameters {
     struct Operation: Sendable {
         let method: String
         let segments: [String]
-        let parameters: [String: (location: String, schema: ParameterSchema)]
+        let parameters: [String: (location: String, schema: ParameterSchema, description: String)]
     }
 
     static let operations: [Operation] = {
@@ -103,10 +102,10 @@ enum DeclaredParameters {
             guard let operations = item as? [String: Any] else { continue }
             for (method, raw) in operations {
                 guard let operation = raw as? [String: Any] else { continue }
-                var parameters: [String: (location: String, schema: ParameterSchema)] = [:]
+                var parameters: [String: (location: String, schema: ParameterSchema, description: String)] = [:]
                 for p in operation["parameters"] as? [[String: Any]] ?? [] {
                     guard let name = p["name"] as? String, let location = p["in"] as? String, let schema = p["schema"] as? [String: Any] else { continue }
-                    parameters[name] = (location, ParameterSchema(schema, components: components))
+                    parameters[name] = (location, ParameterSchema(schema, components: components), p["description"] as? String ?? "")
                 }
                 result.append(Operation(method: method.uppercased(), segments: path.split(separator: "/").map(String.init), parameters: parameters))
             }
@@ -127,6 +126,7 @@ enum DeclaredParameters {
     static func check(_ name: String, _ value: String, method: String, path: String) throws(APIError) {
         guard let declared = operation(method: method, path: path)?.parameters[name], let problem = declared.schema.problem(value) else { return }
         let shown = value.count > 60 ? String(value.prefix(60)) + "…" : value
-        throw APIError.badRequest("\(name): \"\(shown)\" \(problem) (see /openapi.json)", parameter: name)
+        let help = declared.description.isEmpty ? "see /openapi.json" : declared.description
+        throw APIError.badRequest("\(name): \"\(shown)\" \(problem) (\(help))", parameter: name)
     }
 }
