@@ -51,6 +51,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Already a dependency of Hummingbird: the simulation workers run in the same service group.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Already a dependency of Hummingbird: the peer's address (NIOCore's SocketAddress) for the per-address rate limit.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         // Markdown to HTML for the briefing (kept library; footnotes are made by our renderer).
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         // ZIP container of the dashboard's XLSX downloads (and of reading them back in tests).
@@ -147,6 +149,7 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: strictSwift

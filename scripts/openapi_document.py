@@ -11,14 +11,14 @@ def qp(name, desc, schema=None, required=False, example=None):
     return p
 num_or_null = {"type": ["number", "null"]}
 str_or_null = {"type": ["string", "null"]}
-reporter = qp("reporter", "Reporting country, ISO 3166-1 alpha-3 (default CHN).", example="CHN")
-partner = qp("partner", "Partner country (alpha-3) or WLD for the world (default WLD).", example="WLD")
+reporter = qp("reporter", "Reporting country: an ISO 3166-1 alpha-3 code in upper case, such as CHN (the default) or USA.", example="CHN")
+partner = qp("partner", "Partner country: an ISO 3166-1 alpha-3 code in upper case, or WLD for the world (the default).", example="WLD")
 flow = qp("flow", "export, import, re-export or re-import (default export).", {"type": "string", "enum": ["export", "import", "re-export", "re-import"]})
-commodity = qp("commodity", "HS code, with or without dots, or a national code (default 8505.11).", example="8505.11")
+commodity = qp("commodity", "An HS code of 2, 4, 6, 8 or 10 digits (8505.11 or 850511; the default is 8505.11), or a customs aggregate: cn-rare-earths, cn-dysprosium, cn-terbium.", example="8505.11")
 as_of = qp("as_of", "Answer with the releases published on or before this date (YYYY-MM-DD).", {"type": "string", "format": "date"})
 limit = qp("limit", "Items per page, 1 to 5000 (default 1000).", {"type": "integer", "minimum": 1, "maximum": 5000})
 offset = qp("offset", "Items to skip (default 0).", {"type": "integer", "minimum": 0})
-period = lambda req, ex: qp("period", "A period: YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM..YYYY-MM.", required=req, example=ex)
+period = lambda req, ex: qp("period", "A period: YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn (years 1000-2999), or a day YYYY-MM-DD for its month. (Ranges such as 2025-01..2025-06 are for the CLI.)", required=req, example=ex)
 bad = err("A parameter is malformed, unknown or out of range; the message says which and why.")
 nf = err("Nothing stored answers the query.")
 unauth = err("A token is needed, or the one sent is unknown or revoked.")
@@ -227,6 +227,85 @@ S["Claims"] = {"type": "object", "required": ["claims", "published", "published_
       "verdict": {"type": "string", "enum": ["agrees", "disagrees", "unverifiable", "out_of_scope"]}, "data_value": num_or_null, "difference": num_or_null,
       "sources": {"type": "array", "items": {"type": "object", "required": ["source", "url", "release"], "properties": {"source": {"type": "string"}, "url": str_or_null, "release": str_or_null}}},
       "notes": {"type": "array", "items": {"type": "string"}}}}}}}
+
+
+# ---- The contract made exact: every value the server accepts, and only those (the server checks
+# each query parameter against its schema here, DeclaredParameters.swift). ----
+import re, os
+_here = os.path.dirname(os.path.abspath(__file__))
+_country_src = open(os.path.join(_here, '..', 'Sources', 'MonaziteCore', 'Domain', 'Country.swift')).read()
+_iso_block = _country_src[_country_src.index('static let iso3166'):]
+ISO = sorted(set(re.findall(r'\("([A-Z]{3})", "', _iso_block)))
+AGGREGATES = ["WLD", "EUU", "ROW"]
+S["Country"] = {"type": "string", "description": "An ISO 3166-1 alpha-3 code (upper case), or WLD (world), EUU (European Union), ROW (rest of world).", "enum": sorted(ISO + AGGREGATES)}
+S["CountryISO"] = {"type": "string", "description": "An ISO 3166-1 alpha-3 country code (upper case).", "enum": ISO}
+YEAR = "[1-2][0-9]{3}"
+MONTH = "(0[1-9]|1[0-2])"
+AGG = "cn-rare-earths|cn-dysprosium|cn-terbium"
+period_schema = {"anyOf": [
+   {"type": "string", "pattern": f"^{YEAR}(-{MONTH}|-Q[1-4]|-H[12])?$"},
+   {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}]}
+hs_schema = {"type": "string", "pattern": f"^([0-9]{{2}}|[0-9]{{4}}|[0-9]{{6}}|[0-9]{{8}}|[0-9]{{10}}|[0-9]{{4}}\\.[0-9]{{2}}|[0-9]{{4}}\\.[0-9]{{2}}\\.?[0-9]{{2}}|[0-9]{{4}}\\.[0-9]{{2}}\\.?[0-9]{{4}}|{AGG})$"}
+hs_prefix_schema = {"type": "string", "pattern": f"^([0-9]{{2,10}}|[0-9]{{4}}\\.[0-9]{{2,6}}|{AGG})$"}
+date_schema = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+PYEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"  # price files hold years 1900-2200
+price_date = {"anyOf": [{"type": "string", "format": "date", "pattern": f"^{PYEAR}-[0-9]{{2}}-[0-9]{{2}}$"}, {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$"}, {"type": "string", "pattern": f"^{PYEAR}-Q[1-4]$"}]}
+ELEMENTS = [("Sc","scandium"),("Y","yttrium"),("La","lanthanum"),("Ce","cerium"),("Pr","praseodymium"),("Nd","neodymium"),("Pm","promethium"),("Sm","samarium"),("Eu","europium"),("Gd","gadolinium"),("Tb","terbium"),("Dy","dysprosium"),("Ho","holmium"),("Er","erbium"),("Tm","thulium"),("Yb","ytterbium"),("Lu","lutetium")]
+element_schema = {"type": "string", "enum": [s for s, _ in ELEMENTS] + [n for _, n in ELEMENTS]}
+KINDS = ["export_licensing", "prohibition", "entity_listing", "technology_control", "extraterritorial_rule", "tariff", "agreement", "suspension", "licence_decision", "domestic_regulation", "investigation"]
+PRODUCTS = ["NdPr oxide", "Nd oxide", "Pr oxide", "Dy oxide", "Tb oxide", "NdPr alloy", "Nd metal", "Pr metal", "Tb metal", "Dy-Fe alloy", "NdFeB blank N38 (Ce)", "NdFeB blank 40M", "NdFeB blank 40H", "NdFeB blank 45SH (Ce)"]
+SCENARIOS = sorted(f[:-5] for f in os.listdir(os.path.join(_here, '..', 'Sources', 'MonaziteScenario', 'Resources', 'scenarios')) if f.endswith('.yaml'))
+
+def op(path, method="get"): return doc["paths"][path][method]
+def param(path, name, method="get"): return next(p for p in op(path, method).get("parameters", []) if p["name"] == name)
+def set_schema(path, name, schema, method="get"): param(path, name, method)["schema"] = json.loads(json.dumps(schema))
+for path in ["/api/v1/trade", "/api/v1/trade/summary", "/api/v1/partners", "/api/v1/anomalies"]:
+    set_schema(path, "reporter", ref("Country"))
+    set_schema(path, "commodity", hs_schema)
+for path in ["/api/v1/trade", "/api/v1/anomalies"]: set_schema(path, "partner", ref("Country"))
+set_schema("/api/v1/reliance", "country", ref("Country"))
+set_schema("/api/v1/imports", "country", ref("Country"), "post")
+for path in ["/api/v1/policy/events", "/api/v1/policy/controls"]:
+    set_schema(path, "destination", ref("CountryISO"))
+    set_schema(path, "element", element_schema)
+set_schema("/api/v1/policy/controls", "commodity", hs_prefix_schema)
+set_schema("/api/v1/policy/events", "kind", {"type": "string", "enum": KINDS})
+for name in ["from", "to"]: set_schema("/api/v1/trade", name, period_schema)
+for path in ["/api/v1/trade/summary", "/api/v1/partners"]: set_schema(path, "period", period_schema)
+for path, name in [("/api/v1/prices", "from"), ("/api/v1/prices", "to")]: set_schema(path, name, price_date)
+for path in ["/api/v1/prices", "/api/v1/spreads"]: set_schema(path, "product", {"type": "string", "enum": PRODUCTS})
+set_schema("/api/v1/anomalies", "threshold", {"type": "number", "exclusiveMinimum": 0, "maximum": 100})
+set_schema("/api/v1/imports", "name", {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^/]+$"}, "post")
+op("/api/v1/briefings/{period}")["parameters"][0]["schema"] = {"type": "string", "pattern": f"^{PYEAR}-{MONTH}$"}
+op("/api/v1/briefings/{period}")["parameters"][0]["description"] = "A month YYYY-MM, 1900-01 to 2200-12 (the price section's range)."
+offset["schema"]["maximum"] = 1000000
+# Every date parameter: YYYY-MM-DD exactly.
+for path, item in doc["paths"].items():
+    for method, operation in item.items():
+        for p in operation.get("parameters", []):
+            sch = p["schema"]
+            if sch.get("format") == "date": p["schema"] = json.loads(json.dumps(date_schema))
+            # An empty value is refused (leave a parameter out to use its default).
+            elif sch.get("type") == "string" and not any(k in sch for k in ("enum", "pattern", "format", "minLength")): sch["minLength"] = 1
+# The trade series, summary and partners: descriptions say what the schema cannot (a range's order and length).
+param("/api/v1/trade", "from")["description"] = "First period, YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn, or a day for its month (default: first stored)."
+param("/api/v1/trade", "to")["description"] = "Last period (default: last stored); not before from, and at most 50 years after it (else 400)."
+# Bodies.
+op("/api/v1/imports", "post")["requestBody"]["content"]["text/csv"]["schema"] = {"type": "string", "minLength": 1, "description": "The file's bytes; an empty body is a 400."}
+claims_body = op("/api/v1/claims", "post")["requestBody"]["content"]
+claims_body["text/plain"]["schema"] = {"type": "string", "minLength": 1, "description": "At most 524,288 bytes of UTF-8 (else 413)."}
+claims_body["application/json"]["schema"]["properties"]["text"] = {"type": "string", "minLength": 1, "description": "At most 524,288 bytes of UTF-8 (else 413)."}
+claims_body["application/json"]["schema"]["properties"]["published"] = json.loads(json.dumps(date_schema))
+sim = op("/api/v1/simulations", "post")
+sim_schema = sim["requestBody"]["content"]["application/json"]["schema"]
+sim_schema["properties"]["scenario"] = {"type": "string", "enum": SCENARIOS, "description": "A bundled scenario's name."}
+sim_schema["properties"]["scenario_yaml"] = {"type": "string", "minLength": 1, "description": "A scenario file's text (networks: bundled names only); a file that does not validate is a 422."}
+sim_schema["properties"]["seed"] = {"type": "integer", "minimum": 0, "maximum": 9223372036854775807}
+sim_schema["anyOf"] = [{"required": ["scenario"]}, {"required": ["scenario_yaml"]}]
+sim["responses"]["202"]["links"] = {
+   "GetSimulation": {"operationId": "simulation", "parameters": {"id": "$response.body#/id"}, "description": "The job's state."},
+   "GetSimulationResult": {"operationId": "simulationResult", "parameters": {"id": "$response.body#/id"}, "description": "The job's result once it has succeeded."}}
+S["PolicyEvent"]["properties"]["status"]["type"] = ["object", "null"]
 
 import os
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Sources', 'MonaziteServer', 'Resources', 'openapi.json')

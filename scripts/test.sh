@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): the whole test suite, the PostgreSQL
 # contract cases included (scripts/postgres.sh installs and starts a local server), then the
-# browser test of the dashboard (headless Chromium, installed here from Debian if missing).
+# browser test of the dashboard (headless Chromium, installed here from Debian if missing), then
+# a short schemathesis run of the API against its OpenAPI document (10 examples per operation;
+# scripts/api-fuzz.sh creates its Python venv from PyPI on a machine without one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # SQLite for GRDB; zlib for ZIPFoundation (the dashboard's XLSX downloads).
@@ -19,3 +21,4 @@ swift build --build-tests
 swift test --skip-build --disable-xctest
 bash scripts/two-servers.sh
 bash scripts/browser-test.sh
+bash scripts/api-fuzz.sh 10

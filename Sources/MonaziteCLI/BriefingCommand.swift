@@ -50,15 +50,11 @@ struct BriefingCommand: AsyncParsableCommand {
             print(text, terminator: "")
             return
         }
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("briefing-\(answer.period).\(format.rawValue)")
-        try Data(text.utf8).write(to: file)
-        var written = [file.path]
+        // Only inside the folder asked: the names come from the parsed month, and a link there is refused.
+        var written = [try OutputFile.write(Data(text.utf8), named: "briefing-\(answer.period).\(format.rawValue)", in: out)]
         if !answer.chart.isEmpty {
-            let svg = folder.appendingPathComponent(BriefingMarkdown.chartFileName(period: answer.period))
-            try Data(BriefingChart.svg(answer.chart, title: "World \(answer.flow)s of HS \(answer.commodity) by month, tonnes").utf8).write(to: svg)
-            written.append(svg.path)
+            let svg = BriefingChart.svg(answer.chart, title: "World \(answer.flow)s of HS \(answer.commodity) by month, tonnes")
+            written.append(try OutputFile.write(Data(svg.utf8), named: BriefingMarkdown.chartFileName(period: answer.period), in: out))
         }
         print("wrote " + written.joined(separator: ", "))
     }

@@ -20,6 +20,14 @@ struct ServeCommand: AsyncParsableCommand {
     var pageCache = 5
     @Option(name: .customLong("writes-per-minute"), help: "Imports and simulation jobs each caller (a token, or all callers without one) may make per minute after a burst of 10; 0: no limit.")
     var writesPerMinute = 30
+    @Option(
+        name: .customLong("writes-per-minute-per-address"),
+        help: "Imports and simulation jobs each client IP address may make per minute, whatever tokens it sends, after a burst of 20; 0: no limit. Behind a reverse proxy all callers share the proxy's address.")
+    var writesPerMinutePerAddress = 60
+    @Option(
+        name: .customLong("simulation-workers"),
+        help: "Simulation jobs this server runs at once, 0 to 2 (0: it only queues them, for `monazite worker` processes on the same store).")
+    var simulationWorkers = 2
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
     func validate() throws {
@@ -27,6 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...1024).contains(maxBodyMB) else { throw ValidationError("--max-body-mb must be 1...1024") }
         guard (0...3600).contains(pageCache) else { throw ValidationError("--page-cache must be 0...3600 seconds") }
         guard (0...100_000).contains(writesPerMinute) else { throw ValidationError("--writes-per-minute must be 0...100000 (0: no limit)") }
+        guard (0...100_000).contains(writesPerMinutePerAddress) else {
+            throw ValidationError("--writes-per-minute-per-address must be 0...100000 (0: no limit)")
+        }
+        guard (0...2).contains(simulationWorkers) else { throw ValidationError("--simulation-workers must be 0...2") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: \"\(logLevel)\" is not a log level") }
     }
 
@@ -34,7 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await storeOptions.openServerStore()
         var logger = Logger(label: "monazite.http")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20, answerCacheSeconds: pageCache, writesPerMinute: writesPerMinute)
+        var options = ServerOptions(hostname: hostname, port: port, publicReads: !`private`, maximumBodyBytes: maxBodyMB << 20, answerCacheSeconds: pageCache, writesPerMinute: writesPerMinute,
+            writesPerMinutePerAddress: writesPerMinutePerAddress)
+        options.simulationWorkers = simulationWorkers
         let host = hostname
         let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache)
         let app = MonaziteServer.buildApplication(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MonaziteScenario
 import MonaziteSimulation
+import MonaziteService
 
 /// `monazite simulate calibrate SCENARIO`: fits the scenario's uncertain inputs to China's observed
 /// monthly magnet exports by ABC-SMC and writes the posterior as a scenario file.
@@ -75,9 +76,11 @@ struct SimulateCalibrateCommand: AsyncParsableCommand {
             original: file, name: name, result: result, rows: rows,
             metadata: .init(command: command, sampleFirst: from, sampleLast: to, observations: observed, settings: settings))
         let path = output ?? "\(name).yaml"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw SimulateFileError(path: path, reason: "cannot write the file")
-        }
+        do {
+            // --output is where the user asked; the default is named from the scenario file's `name`,
+            // so it must stay one file name in the current directory (a name like ../x is refused).
+            if output != nil { try OutputFile.write(Data(text.utf8), to: path) } else { try OutputFile.write(Data(text.utf8), named: path, in: ".") }
+        } catch { throw SimulateFileError(path: error.path, reason: error.reason) }
         var out = "ABC-SMC on \(observed.joined(separator: ", "))\n"
         out += "generations \(result.tolerances.count - 1), simulations \(result.simulations), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n"
         out += "tolerance by generation: " + result.tolerances.map { $0.isFinite ? String(format: "%.3f", $0) : "∞" }.joined(separator: " → ") + "\n"

@@ -6,9 +6,8 @@ import MonaziteSimulation
 /// `--out DIR`: daily percentile series as CSV, the summary as CSV and JSON, the band chart as SVG.
 enum SimulateFiles {
     static func write(report: SimulateReport, to directory: String) throws {
-        let manager = FileManager.default
         do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw SimulateFileError(path: directory, reason: "cannot create the directory (\(error.localizedDescription))")
         }
@@ -42,10 +41,8 @@ enum SimulateFiles {
             ("shortfall_by_sector.svg", chart),
         ]
         for (name, text) in files {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw SimulateFileError(path: path, reason: "cannot write the file")
-            }
+            // Only inside the directory asked; a symbolic link in place of a file is refused, not followed.
+            do { try OutputFile.write(Data(text.utf8), named: name, in: directory) } catch { throw SimulateFileError(path: error.path, reason: error.reason) }
         }
     }
 

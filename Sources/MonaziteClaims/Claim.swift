@@ -113,6 +113,16 @@ public struct ClaimSource: Sendable, Hashable, Codable {
         self.url = url
         self.release = release
     }
+
+    enum CodingKeys: String, CodingKey { case source, url, release }
+
+    /// Every key always, an absent value as null (the API's schema requires the keys).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(url, forKey: .url)
+        try c.encode(release, forKey: .release)
+    }
 }
 
 /// Everything found in one article: the claims in text order and the date that anchored them.
@@ -129,6 +139,14 @@ public struct ClaimsReport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case claims, published
         case publishedFrom = "published_from"
+    }
+
+    /// Every key always, an absent date as null (the API's schema requires the keys).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(claims, forKey: .claims)
+        try c.encode(published, forKey: .published)
+        try c.encode(publishedFrom, forKey: .publishedFrom)
     }
 
     public init(claims: [Claim], published: String?, publishedFrom: String?, lines: [String]) {

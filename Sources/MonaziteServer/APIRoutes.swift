@@ -17,13 +17,13 @@ struct APIRoutes: Sendable {
     let onWrite: @Sendable () -> Void
     /// Read answers kept between writes (see ``AnswerCache``).
     let cache: AnswerCache
-    let writeLimit: WriteRateLimiter
+    let limits: RateLimits
     /// The store revision the cache was filled at: an import by another process empties it.
     let revisions = RevisionWatch()
 
     static let seriesParameters: Set<String> = ["reporter", "partner", "flow", "commodity", "as_of"]
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<MonaziteRequestContext>) {
         let v1 = router.group("/api/v1")
         v1.get("/series") { request, _ in try await self.cached(request) { try await self.seriesList(request) } }
         v1.get("/trade") { request, _ in try await self.cached(request) { try await self.trade(request) } }
@@ -36,8 +36,8 @@ struct APIRoutes: Sendable {
         v1.get("/partners") { request, _ in try await self.cached(request) { try await self.partners(request) } }
         v1.get("/reliance") { request, _ in try await self.cached(request) { try await self.reliance(request) } }
         v1.get("/sources") { request, _ in try await self.cached(request) { try await self.sources(request) } }
-        v1.post("/imports") { request, _ in try await self.importFile(request) }
-        v1.post("/simulations") { request, _ in try await self.submitSimulation(request) }
+        v1.post("/imports") { request, context in try await self.importFile(request, from: context.clientAddress) }
+        v1.post("/simulations") { request, context in try await self.submitSimulation(request, from: context.clientAddress) }
         v1.get("/simulations") { request, _ in try await self.listSimulations(request) }
         v1.get("/simulations/:id") { request, context in try await self.simulation(request, id: context.parameters.get("id") ?? "") }
         v1.get("/simulations/:id/result") { request, context in
@@ -150,6 +150,7 @@ struct APIRoutes: Sendable {
     /// The monthly briefing (as `monazite briefing PERIOD --format json`); `today` fixes the clock.
     func briefing(_ request: Request, period text: String) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["today"])
+        try DeclaredParameters.check("period", text, method: "GET", path: request.uri.path)
         guard let p = Period(parsing: text), p.first == p.last else {
             throw APIError.badRequest("period: \"\(text)\" is not a month (YYYY-MM)", parameter: "period")
         }
@@ -185,9 +186,9 @@ struct APIRoutes: Sendable {
     // MARK: Writes
 
     /// `POST /api/v1/imports?format=…&name=…`: the body is the file; all or nothing.
-    func importFile(_ request: Request) async throws -> Response {
+    func importFile(_ request: Request, from address: String?) async throws -> Response {
         let token = try await AccessTokens.authenticate(request, store: store, needs: .write)
-        try writeLimit.check(token.name, what: "imports")
+        try limits.check(caller: token.name, address: address, what: "imports")
         let q = try QueryParameters(request, allowed: ["format", "name", "release", "source", "url", "country"])
         let format = try q["format"].map { text throws(APIError) in
             guard let f = FileImport.FileFormat(rawValue: text) else {
@@ -214,7 +215,7 @@ struct APIRoutes: Sendable {
 
     // MARK: Simulations
 
-    func submitSimulation(_ request: Request) async throws -> Response {
+    func submitSimulation(_ request: Request, from address: String?) async throws -> Response {
         // A token when one is sent (and always on a private server); the rate limit is per caller,
         // checked below once the request is valid.
         let caller =
@@ -247,7 +248,7 @@ struct APIRoutes: Sendable {
             submission.runs, "runs", default: min(file.scenario.defaultRuns, SimulationJobs.maximumRuns), range: 1...SimulationJobs.maximumRuns)
         let seed = UInt64(try bounded(submission.seed, "seed", default: Int(clamping: file.scenario.defaultSeed), range: 0...Int.max))
         // Counted once the request is valid: a refused request costs no job, and no budget.
-        try writeLimit.check(caller, what: "simulation jobs")
+        try limits.check(caller: caller, address: address, what: "simulation jobs")
         let job = try await jobs.submit(scenario: file.scenario.name, request: submission, runs: runs, seed: seed)
         var response = JSONResponse.make(data: JSONOutput.data(job.answer, pretty: false), status: .accepted)
         response.headers[.location] = "/api/v1/simulations/\(job.id)"

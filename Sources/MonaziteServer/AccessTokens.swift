@@ -45,7 +45,13 @@ public enum AccessTokens {
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
             throw APIError(.unauthorized, code: "invalid_token", "the Authorization header must be `Bearer <token>`")
         }
-        guard let token = try await store.liveAccessToken(secretHash: hash(String(parts[1]))) else {
+        return try await live(secretHash: hash(String(parts[1])), store: store, needs: needs)
+    }
+
+    /// The live token with this secret hash and at least the scope `needs` (the same answers as
+    /// ``authenticate(_:store:needs:)``): a bearer header and a browser session both end here.
+    static func live(secretHash: String, store: any AccessTokenStore, needs: AccessScope) async throws -> AccessToken {
+        guard let token = try await store.liveAccessToken(secretHash: secretHash) else {
             throw APIError(.unauthorized, code: "invalid_token", "the token is unknown or revoked")
         }
         if token.isExpired(now: timestamp(Date())) {

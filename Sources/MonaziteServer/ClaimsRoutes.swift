@@ -12,7 +12,7 @@ struct ClaimsRoutes: Sendable {
     let store: any ServerStore
     let access: APIRoutes
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<MonaziteRequestContext>) {
         group.post("/claims") { request, _ in try await self.claims(request) }
     }
 

@@ -26,14 +26,24 @@ public struct ServerOptions: Sendable {
     /// minute after a burst of `writeBurst`; 0 turns the limit off.
     public var writesPerMinute: Int
     public var writeBurst: Int
+    /// The same, per peer IP address, whatever tokens it sends (so many tokens from one machine
+    /// share one budget); 0 turns it off. Behind a proxy every caller has the proxy's address.
+    public var writesPerMinutePerAddress: Int
+    public var writeBurstPerAddress: Int
+    /// Simulation jobs this process runs at once (0: it only queues them, for `monazite worker`
+    /// processes on the same store to run).
+    public var simulationWorkers: Int = SimulationJobs.maximumActive
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20,
-        answerCacheSeconds: Int = 0, writesPerMinute: Int = 30, writeBurst: Int = 10
+        answerCacheSeconds: Int = 0, writesPerMinute: Int = 30, writeBurst: Int = 10, writesPerMinutePerAddress: Int = 60,
+        writeBurstPerAddress: Int = 20
     ) {
         self.answerCacheSeconds = answerCacheSeconds
         self.writesPerMinute = writesPerMinute
         self.writeBurst = writeBurst
+        self.writesPerMinutePerAddress = writesPerMinutePerAddress
+        self.writeBurstPerAddress = writeBurstPerAddress
         self.hostname = hostname
         self.port = port
         self.publicReads = publicReads
@@ -66,13 +76,15 @@ public enum MonaziteServer {
     public static func buildRouter(
         store: any ServerStore, options: ServerOptions = ServerOptions(), metrics: RequestMetrics = RequestMetrics(),
         logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil, onWrite: (@Sendable () -> Void)? = nil
-    ) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    ) -> Router<MonaziteRequestContext> {
+        let router = Router(context: MonaziteRequestContext.self)
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
         let api = APIRoutes(
             store: store, options: options, jobs: SimulationJobs(store: store), onWrite: onWrite ?? {},
             cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)),
-            writeLimit: WriteRateLimiter(perMinute: options.writesPerMinute, burst: options.writeBurst))
+            limits: RateLimits(
+                perToken: WriteRateLimiter(perMinute: options.writesPerMinute, burst: options.writeBurst),
+                perAddress: WriteRateLimiter(perMinute: options.writesPerMinutePerAddress, burst: options.writeBurstPerAddress)))
         router.get("/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in
             Response(
@@ -87,10 +99,14 @@ public enum MonaziteServer {
         let pages: PageHandler = dashboard ?? { path, _ in
             PageResponse(status: path == "/" ? 200 : 404, contentType: "text/plain; charset=utf-8", body: Array("Monazite API: see /openapi.json\n".utf8))
         }
-        let serve: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+        // A private server's pages: a bearer token, or the cookie of a browser signed in at /signin.
+        let signIn = options.publicReads ? nil : SignIn(store: store, sessions: BrowserSessions())
+        let serve: @Sendable (Request, MonaziteRequestContext) async throws -> Response = { request, _ in
             let path = request.uri.path
             if path.hasPrefix("/api/") { throw APIError.notFound("no API endpoint \(path); /openapi.json lists them") }
-            try await api.requireRead(request)
+            if let signIn, case .signInNeeded(let clear) = try await signIn.access(request) {
+                return SignIn.redirect(to: "/signin", cookie: clear ? BrowserSessions.clearingCookie : nil)
+            }
             var query: [String: String] = [:]
             for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
             if request.method == .post {
@@ -105,10 +121,8 @@ public enum MonaziteServer {
             }
             let page = await pages(path, query)
             var headers: HTTPFields = [.contentType: page.contentType]
-            // The dashboard runs no script and loads nothing from elsewhere: say so to the browser.
             if let csp = HTTPField.Name("Content-Security-Policy") {
-                headers[csp] =
-                    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+                headers[csp] = contentSecurityPolicy
             }
             if let frame = HTTPField.Name("X-Frame-Options") { headers[frame] = "DENY" }
             if let name = page.filename, name.allSatisfy({ $0.isASCII && $0 != "\"" && !$0.isNewline }) {
@@ -121,8 +135,17 @@ public enum MonaziteServer {
         // A path with its own POST route does not fall through to "**" for GET: register both.
         router.get("/claims", use: serve)
         router.post("/claims", use: serve)
+        if let signIn {
+            router.get("/signin") { _, _ in signIn.form() }
+            router.post("/signin") { request, _ in try await signIn.signIn(request) }
+            router.post("/signout") { request, _ in signIn.signOut(request) }
+        }
         return router
     }
+
+    /// The dashboard runs no script and loads nothing from elsewhere: its pages say so to the browser.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     public static func buildApplication(
         store: any ServerStore, options: ServerOptions, logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil,
@@ -131,7 +154,7 @@ public enum MonaziteServer {
         let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, onWrite: onWrite)
         // The simulation workers run inside the application's service lifecycle: they start with
         // the server and stop, after the job at hand, on graceful shutdown.
-        let workers: [any Service] = (0..<SimulationJobs.maximumActive).map { i in
+        let workers: [any Service] = (0..<max(0, options.simulationWorkers)).map { i in
             SimulationWorker(store: store, name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(i)", logger: logger)
         }
         return Application(

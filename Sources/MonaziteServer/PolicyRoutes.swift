@@ -13,7 +13,7 @@ struct PolicyRoutes: Sendable {
     let store: any ServerStore
     let access: APIRoutes
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<MonaziteRequestContext>) {
         group.get("/policy/events") { request, _ in try await self.events(request) }
         group.get("/policy/controls") { request, _ in try await self.controls(request) }
         group.get("/anomalies") { request, _ in try await self.anomalies(request) }

@@ -8,7 +8,7 @@ import MonaziteService
 struct PriceRoutes: Sendable {
     let access: APIRoutes
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<MonaziteRequestContext>) {
         group.get("/prices") { request, _ in try await access.cached(request) { try await self.prices(request) } }
         group.get("/spreads") { request, _ in try await access.cached(request) { try await self.spreads(request) } }
         group.get("/contracts/:id") { request, context in

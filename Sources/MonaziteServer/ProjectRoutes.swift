@@ -6,7 +6,7 @@ import MonaziteService
 struct ProjectRoutes: Sendable {
     let access: APIRoutes
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RouterGroup<MonaziteRequestContext>) {
         group.get("/projects") { request, _ in try await access.cached(request) { try self.projects(request) } }
         group.get("/outlook") { request, _ in try await access.cached(request) { try self.outlook(request) } }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MonaziteCore
 import MonaziteService
@@ -8,8 +9,7 @@ struct QueryParameters {
     private var values: [String: String] = [:]
 
     init(_ request: Request, allowed: Set<String>) throws(APIError) {
-        for (key, value) in request.uri.queryParameters {
-            let k = String(key)
+        for (k, value) in Self.pairs(request.uri.query) {
             guard allowed.contains(k) else {
                 let list = allowed.sorted().joined(separator: ", ")
                 throw .badRequest("unknown query parameter \"\(k)\"" + (list.isEmpty ? "; this endpoint takes none" : "; allowed: \(list)"), parameter: k)
@@ -17,7 +17,23 @@ struct QueryParameters {
             guard values[k] == nil else { throw .badRequest("query parameter \"\(k)\" is given more than once", parameter: k) }
             // `from=` says nothing: refused rather than read as the default, which the client may not expect.
             guard !value.isEmpty else { throw .badRequest("query parameter \"\(k)\" is empty; leave it out to use the default", parameter: k) }
+            // The document's schema for the parameter (enum, pattern, range, format) is enforced as declared.
+            try DeclaredParameters.check(k, String(value), method: request.method.rawValue, path: request.uri.path)
             values[k] = String(value)
+        }
+    }
+
+    /// The query's `name=value` pairs, decoded as HTML forms and HTTP clients encode them: `+` is
+    /// a space and `%XX` a byte (`product=NdPr+oxide` is "NdPr oxide"; a plus sign is `%2B`).
+    static func pairs(_ query: String?) -> [(String, String)] {
+        guard let query, !query.isEmpty else { return [] }
+        func decode(_ part: Substring) -> String {
+            let text = part.replacingOccurrences(of: "+", with: " ")
+            return text.removingPercentEncoding ?? text
+        }
+        return query.split(separator: "&").map { item in
+            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(kv[0]), kv.count > 1 ? decode(kv[1]) : "")
         }
     }
 

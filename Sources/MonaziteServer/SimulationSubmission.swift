@@ -30,6 +30,10 @@ struct SimulationSubmission: Decodable, Sendable {
             throw APIError.badRequest("unknown field \"\(unknown)\"; allowed: \(known.sorted().joined(separator: ", "))", parameter: unknown)
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // A field given as null is refused, not read as absent: the document allows no null.
+        for key in CodingKeys.allCases where c.contains(key) {
+            if try c.decodeNil(forKey: key) { throw APIError.badRequest("\(key.stringValue) must not be null; leave it out instead", parameter: key.stringValue) }
+        }
         scenario = try c.decodeIfPresent(String.self, forKey: .scenario)
         scenarioYAML = try c.decodeIfPresent(String.self, forKey: .scenarioYAML)
         runs = try c.decodeIfPresent(Int.self, forKey: .runs)

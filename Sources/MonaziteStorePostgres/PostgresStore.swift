@@ -203,12 +203,18 @@ public final class PostgresStore: Sendable {
     static func reason(_ error: any Error) -> String {
         if let e = error as? StoreError { return e.description }
         guard let e = error as? PSQLError else { return "\(error)" }
+        if e.code == .sslUnsupported {
+            return "the server refused TLS (the URL says sslmode=require, the server offers no TLS); enable ssl on the server, or use sslmode=disable on a trusted network only"
+        }
         if let message = e.serverInfo?[.message] {
             let detail = e.serverInfo?[.detail].map { " (\($0))" } ?? ""
             return message + detail
         }
         if let underlying = e.underlying {
             if let io = underlying as? IOError { return "cannot connect (\(io.description))" }
+            if "\(type(of: underlying))".contains("SSL") || "\(type(of: underlying))".contains("TLS") {
+                return "the TLS handshake failed (\(underlying)); check the server's certificate and sslmode"
+            }
             return "\(underlying)"
         }
         return "\(e.code)"

@@ -48,7 +48,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
 }
 
 @Suite struct FaultTests {
-    func router(_ failure: StoreError) async throws -> Router<BasicRequestContext> {
+    func router(_ failure: StoreError) async throws -> Router<MonaziteRequestContext> {
         let h = try await ServerHarness.bundled()
         var logger = Logger(label: "monazite.test")
         logger.logLevel = .critical

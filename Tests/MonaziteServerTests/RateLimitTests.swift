@@ -95,3 +95,44 @@ import Testing
         }
     }
 }
+
+@Suite struct AddressRateLimitTests {
+    /// Over a real connection (the in-memory client has no peer address): two tokens sent from one
+    /// address draw on that address's budget together, and the refusal names the address.
+    @Test func twoTokensFromOneAddressShareTheAddressLimit() async throws {
+        let h = try await ServerHarness.bundled(
+            options: ServerOptions(port: 0, writesPerMinute: 100, writeBurst: 100, writesPerMinutePerAddress: 1, writeBurstPerAddress: 2))
+        let (_, first) = try await AccessTokens.create(name: "first", in: h.store)
+        let (_, second) = try await AccessTokens.create(name: "second", in: h.store)
+        let job = ByteBuffer(string: #"{"scenario":"april-2025-heavy-licensing","runs":1}"#)
+        try await h.application().test(.live) { client in
+            try await client.execute(uri: "/api/v1/simulations", method: .post, headers: [.authorization: "Bearer \(first)"], body: job) { response in
+                #expect(response.status == .accepted, "\(response.text)")
+            }
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.authorization: "Bearer \(second)"], body: ByteBuffer(string: WriteTests.goodCSV)) { response in
+                #expect(response.status.code < 300, "\(response.text)")
+            }
+            // Each token has 98 left of its own budget; the address has none.
+            try await client.execute(uri: "/api/v1/simulations", method: .post, headers: [.authorization: "Bearer \(second)"], body: job) { response in
+                #expect(response.status == .tooManyRequests, "\(response.text)")
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                let error = try response.apiError()
+                #expect(error["code"] as? String == "rate_limited")
+                #expect((error["message"] as? String)?.contains("address 127.0.0.1") == true, "\(error)")
+            }
+        }
+    }
+
+    @Test func aRefusalByOneLimitCostsNothingFromTheOther() {
+        let perToken = WriteRateLimiter(perMinute: 1, burst: 1)
+        let perAddress = WriteRateLimiter(perMinute: 1, burst: 2)
+        let limits = RateLimits(perToken: perToken, perAddress: perAddress)
+        #expect(throws: Never.self) { try limits.check(caller: "a", address: "10.0.0.1", what: "imports") }
+        // Token "a" is spent: refused, and the address keeps its second request for token "b".
+        #expect(throws: APIError.self) { try limits.check(caller: "a", address: "10.0.0.1", what: "imports") }
+        #expect(throws: Never.self) { try limits.check(caller: "b", address: "10.0.0.1", what: "imports") }
+        #expect(throws: APIError.self) { try limits.check(caller: "c", address: "10.0.0.1", what: "imports") }
+        // Another address is not held back.
+        #expect(throws: Never.self) { try limits.check(caller: "c", address: "10.0.0.2", what: "imports") }
+    }
+}

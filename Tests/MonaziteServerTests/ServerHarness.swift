@@ -30,7 +30,7 @@ struct ServerHarness {
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: quietLogger)
     }
 
-    func router() -> Router<BasicRequestContext> {
+    func router() -> Router<MonaziteRequestContext> {
         MonaziteServer.buildRouter(store: store, options: options, logger: quietLogger)
     }
 }
