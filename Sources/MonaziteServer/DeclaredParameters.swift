@@ -46,7 +46,7 @@ struct ParameterSchema: Sendable {
             return enumValues.count <= 20 ? "is not one of \(enumValues.joined(separator: ", "))" : "is not one of the \(enumValues.count) values the document lists"
         }
         if let pattern {
-            guard let regex = try? NSRegularExpression(pattern: pattern),
+            guard let regex = CompiledPatterns.regex(pattern),
                 regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
             else { return "is not in the form the parameter takes" }
         }
@@ -69,11 +69,30 @@ struct ParameterSchema: Sendable {
         return nil
     }
 
-    /// A JSON-style decimal number (no `inf`, `nan`, hex or surrounding spaces).
+    /// A JSON-style decimal number (no `inf`, `nan`, hex or surrounding spaces):
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, checked byte by byte.
     static func number(_ text: String) -> Double? {
-        guard let regex = try? NSRegularExpression(pattern: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#),
-            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil, let x = Double(text), x.isFinite
-        else { return nil }
+        let b = Array(text.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
+            return i - start
+        }
+        if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+        let first = i
+        let integer = digits()
+        guard integer > 0, !(integer > 1 && b[first] == UInt8(ascii: "0")) else { return nil }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { return nil }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard i == b.count, let x = Double(text), x.isFinite else { return nil }
         return x
     }
 
@@ -82,6 +101,25 @@ struct ParameterSchema: Sendable {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         return bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) }
+    }
+}
+
+/// The document's patterns, compiled once at first use instead of on every request.
+enum CompiledPatterns {
+    // NSRegularExpression is immutable after creation and documented as safe to use from several
+    // threads at once; the dictionary is never mutated after it is built.
+    nonisolated(unsafe) private static let compiled: [String: NSRegularExpression] = {
+        var all: [String: NSRegularExpression] = [:]
+        func collect(_ schema: ParameterSchema) {
+            if let p = schema.pattern, all[p] == nil, let r = try? NSRegularExpression(pattern: p) { all[p] = r }
+            schema.anyOf.forEach(collect)
+        }
+        for op in DeclaredParameters.operations { for (_, p) in op.parameters { collect(p.schema) } }
+        return all
+    }()
+
+    static func regex(_ pattern: String) -> NSRegularExpression? {
+        compiled[pattern] ?? (try? NSRegularExpression(pattern: pattern))
     }
 }
 

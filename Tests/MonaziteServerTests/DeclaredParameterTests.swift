@@ -46,3 +46,20 @@ import Testing
         #expect(pairs.map(\.1) == ["NdPr oxide", "1+1", "", ""])
     }
 }
+
+/// The JSON number form the document's `number` parameters take, checked without a regular expression.
+@Suite struct DeclaredNumberFormTests {
+    @Test(arguments: ["0", "1", "-1.5", "1e3", "2.5E-2", "110", "0.05"])
+    func jsonNumbersAreRead(_ text: String) {
+        #expect(ParameterSchema.number(text) == Double(text))
+    }
+
+    @Test(arguments: ["", "-", "01", "1.", ".5", "+1", " 1", "1 ", "1e", "1e+", "inf", "nan", "0x10", "1e999", "1,5", "--1"])
+    func otherFormsAreRefused(_ text: String) {
+        #expect(ParameterSchema.number(text) == nil)
+    }
+
+    @Test func patternsAreCompiledOnceAndStillMatch() {
+        #expect(CompiledPatterns.regex("^[0-9]{4}-[0-9]{2}$")?.firstMatch(in: "2025-06", range: NSRange(location: 0, length: 7)) != nil)
+    }
+}
