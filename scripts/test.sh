@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): the whole test suite, the PostgreSQL
-# contract cases included (scripts/postgres.sh installs and starts a local server), then the
-# browser test of the dashboard (headless Chromium, installed here from Debian if missing).
+# contract cases included (scripts/postgres.sh installs and starts a local server), short crash,
+# fault and soak runs, then the browser test of the dashboard (headless Chromium, installed here from Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then
@@ -13,4 +13,10 @@ export MONAZITE_TEST_POSTGRES_URL
 export MONAZITE_REQUIRE_POSTGRES=1
 swift build --build-tests
 swift test --skip-build --disable-xctest
+# Short versions of the reliability scripts (issue 15); the long runs and their figures are in
+# RELIABILITY.md. About two minutes together.
+CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 sqlite
+CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 2 postgres
+bash scripts/fault-test.sh
+SOAK_CHUNK=10 SOAK_MAX_GROWTH_PCT=30 bash scripts/soak.sh 20 sqlite
 bash scripts/browser-test.sh
