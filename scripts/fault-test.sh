@@ -151,6 +151,7 @@ pgrestart_fault() {
   local worst; worst=$(awk '$2 == 503 && $1 !~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
   local worsth; worsth=$(awk '$1 ~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
   echo "pgrestart: $(wc -l <"$W/stream.txt") requests: $n200 answered 200, $n503 answered 503; slowest 503 ${worst} s, slowest /health ${worsth} s; 200 again ${back:-never} ms after the start"
+  echo "pgrestart: by phase (restart: api/health, stopped: down/downhealth, started again: after): $(awk '{k[$1 " " $2]++} END {for (x in k) printf "%s=%d ", x, k[x]}' "$W/stream.txt")"
   [ -z "$bad" ] || fail pgrestart "answers other than 200/503: $(echo "$bad" | head -3 | tr '\n' ';')"
   [ -z "$slow" ] || fail pgrestart "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
   [ -z "$slowh" ] || fail pgrestart "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"

@@ -122,7 +122,7 @@ START=$(date +%s)
 # Reads, in chunks.
 cp scripts/soak.lua "$W/soak.lua"
 chunk=0; elapsed=0
-printf "%-8s %10s %8s %8s %8s %10s\n" "chunk" "requests" "non-2xx" "5xx" "errors" "p99 ms"
+printf "%-8s %10s %8s %8s %8s %10s %6s %8s\n" "chunk" "requests" "non-2xx" "5xx" "errors" "p99 ms" "load" "figures"
 while [ "$elapsed" -lt "$SECONDS_TOTAL" ]; do
   d=$CHUNK; [ $((elapsed + d)) -gt "$SECONDS_TOTAL" ] && d=$((SECONDS_TOTAL - elapsed))
   wrk -t2 -c8 -d"${d}s" --timeout 10s --latency -s "$W/soak.lua" "$BASE" >"$W/wrk-$chunk.txt" 2>&1 || true
@@ -130,7 +130,10 @@ while [ "$elapsed" -lt "$SECONDS_TOTAL" ]; do
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$W/wrk-$chunk.txt")
   non2=$(awk '/^soak non2xx/ {print $3}' "$W/wrk-$chunk.txt"); s5=$(awk '/^soak 5xx/ {print $3}' "$W/wrk-$chunk.txt")
   errs=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$W/wrk-$chunk.txt"); errs=${errs:-0}
-  printf "%-8s %10s %8s %8s %8s %10s\n" "$chunk" "${req:-?}" "${non2:-?}" "${s5:-?}" "$errs" "${p99:-?}"
+  # The machine's 1-minute load average and the store's figure count: p99 moves with both.
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  figures=$(curl -s "$BASE/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["figures"]["observations"])' 2>/dev/null || echo "?")
+  printf "%-8s %10s %8s %8s %8s %10s %6s %8s\n" "$chunk" "${req:-?}" "${non2:-?}" "${s5:-?}" "$errs" "${p99:-?}" "$load" "$figures"
   echo "$chunk ${req:-0} ${non2:-1} ${s5:-1} $errs ${p99:-0}" >>"$W/chunks.txt"
   awk '/^soak status/ {print}' "$W/wrk-$chunk.txt" | sed 's/^/         /'
   chunk=$((chunk + 1)); elapsed=$((elapsed + d))
