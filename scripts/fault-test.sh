@@ -6,7 +6,7 @@
 #            fails with a "disk full" line naming the path, the store passes `PRAGMA integrity_check`
 #            and holds what it held; over HTTP the same import is a 507 `insufficient_storage`,
 #            and reads still answer.
-#  pgrestart `serve` on a PostgreSQL cluster of its own (pg_createcluster, port 5499, so other
+#  pgrestart `serve` on a PostgreSQL cluster of its own (pg_createcluster on a free port, so other
 #            tests on the shared cluster are not disturbed): `pg_ctlcluster restart` while requests
 #            stream, then a stop of a few seconds: every answer is a 200 or a 503
 #            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s, and 200s
@@ -110,7 +110,8 @@ diskfull_fault() {
 }
 
 pgrestart_fault() {
-  local version port=5499
+  local version port
+  port=$(free_port)  # not a fixed port: two runs at once (other worktrees) must not collide
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
   CLUSTER="$version faults$$"
   $SUDO pg_createcluster "$version" "faults$$" --port $port >/dev/null 2>&1 || { fail pgrestart "pg_createcluster failed"; CLUSTER=""; return; }
