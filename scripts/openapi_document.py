@@ -98,7 +98,8 @@ doc = {
      "responses": {"201": ok("Imported; some figures were new.", ref("ImportReport")), "200": ok("Nothing new: the store is unchanged.", ref("ImportReport")),
         "400": bad, "401": unauth, "403": err("The token's scope is too narrow: imports need write (insufficient_scope)."), "409": err("A figure conflicts with a stored one of the same release."), "413": err("The body is larger than the server accepts."),
         "422": err("The file was rejected; error.issues lists file:line:column: reason. Nothing was imported."),
-        "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again).")}}},
+        "429": throttled("Over the caller's rate limit (rate_limited; Retry-After says when to try again)."),
+        "507": err("The server's disk is full (insufficient_storage); nothing was imported and the store is unchanged.")}}},
   "/api/v1/simulations": {
      "get": {"operationId": "listSimulations", "summary": "Simulation jobs, newest first (kept in memory).", "parameters": [limit, offset],
         "responses": {"200": ok("A page of jobs.", {"type": "object", "required": ["data", "paging"], "properties": {"data": {"type": "array", "items": ref("SimulationJob")}, "paging": ref("Paging")}}), "400": bad}},

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): the whole test suite, the PostgreSQL
-# contract cases included (scripts/postgres.sh installs and starts a local server), then the
-# browser test of the dashboard (headless Chromium, installed here from Debian if missing), then
-# a short schemathesis run of the API against its OpenAPI document (10 examples per operation;
-# scripts/api-fuzz.sh creates its Python venv from PyPI on a machine without one).
+# contract cases included (scripts/postgres.sh installs and starts a local server), short crash,
+# fault and soak runs, two servers on one PostgreSQL, then the browser test of the dashboard
+# (headless Chromium, installed here from Debian if missing), then a short schemathesis run of the
+# API against its OpenAPI document (10 examples per operation; scripts/api-fuzz.sh creates its
+# Python venv from PyPI on a machine without one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # SQLite for GRDB; zlib for ZIPFoundation (the dashboard's XLSX downloads).
@@ -19,6 +20,12 @@ export MONAZITE_TEST_POSTGRES_URL
 export MONAZITE_REQUIRE_POSTGRES=1
 swift build --build-tests
 swift test --skip-build --disable-xctest
+# Short versions of the reliability scripts (issue 15); the long runs and their figures are in
+# RELIABILITY.md. About two minutes together.
+CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 sqlite
+CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 2 postgres
+bash scripts/fault-test.sh
+SOAK_CHUNK=10 SOAK_MAX_GROWTH_PCT=30 bash scripts/soak.sh 20 sqlite
 bash scripts/two-servers.sh
 bash scripts/browser-test.sh
 bash scripts/api-fuzz.sh 10

@@ -70,6 +70,12 @@ public struct APIError: Error, Sendable {
             case .conflict(let reason): return APIError(.conflict, code: "conflict", reason)
             case .invalidQuery(let reason): return APIError(.badRequest, code: "invalid_parameter", reason)
             case .cannotOpen, .unavailable: return APIError(.serviceUnavailable, code: "store_unavailable", "the store cannot be reached; try again shortly")
+            case .readOnly:
+                return APIError(.serviceUnavailable, code: "store_unavailable", "the store cannot be written right now (read-only); nothing was changed")
+            case .diskFull:
+                return APIError(
+                    HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), code: "insufficient_storage",
+                    "the server's disk is full; nothing was saved and the store is unchanged")
             case .fault: return APIError(.internalServerError, code: "internal_error", "the server failed to answer; the error is logged")
             }
         case let e as any HTTPResponseError:

@@ -92,9 +92,12 @@ struct APIRoutes: Sendable {
                 "figures": ["observations": c.observations, "salient_statistics": c.salient, "indicators": c.indicators, "imports": c.batches],
             ])
         } catch {
-            return JSONResponse.make(
+            // Retry-After as on every other 503 (the middleware adds it to thrown errors only).
+            var response = JSONResponse.make(
                 ["status": "unavailable", "error": ["status": 503, "code": "store_unavailable", "message": "the store cannot be read"]],
                 status: .serviceUnavailable)
+            response.headers[.retryAfter] = "5"
+            return response
         }
     }
 

@@ -29,6 +29,23 @@ public enum MonteCarloRunner {
             for await (c, chunk) in group { collected[c] = chunk }
             return collected.compactMap { $0 }
         }
+        return assemble(compiled, runs: runs, seed: seed, recordDaily: recordDaily, chunks: chunks)
+    }
+
+    /// The same draws and the same result as ``run(_:runs:seed:workers:recordDaily:sample:laneWidth:progress:)``,
+    /// computed in one chunk on the calling thread, with no task. For a caller that must keep
+    /// Swift's cooperative threads free: the server runs a job on a thread of its own, so that
+    /// HTTP requests are not queued behind a simulation for its whole length.
+    public static func runOnCurrentThread(
+        _ compiled: CompiledScenario, runs: Int, seed: UInt64, recordDaily: Bool = false, sample: Bool = true,
+        laneWidth: LaneWidth = .four
+    ) -> MonteCarloResult {
+        let runs = max(runs, 1)
+        let chunk = runChunk(compiled, draws: 0..<runs, seed: seed, recordDaily: recordDaily, sample: sample, laneWidth: laneWidth, progress: nil)
+        return assemble(compiled, runs: runs, seed: seed, recordDaily: recordDaily, chunks: [chunk])
+    }
+
+    static func assemble(_ compiled: CompiledScenario, runs: Int, seed: UInt64, recordDaily: Bool, chunks: [Chunk]) -> MonteCarloResult {
         var cumulative: [Double] = [], first: [Int32] = [], recovery: [Int32] = [], drawn: [Double] = []
         var daily: [Float]? = recordDaily ? [] : nil
         for chunk in chunks {

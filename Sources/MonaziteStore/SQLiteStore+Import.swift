@@ -27,6 +27,8 @@ extension SQLiteStore {
             do {
                 _ = try BulkImport.$store.withValue(rows) { try read(sink) }
             } catch let failure as ImportFailure {
+                // The store refused a row (a full disk, say): its error, not the file's.
+                if let storeFailure = rows.storeFailure { throw storeFailure }
                 // Only conflicts with stored figures: the file is fine, the store disagrees.
                 let onlyConflicts = rows.conflicts > 0 && !failure.truncated && failure.issues.count <= rows.conflicts
                 throw onlyConflicts ? ImportFailure(issues: failure.issues, conflict: true) : failure
@@ -46,14 +48,18 @@ extension SQLiteStore {
     /// SQLite allows that setting only outside a transaction.
     private func importWrite<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         var result: T?
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
-            try db.inTransaction(.immediate) {
-                let (value, commit) = try body(db)
-                result = value
-                return commit ? .commit : .rollback
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                try db.inTransaction(.immediate) {
+                    let (value, commit) = try body(db)
+                    result = value
+                    return commit ? .commit : .rollback
+                }
             }
+        } catch {
+            throw storageError(error)
         }
         guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
         return result

@@ -25,21 +25,56 @@ public final class SQLiteStore: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try StoreSchema.migrator().migrate(pool)
         } catch let error as DatabaseError {
+            if let known = Self.storageError(error, path: path) { throw known }
             throw .cannotOpen(path: path, reason: error.message ?? "not a SQLite database")
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
     }
 
+    /// The store's own error for a refusal of the file system under the database: a full disk,
+    /// or a read-only file, directory or filesystem. Nil for anything else.
+    ///
+    /// SQLite says SQLITE_READONLY when the file cannot be written, but only "unable to open
+    /// database file" when the directory cannot be (WAL mode creates `-wal` and `-shm` beside
+    /// the file), so a failure to open is checked against the file system too (`access(2)`
+    /// sees read-only mounts and immutable files, for root as well).
+    static func storageError(_ error: DatabaseError, path: String) -> StoreError? {
+        switch error.resultCode {
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_PERM:
+            let dir = (path as NSString).deletingLastPathComponent
+            let fileRefused = FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0
+            let dirRefused = access(dir.isEmpty ? "." : dir, W_OK) != 0
+            return fileRefused || dirRefused ? .readOnly(path: path) : nil
+        default: return nil
+        }
+    }
+
+    /// `error` as ``storageError(_:path:)`` names it, else unchanged. After a full disk the
+    /// write-ahead log, grown by the rolled-back transaction, is truncated to give the space back.
+    func storageError(_ error: any Error) -> any Error {
+        guard let db = error as? DatabaseError, let known = Self.storageError(db, path: path) else { return error }
+        if case .diskFull = known {
+            _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        }
+        return known
+    }
+
     /// Runs `body` in one write transaction and commits only if it returns true.
     func write<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         var result: T?
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                let (value, commit) = try body(db)
-                result = value
-                return commit ? .commit : .rollback
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let (value, commit) = try body(db)
+                    result = value
+                    return commit ? .commit : .rollback
+                }
             }
+        } catch {
+            throw storageError(error)
         }
         guard let result else { throw StoreError.fault("transaction produced no result") }
         return result

@@ -11,6 +11,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case fault(String)
     /// The store cannot be reached right now (a PostgreSQL server down or restarting).
     case unavailable(String)
+    /// The store's file, or the directory it lives in, cannot be written (a read-only file,
+    /// directory or filesystem). SQLite in WAL mode writes beside the file even to read.
+    case readOnly(path: String)
+    /// The disk holding the store is full: the write was rolled back, nothing was saved.
+    case diskFull(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +24,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .conflict(let reason): reason
         case .fault(let reason): reason
         case .unavailable(let reason): reason
+        case .readOnly(let path):
+            "the store at \(path) is read-only: the file or its directory cannot be written (a store needs both); nothing was changed"
+        case .diskFull(let path):
+            "the disk holding the store at \(path) is full: nothing was saved and the store holds what it held before; free some space and try again"
         }
     }
 }

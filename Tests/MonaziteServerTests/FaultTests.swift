@@ -15,9 +15,12 @@ import Testing
 struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
     let base: SQLiteStore
     let failure: StoreError
+    /// Imports fail too (else they go through to `base`).
+    var failsImports = false
     var location: String { base.location }
     func importObservations(file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int) async throws -> ImportReport {
-        try base.importObservations(file: file, format: format, read: read)
+        if failsImports { throw failure }
+        return try base.importObservations(file: file, format: format, read: read)
     }
     func importSalientStatistics(_ stats: [SalientStatistic], file: String) async throws -> ImportReport { throw failure }
     func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport { throw failure }
@@ -37,7 +40,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
     func createAccessToken(name: String, secretHash: String, scope: AccessScope, expiresAt: String?) async throws -> AccessToken { throw failure }
     func accessTokens() async throws -> [AccessToken] { [] }
     func revokeAccessToken(name: String) async throws -> Bool { false }
-    func liveAccessToken(secretHash: String) async throws -> AccessToken? { nil }
+    func liveAccessToken(secretHash: String) async throws -> AccessToken? { try base.liveAccessToken(secretHash: secretHash) }
     func enqueueJob(_ job: SimulationJobRecord, maximumActive: Int) async throws -> Bool { throw failure }
     func claimJob(worker: String, now: String, staleBefore: String) async throws -> SimulationJobRecord? { throw failure }
     func finishJob(id: String, state: String, result: String?, error: String?, now: String) async throws { throw failure }
@@ -48,11 +51,12 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
 }
 
 @Suite struct FaultTests {
-    func router(_ failure: StoreError) async throws -> Router<MonaziteRequestContext> {
+    func router(_ failure: StoreError, failsImports: Bool = false, token: String? = nil) async throws -> Router<MonaziteRequestContext> {
         let h = try await ServerHarness.bundled()
+        if let token { _ = try h.store.createAccessToken(name: "t", secretHash: AccessTokens.hash(token), scope: .write, expiresAt: nil) }
         var logger = Logger(label: "monazite.test")
         logger.logLevel = .critical
-        return MonaziteServer.buildRouter(store: FaultyStore(base: h.store, failure: failure), logger: logger)
+        return MonaziteServer.buildRouter(store: FaultyStore(base: h.store, failure: failure, failsImports: failsImports), logger: logger)
     }
 
     @Test func aStoreFaultIsA500WithARequestIdAndNoInternals() async throws {
@@ -77,6 +81,49 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
                 #expect(response.status == .serviceUnavailable)
                 let error = try response.apiError()
                 #expect(error["code"] as? String == "store_unavailable")
+                #expect(response.headers[.retryAfter] == "5")
+            }
+            // /health says so too, with the same Retry-After.
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+            }
+        }
+    }
+
+    /// A full disk under an import (SQLITE_FULL, mapped by the store) is the server's condition,
+    /// not the client's mistake and not a fault: 507 with its own code and no path.
+    /// (`scripts/fault-test.sh diskfull` fills a real tmpfs and shows that reads still answer.)
+    @Test func aFullDiskUnderAnImportIsA507WithItsOwnCode() async throws {
+        let secret = "synthetic-secret-for-the-full-disk-test-0123456789"
+        let router = try await router(.diskFull(path: "/srv/monazite/store.sqlite"), failsImports: true, token: secret)
+        try await Application(router: router).test(.router) { client in
+            let csv = "period,reporter,partner,flow,commodity,quantity,unit,status,source\n2025-06,CHN,FRA,export,8505.11,1,t,reported,synthetic\n"
+            try await client.execute(
+                uri: "/api/v1/imports?name=x.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: csv)
+            ) { response in
+                #expect(response.status.code == 507)
+                let error = try response.apiError()
+                #expect(error["code"] as? String == "insufficient_storage")
+                let message = try #require(error["message"] as? String)
+                #expect(message.contains("disk is full") && !message.contains("/srv/monazite"))
+            }
+        }
+    }
+
+    /// A store that became read-only under a running server: 503 store_unavailable with
+    /// Retry-After, not a 500.
+    @Test func aReadOnlyStoreUnderAnImportIsA503() async throws {
+        let secret = "synthetic-secret-for-the-read-only-test-0123456789"
+        let router = try await router(.readOnly(path: "/srv/monazite/store.sqlite"), failsImports: true, token: secret)
+        try await Application(router: router).test(.router) { client in
+            let csv = "period,reporter,partner,flow,commodity,quantity,unit,status,source\n2025-06,CHN,FRA,export,8505.11,1,t,reported,synthetic\n"
+            try await client.execute(
+                uri: "/api/v1/imports?name=x.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: csv)
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                let code = try response.apiError()["code"] as? String
+                #expect(code == "store_unavailable")
                 #expect(response.headers[.retryAfter] == "5")
             }
         }

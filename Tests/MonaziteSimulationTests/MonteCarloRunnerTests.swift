@@ -19,6 +19,19 @@ import Testing
         #expect(one.cumulativeShortfallTonnes.map(\.bitPattern) == again.cumulativeShortfallTonnes.map(\.bitPattern))
     }
 
+    /// The server's job path (one chunk on a thread of its own) gives the bits of the task path.
+    @Test func onTheCurrentThreadGivesTheSameBitsAsTheTaskPath() async throws {
+        let compiled = try CompiledScenario(Self.scenario)
+        let tasks = await MonteCarloRunner.run(compiled, runs: 37, seed: 42, workers: 3, recordDaily: true)
+        let here = MonteCarloRunner.runOnCurrentThread(compiled, runs: 37, seed: 42, recordDaily: true)
+        #expect(here.runs == 37 && here.cumulativeShortfallTonnes.count == tasks.cumulativeShortfallTonnes.count)
+        #expect(here.cumulativeShortfallTonnes.map(\.bitPattern) == tasks.cumulativeShortfallTonnes.map(\.bitPattern))
+        #expect(here.firstStockOutDay == tasks.firstStockOutDay)
+        #expect(here.recoveryDay == tasks.recoveryDay)
+        #expect(here.drawnValues == tasks.drawnValues)
+        #expect(here.daily == tasks.daily)
+    }
+
     @Test(arguments: 0..<12)
     func laneGroupsEqualTheOneDrawStepBitForBit(seed: Int) async throws {
         let compiled = try CompiledScenario(TestNetworks.random(seed: UInt64(100 + seed)))

@@ -19,11 +19,12 @@ import Testing
         try String(contentsOf: try fixture("sqlite-schema-v5.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    /// Objects of migrations after v5 (first written as a description): compared apart. v7 adds
+    /// Objects of migrations after v5 (first written as a description): compared apart (v6 simulation
+    /// jobs, v8 price quotes). v7 adds
     /// two columns to access_token, which SQLite appends to the table's CREATE statement.
     static let v7Columns = " , scope TEXT NOT NULL DEFAULT 'write' CHECK (scope IN ('read', 'write', 'admin')), expires_at TEXT"
     static func upToV5(_ objects: [String]) -> [String] {
-        objects.filter { !$0.contains("simulation_job") }.map { $0.replacingOccurrences(of: v7Columns, with: "") }
+        objects.filter { !$0.contains("simulation_job") && !$0.contains("price_quote") }.map { $0.replacingOccurrences(of: v7Columns, with: "") }
     }
 
     @Test func aFreshStoreHasTheSchemaTheHandWrittenMigrationsMade() throws {
@@ -32,6 +33,7 @@ import Testing
         #expect(Self.upToV5(objects) == (try Self.golden()))
         #expect(objects.contains { $0.hasPrefix("table simulation_job") })
         #expect(objects.contains { $0.hasPrefix("table access_token") && $0.contains(Self.v7Columns) })
+        #expect(objects.contains { $0.hasPrefix("table price_quote") && $0.contains("UNIQUE (date, product, basis, publisher, url)") })
     }
 
     @Test func aStoreMadeAtV2MigratesToTheSameSchemaKeepingItsFigures() async throws {
@@ -42,7 +44,7 @@ import Testing
         let objects = try await store.pool.read(StoreSchema.objects)
         #expect(Self.upToV5(objects) == (try Self.golden()))
         let applied = try await store.pool.read { db in try StoreSchema.migrator().appliedIdentifiers(db) }
-        #expect(applied.sorted() == ["v1", "v2-access-tokens", "v3-policy", "v4-alerts", "v5-commodity-levels", "v6-simulation-jobs", "v7-token-scopes"])
+        #expect(applied.sorted() == ["v1", "v2-access-tokens", "v3-policy", "v4-alerts", "v5-commodity-levels", "v6-simulation-jobs", "v7-token-scopes", "v8-price-quotes"])
         let key = SeriesKey(reporter: .china, partner: .world, flow: .export, commodity: try #require(HSCode("8505.11")))
         let figures = try await (store as any TradeStore).observations(for: key, asOf: nil)
         #expect(figures.map(\.quantityTonnes) == [3188])

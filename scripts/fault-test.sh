@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Fault injection (issue 15, item 4). Each fault is made real, not simulated:
+#  readonly  the store's directory bind-mounted read-only (`mount -o remount,bind,ro`): `import`
+#            and `serve` refuse with one line naming the path and exit non-zero; the store is unchanged.
+#  diskfull  the store on a small tmpfs (`mount -t tmpfs -o size=…`): an import that does not fit
+#            fails with a "disk full" line naming the path, the store passes `PRAGMA integrity_check`
+#            and holds what it held; over HTTP the same import is a 507 `insufficient_storage`,
+#            and reads still answer.
+#  pgrestart `serve` on a PostgreSQL cluster of its own (pg_createcluster on a free port, so other
+#            tests on the shared cluster are not disturbed): `pg_ctlcluster restart` while requests
+#            stream, then a stop of a few seconds: every answer is a 200 or a 503
+#            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s, and 200s
+#            again after, without restarting `serve`.
+# Mounting needs root with CAP_SYS_ADMIN; where that is missing the SQLite faults say SKIPPED.
+#
+#   scripts/fault-test.sh [readonly|diskfull|pgrestart|all]      (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WHAT=${1:-all}
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
+swift build --product monazite >/dev/null 2>&1 || swift build --product monazite
+BIN=$(swift build --show-bin-path)/monazite
+W=$(mktemp -d /tmp/monazite-fault.XXXXXX)
+MOUNTS=(); PIDS=(); CLUSTER=""
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do $SUDO umount "${MOUNTS[$i]}" 2>/dev/null || true; done
+  if [ -n "$CLUSTER" ]; then $SUDO pg_dropcluster --stop $CLUSTER >/dev/null 2>&1 || true; fi
+  rm -rf "$W"
+}
+trap cleanup EXIT
+FAILED=0
+fail() { echo "FAIL [$1]: $2" >&2; FAILED=$((FAILED + 1)); }
+ok() { echo "ok   [$1]: $2"; }
+counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM observation) || ' ' || (SELECT count(*) FROM import_batch)"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+can_mount() { mkdir -p "$W/probe" && $SUDO mount -t tmpfs -o size=1m tmpfs "$W/probe" 2>/dev/null && $SUDO umount "$W/probe"; }
+
+python3 scripts/generate-comtrade.py 60500 "$W/all.csv" 5 2>/dev/null
+head -1 "$W/all.csv" > "$W/header"
+{ cat "$W/header"; sed -n 2,501p "$W/all.csv"; } > "$W/small.csv"
+{ cat "$W/header"; sed -n '502,$p' "$W/all.csv"; } > "$W/big.csv"
+rm "$W/all.csv"
+
+readonly_fault() {
+  local d="$W/ro-src" m="$W/ro"
+  mkdir -p "$d" "$m"
+  "$BIN" init --store "$d/store.sqlite" >/dev/null
+  "$BIN" import "$W/small.csv" --format comtrade --store "$d/store.sqlite" >/dev/null
+  local before; before=$(counts "$d/store.sqlite")
+  $SUDO mount --bind "$d" "$m" && MOUNTS+=("$m") && $SUDO mount -o remount,bind,ro "$m"
+  if touch "$m/probe" 2>/dev/null; then fail readonly "the bind mount is writable"; return; fi
+  local rc=0
+  "$BIN" import "$W/big.csv" --format comtrade --store "$m/store.sqlite" >/dev/null 2>"$W/err" || rc=$?
+  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q "$m/store.sqlite" && echo "$line" | grep -qi "read-only"; then
+    ok readonly "import: exit $rc: $line"
+  else fail readonly "import: exit $rc, stderr: $(cat "$W/err")"; fi
+  rc=0
+  timeout 20 "$BIN" serve --store "$m/store.sqlite" --port "$(free_port)" --log-level error >/dev/null 2>"$W/err" || rc=$?
+  line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && echo "$line" | grep -q "$m/store.sqlite" && echo "$line" | grep -qi "read-only"; then
+    ok readonly "serve: exit $rc: $line"
+  else fail readonly "serve: exit $rc, stderr: $(cat "$W/err")"; fi
+  $SUDO umount "$m"; unset 'MOUNTS[-1]'
+  local after; after=$(counts "$d/store.sqlite")
+  local ic; ic=$(sqlite3 "$d/store.sqlite" "PRAGMA integrity_check")
+  if [ "$after" = "$before" ] && [ "$ic" = ok ]; then ok readonly "store unchanged (observations, batches: $after), integrity_check ok"
+  else fail readonly "store changed: $before -> $after, integrity_check $ic"; fi
+}
+
+diskfull_fault() {
+  local m="$W/full"
+  mkdir -p "$m"
+  # Room for the bundled data and the small import, not for the big one.
+  "$BIN" init --store "$W/probe.sqlite" >/dev/null
+  "$BIN" import "$W/small.csv" --format comtrade --store "$W/probe.sqlite" >/dev/null
+  local size_kb=$(( $(du -k "$W/probe.sqlite" | cut -f1) + 2048 ))
+  rm -f "$W/probe.sqlite"*
+  $SUDO mount -t tmpfs -o size=${size_kb}k tmpfs "$m" && MOUNTS+=("$m")
+  local s="$m/store.sqlite"
+  "$BIN" init --store "$s" >/dev/null
+  "$BIN" import "$W/small.csv" --format comtrade --store "$s" >/dev/null
+  local token; token=$("$BIN" tokens create full --store "$s" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+  local before; before=$(counts "$s")
+  local rc=0
+  "$BIN" import "$W/big.csv" --format comtrade --store "$s" >/dev/null 2>"$W/err" || rc=$?
+  local line; line=$(grep -m1 '^Error:' "$W/err" || true)
+  if [ "$rc" -ne 0 ] && echo "$line" | grep -q "$s" && echo "$line" | grep -qi "disk.*full\|full.*disk"; then
+    ok diskfull "import: exit $rc: $line"
+  else fail diskfull "import: exit $rc, stderr: $(cat "$W/err")"; fi
+  local after ic; after=$(counts "$s"); ic=$(sqlite3 "$s" "PRAGMA integrity_check")
+  if [ "$after" = "$before" ] && [ "$ic" = ok ]; then ok diskfull "store unchanged (observations, batches: $after), integrity_check ok"
+  else fail diskfull "store changed: $before -> $after, integrity_check $ic"; fi
+  # The same over HTTP: a clear answer, not a 500, and reads still work.
+  local port; port=$(free_port)
+  "$BIN" serve --store "$s" --port "$port" --log-level error >"$W/serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    --data-binary @"$W/big.csv" "http://127.0.0.1:$port/api/v1/imports?name=big.csv&format=comtrade")
+  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok diskfull "HTTP import: $code $(head -c 200 "$W/body")"
+  else fail diskfull "HTTP import: $code $(head -c 300 "$W/body")"; fi
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
+  [ "$code" = 200 ] && ok diskfull "reads still answer: $code" || fail diskfull "read after the full disk: $code"
+  kill "$sp"; wait "$sp" 2>/dev/null || true
+  after=$(counts "$s"); ic=$(sqlite3 "$s" "PRAGMA integrity_check")
+  if [ "$after" = "$before" ] && [ "$ic" = ok ]; then ok diskfull "after HTTP: store unchanged ($after), integrity_check ok"
+  else fail diskfull "after HTTP: $before -> $after, integrity_check $ic"; fi
+}
+
+pgrestart_fault() {
+  local version port
+  port=$(free_port)  # not a fixed port: two runs at once (other worktrees) must not collide
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  CLUSTER="$version faults$$"
+  $SUDO pg_createcluster "$version" "faults$$" --port $port >/dev/null 2>&1 || { fail pgrestart "pg_createcluster failed"; CLUSTER=""; return; }
+  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p $port && break; sleep 0.5; done
+  local as_pg="su postgres -c"; [ "$(id -u)" -eq 0 ] || as_pg="sudo -u postgres sh -c"
+  $as_pg "psql -X -q -p $port -c \"CREATE ROLE faults LOGIN PASSWORD 'faults-test'\" -c \"CREATE DATABASE faults OWNER faults\"" >/dev/null
+  local url="postgres://faults:faults-test@127.0.0.1:$port/faults" hp; hp=$(free_port)
+  "$BIN" init --store "$url" >/dev/null
+  "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/pg-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
+  # probe LABEL URL: one request; prints "label code seconds retry-after"
+  probe() { curl -s -D "$W/h" -o /dev/null -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}')"; }
+  # 1. Restart while requests stream (one every 0.1 s for 6 s).
+  ( end=$(( $(date +%s) + 6 )); while [ "$(date +%s)" -lt $end ]; do probe api "$api"; probe health "http://127.0.0.1:$hp/health"; sleep 0.1; done ) >"$W/stream.txt" &
+  local streamer=$!
+  sleep 1; $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER restart -m fast; wait $streamer
+  # 2. A stop of 4 s: requests during it, then a start, then requests again.
+  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER stop -m fast
+  for _ in 1 2 3; do probe down "$api"; probe downhealth "http://127.0.0.1:$hp/health"; done >>"$W/stream.txt"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p $port && break; sleep 0.2; done
+  local t0; t0=$(date +%s%N)
+  local back=""
+  for _ in $(seq 1 50); do
+    r=$(probe after "$api"); echo "$r" >>"$W/stream.txt"
+    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    sleep 0.1
+  done
+  for _ in 1 2 3; do probe after "$api"; done >>"$W/stream.txt"
+  local n200 n503 bad slow slowh noretry
+  n200=$(awk '$2 == 200' "$W/stream.txt" | wc -l); n503=$(awk '$2 == 503' "$W/stream.txt" | wc -l)
+  bad=$(awk '$2 != 200 && $2 != 503' "$W/stream.txt")
+  slow=$(awk '$1 != "health" && $1 != "downhealth" && $2 == 503 && $3 > 2.0' "$W/stream.txt")
+  slowh=$(awk '($1 == "health" || $1 == "downhealth") && $3 > 1.0' "$W/stream.txt")
+  noretry=$(awk '$2 == 503 && $4 == ""' "$W/stream.txt")
+  local worst; worst=$(awk '$2 == 503 && $1 !~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
+  local worsth; worsth=$(awk '$1 ~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
+  echo "pgrestart: $(wc -l <"$W/stream.txt") requests: $n200 answered 200, $n503 answered 503; slowest 503 ${worst} s, slowest /health ${worsth} s; 200 again ${back:-never} ms after the start"
+  echo "pgrestart: by phase (restart: api/health, stopped: down/downhealth, started again: after): $(awk '{k[$1 " " $2]++} END {for (x in k) printf "%s=%d ", x, k[x]}' "$W/stream.txt")"
+  [ -z "$bad" ] || fail pgrestart "answers other than 200/503: $(echo "$bad" | head -3 | tr '\n' ';')"
+  [ -z "$slow" ] || fail pgrestart "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
+  [ -z "$slowh" ] || fail pgrestart "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
+  [ -z "$noretry" ] || fail pgrestart "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
+  [ "$n503" -gt 0 ] || fail pgrestart "no request saw the outage (the fault was not injected)"
+  [ -n "$back" ] || fail pgrestart "no 200 after PostgreSQL came back"
+  kill -0 "$sp" 2>/dev/null || fail pgrestart "serve died"
+  [ "$FAILED" -gt 0 ] || ok pgrestart "fail fast with 503 + Retry-After, recovery without restarting serve"
+  kill "$sp"; wait "$sp" 2>/dev/null || true
+  $SUDO pg_dropcluster --stop $CLUSTER >/dev/null 2>&1 || true; CLUSTER=""
+}
+
+if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = all ]; then
+  if can_mount; then
+    [ "$WHAT" = diskfull ] || readonly_fault
+    [ "$WHAT" = readonly ] || diskfull_fault
+  else
+    echo "SKIPPED readonly/diskfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
+  fi
+fi
+if [ "$WHAT" = pgrestart ] || [ "$WHAT" = all ]; then pgrestart_fault; fi
+if [ "$FAILED" -gt 0 ]; then echo "fault test: $FAILED failed checks" >&2; exit 1; fi
+echo "fault test: all checks passed"
