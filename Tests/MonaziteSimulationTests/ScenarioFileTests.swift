@@ -153,7 +153,7 @@ import Testing
     @Test func scenariosAreBundled() {
         #expect(ScenarioLibrary.bundledScenarioNames == [
             "april-2025-calibrated", "april-2025-calibration", "april-2025-heavy-licensing", "mountain-pass-outage",
-            "october-2025-measures-in-force", "us-magnet-embargo-6-months",
+            "october-2025-measures-calibrated", "october-2025-measures-in-force", "us-magnet-embargo-6-months",
         ])
         #expect(ScenarioLibrary.bundledNetworkNames == ["baseline-2024"])
     }
