@@ -1,7 +1,12 @@
 # Writes Sources/MonaziteServer/Resources/openapi.json, the OpenAPI 3.1 document of the API.
 # Edit here, run `python3 scripts/openapi_document.py`, and let OpenAPIConformanceTests check it
 # against the router and the responses.
+import csv
 import json
+import os as _os
+# The countries of the bundled project file, the only values /api/v1/projects?country= accepts.
+with open(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), '..', 'data', 'projects', 'us_allied_ree_projects.csv'), newline='') as _f:
+    PROJECT_COUNTRIES = sorted({row["country"] for row in csv.DictReader(_f)})
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
 def ok(desc, schema, ctype="application/json"): return {"description": desc, "content": {ctype: {"schema": schema}}}
@@ -66,12 +71,12 @@ doc = {
      "parameters": [qp("product", "A product, e.g. Dy oxide.")],
      "responses": {"200": ok("Spreads and the stress index.", {"type": "object", "required": ["spreads", "stress_index", "notes"], "properties": {"spreads": {"type": "array", "items": {"type": "object", "required": ["product", "date", "ex_china_basis", "china_basis", "ratio", "status"]}}, "stress_index": {"type": "array", "items": {"type": "object", "required": ["month", "index", "products", "spread_count", "status"]}}, "notes": {"type": "array", "items": {"type": "string"}}}}), "400": bad}}},
   "/api/v1/projects": {"get": {"operationId": "projects", "summary": "US and allied rare-earth projects (bundled, data/projects/us_allied_ree_projects.csv), each row cited: stage, capacity in the row's own unit, status with date and class, start year, investment, public support. The answer of `monazite projects`. See docs/projects.md.",
-     "parameters": [qp("country", "Country as written in the file, e.g. US, Australia.", example="US"), qp("stage", "A stage the row names.", {"type": "string", "enum": ["mine", "separation", "metal/alloy", "metal", "magnet", "recycling"]}, example="magnet")],
+     "parameters": [qp("country", "Country as written in the project file (the values listed).", {"type": "string", "enum": PROJECT_COUNTRIES}, example="US"), qp("stage", "A stage the row names.", {"type": "string", "enum": ["mine", "separation", "metal/alloy", "metal", "magnet", "recycling"]}, example="magnet")],
      "responses": {"200": ok("Project rows in file order, with notes.", {"type": "object", "required": ["projects", "notes"], "properties": {"projects": {"type": "array", "items": {"type": "object", "required": ["project", "country", "stage", "stages", "capacity_value", "capacity_unit", "status", "status_class", "status_asof", "start_year", "source", "url", "line"]}}, "notes": {"type": "array", "items": {"type": "string"}}}}), "400": bad}}},
   "/api/v1/outlook": {"get": {"operationId": "outlook", "summary": "The pipeline outlook (derived): capacity by stage, unit and year as announced and probability-weighted; the magnet stage (t NdFeB) against US demand and IEA world magnet-REE demand; and a seeded Monte Carlo of project success and delay giving the year non-China magnet supply first covers `share` % of US demand as P10/P50/P90 (or not within the horizon, with the fraction of draws). Assumptions from data/projects/outlook-assumptions.yaml. The answer of `monazite outlook`. See docs/projects.md.",
-     "parameters": [qp("share", "Target share of US demand in percent (default 50).", {"type": "number"}, example="50"), qp("draws", "Monte Carlo draws, 1-100000 (default 10000).", {"type": "integer"}, example="2000"),
-        qp("seed", "Random seed (default 1).", {"type": "integer"}, example="7"), qp("horizon", "Last year (default 2035).", {"type": "integer"}, example="2035"),
-        qp("from", "First year (default: the year of the latest status date in the project file).", {"type": "integer"}, example="2026"),
+     "parameters": [qp("share", "Target share of US demand in percent, above 0 and at most 1000 (default 50).", {"type": "number", "exclusiveMinimum": 0, "maximum": 1000}, example="50"), qp("draws", "Monte Carlo draws, 1-100000 (default 10000).", {"type": "integer", "minimum": 1, "maximum": 100000}, example="2000"),
+        qp("seed", "Random seed, 0 or more (default 1).", {"type": "integer", "minimum": 0, "maximum": 9007199254740991}, example="7"), qp("horizon", "Last year, from `from` to `from` + 50 (default 2035).", {"type": "integer", "minimum": 2000, "maximum": 2150}, example="2035"),
+        qp("from", "First year, 2000-2100 (default: the year of the latest status date in the project file).", {"type": "integer", "minimum": 2000, "maximum": 2100}, example="2026"),
         qp("scenario", "IEA scenario for world demand.", {"type": "string", "enum": ["STEPS", "APS", "NZE"]}, example="STEPS")],
      "responses": {"200": ok("The outlook.", {"type": "object", "required": ["parameters", "coverage", "stage_years", "magnet", "contributions", "excluded", "demand", "assumptions", "notes"], "properties": {
         "coverage": {"type": "object", "required": ["share_pct", "p10", "p50", "p90", "within_horizon", "headline"]},
@@ -82,7 +87,7 @@ doc = {
      "parameters": [{"name": "id", "in": "path", "required": True, "description": "The contract: dod-mp-materials.", "schema": {"type": "string", "enum": ["dod-mp-materials"]}, "example": "dod-mp-materials"},
         qp("constant", "A constant reference price in USD/kg (default: the bundled China NdPr oxide history, VAT removed, quarter mean).", {"type": "number", "minimum": 0}, example=80),
         qp("tonnes_per_quarter", "Volume per quarter in tonnes (default: MP's reported sales).", {"type": "number", "minimum": 0}, example=250),
-        qp("periods", "Quarters of the term, comma-separated (default: those with a volume).", example="2026-Q1,2026-Q2")],
+        qp("periods", "Quarters of the term (2025-Q4 to 2035-Q3), comma-separated (default: those with a volume).", {"type": "string", "pattern": "^(2025-Q4|202[6-9]-Q[1-4]|203[0-4]-Q[1-4]|2035-Q[1-3])(,(2025-Q4|202[6-9]-Q[1-4]|203[0-4]-Q[1-4]|2035-Q[1-3]))*$"}, example="2026-Q1,2026-Q2")],
      "responses": {"200": ok("The contract, the path, each quarter's top-up and the total.", {"type": "object", "required": ["contract", "path", "top_ups", "total", "notes"], "properties": {
          "contract": {"type": "object", "required": ["name", "product", "floor", "currency", "unit", "start", "term_years", "volumes", "terms", "not_modelled"]},
          "path": {"type": "string"}, "total": num_or_null,

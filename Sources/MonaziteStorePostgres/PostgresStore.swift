@@ -191,6 +191,13 @@ public final class PostgresStore: Sendable {
     static func storeError(_ error: any Error) -> any Error {
         if error is StoreError || error is ImportFailure { return error }
         if let e = error as? PSQLError, e.serverInfo?[.sqlState] == "23505" { return StoreError.conflict(reason(error)) }
+        // Class 53, insufficient resources: a full disk is the same answer as SQLite's (507, nothing
+        // saved); no memory or no free connection slot is a store that cannot serve now (503).
+        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], state.hasPrefix("53") {
+            return state == "53100"
+                ? StoreError.diskFull(path: "the PostgreSQL server (\(reason(error)))")
+                : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
+        }
         if let e = error as? PSQLError {
             // A server-side refusal is the store's fault; no server answer means it is unreachable.
             return e.serverInfo == nil
