@@ -85,8 +85,8 @@ doc = {
         "notes": {"type": "array", "items": {"type": "string"}}}}), "400": bad}}},
   "/api/v1/contracts/{id}": {"get": {"operationId": "contract", "summary": "A floor-price contract's quarterly top-ups for a price path (all derived): max(0, floor − reference) × tonnes. The only contract is dod-mp-materials (US DoD – MP Materials NdPr, USD 110/kg, terms cited). The answer of `monazite contract` (a scenario price file is CLI-only). See docs/prices.md.",
      "parameters": [{"name": "id", "in": "path", "required": True, "description": "The contract: dod-mp-materials.", "schema": {"type": "string", "enum": ["dod-mp-materials"]}, "example": "dod-mp-materials"},
-        qp("constant", "A constant reference price in USD/kg (default: the bundled China NdPr oxide history, VAT removed, quarter mean).", {"type": "number", "minimum": 0}, example=80),
-        qp("tonnes_per_quarter", "Volume per quarter in tonnes (default: MP's reported sales).", {"type": "number", "minimum": 0}, example=250),
+        qp("constant", "A constant reference price in USD/kg (default: the bundled China NdPr oxide history, VAT removed, quarter mean).", {"type": "number", "minimum": 0, "maximum": 1000000}, example=80),
+        qp("tonnes_per_quarter", "Volume per quarter in tonnes (default: MP's reported sales).", {"type": "number", "minimum": 0, "maximum": 1000000}, example=250),
         qp("periods", "Quarters of the term (2025-Q4 to 2035-Q3), comma-separated (default: those with a volume).", {"type": "string", "pattern": "^(2025-Q4|202[6-9]-Q[1-4]|203[0-4]-Q[1-4]|2035-Q[1-3])(,(2025-Q4|202[6-9]-Q[1-4]|203[0-4]-Q[1-4]|2035-Q[1-3]))*$"}, example="2026-Q1,2026-Q2")],
      "responses": {"200": ok("The contract, the path, each quarter's top-up and the total.", {"type": "object", "required": ["contract", "path", "top_ups", "total", "notes"], "properties": {
          "contract": {"type": "object", "required": ["name", "product", "floor", "currency", "unit", "start", "term_years", "volumes", "terms", "not_modelled"]},

@@ -256,9 +256,12 @@ extension PriceQueries {
         constant: Double? = nil, tonnesPerQuarter: Double? = nil, periods: [String]? = nil, file: PriceFileInput? = nil
     ) throws(ServiceError) -> ContractAnswer {
         let c = BundledContracts.dodMPMaterials
-        if let constant, !(constant.isFinite && constant >= 0) { throw .invalid("constant", "must be a price ≥ 0 in USD/kg") }
-        if let tonnesPerQuarter, !(tonnesPerQuarter.isFinite && tonnesPerQuarter >= 0) {
-            throw .invalid("tonnes-per-quarter", "must be a quantity ≥ 0")
+        // Bounds far above any real price or plant, so that no top-up can overflow to infinity.
+        if let constant, !(constant.isFinite && constant >= 0 && constant <= 1_000_000) {
+            throw .invalid("constant", "must be a price from 0 to 1,000,000 USD/kg")
+        }
+        if let tonnesPerQuarter, !(tonnesPerQuarter.isFinite && tonnesPerQuarter >= 0 && tonnesPerQuarter <= 1_000_000) {
+            throw .invalid("tonnes-per-quarter", "must be a quantity from 0 to 1,000,000 t a quarter")
         }
         let path: ReferencePricePath
         let description: String

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import MonaziteServer
+import MonaziteService
 import Testing
 
 /// `monazite prices` / `spreads` and `/api/v1/prices` / `/api/v1/spreads` give the same JSON.
@@ -83,6 +84,8 @@ import Testing
                 ("/api/v1/contracts/nope", 404, nil), ("/api/v1/contracts/dod-mp-materials?constant=abc", 400, "constant"),
                 ("/api/v1/contracts/dod-mp-materials?constant=-1", 400, "constant"),
                 ("/api/v1/contracts/dod-mp-materials?tonnes_per_quarter=inf", 400, "tonnes_per_quarter"),
+                // Found by schemathesis: a huge volume overflowed the top-up to infinity and the answer was `null`.
+                ("/api/v1/contracts/dod-mp-materials?tonnes_per_quarter=5.513008860893697e%2B307", 400, "tonnes_per_quarter"),
                 ("/api/v1/contracts/dod-mp-materials?periods=2025-Q3", 400, "periods"),
                 ("/api/v1/contracts/dod-mp-materials?file=x.csv", 400, "file"),
             ] as [(String, Int, String?)] {
@@ -147,5 +150,18 @@ import Testing
         let topUps = try #require(answer["top_ups"] as? [[String: Any]])
         #expect(topUps.compactMap { $0["payment"] as? Double } == [5_620_000, 0])
         #expect(answer["total"] as? Double == 5_620_000)
+    }
+}
+
+/// The service refuses volumes and prices that could overflow a top-up, whichever interface asks.
+@Suite struct ContractBoundsTests {
+    @Test(arguments: [5.5e307, 1_000_001, -1])
+    func hugeOrNegativeVolumesAreRefused(_ tonnes: Double) {
+        #expect(throws: ServiceError.self) { _ = try PriceQueries.contract(tonnesPerQuarter: tonnes) }
+    }
+
+    @Test func theLargestAllowedVolumeGivesFiniteTopUps() throws {
+        let answer = try PriceQueries.contract(constant: 0, tonnesPerQuarter: 1_000_000)
+        #expect(answer.total.map(\.isFinite) == true)
     }
 }
