@@ -105,7 +105,7 @@ struct APIRoutes: Sendable {
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let paging = try q.paging()
         let answer = try await TradeQueries.seriesList(store: store, today: CalendarDay.todayUTC())
-        return JSONAnswer(encoding: paging.page(answer.series))
+        return try JSONAnswer(encoding: paging.page(answer.series))
     }
 
     /// The trade series, as the JSON contract of PRODUCT.md section 4: an array in period order.
@@ -119,7 +119,7 @@ struct APIRoutes: Sendable {
         let answer = try await TradeQueries.series(
             store: store, key: key, from: try q.period("from"), to: try q.period("to"), frequency: frequency, asOf: try q.day("as_of"))
         let page = try q.paging().page(answer.rows)
-        var response = JSONAnswer(encoding: page.data)
+        var response = try JSONAnswer(encoding: page.data)
         if let name = HTTPField.Name("X-Total-Count") { response.headers[name] = String(page.paging.total) }
         if let next = page.paging.nextOffset {
             var components = URLComponents()
@@ -147,7 +147,7 @@ struct APIRoutes: Sendable {
         }
         let answer = try await TradeQueries.summary(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONAnswer(encoding: answer)
+        return try JSONAnswer(encoding: answer)
     }
 
     /// The monthly briefing (as `monazite briefing PERIOD --format json`); `today` fixes the clock.
@@ -160,7 +160,7 @@ struct APIRoutes: Sendable {
         let today = try q.day("today") ?? CalendarDay.todayUTC()
         let events = try await PolicyRoutes(store: store, access: self).timeline()
         let answer = try await QueryService(store: store).briefing(month: p.first, today: today, events: events)
-        return JSONAnswer(encoding: answer)
+        return try JSONAnswer(encoding: answer)
     }
 
     func partners(_ request: Request) async throws -> JSONAnswer {
@@ -171,19 +171,19 @@ struct APIRoutes: Sendable {
         guard let period = try q.period("period") else { throw APIError.badRequest("period is required (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)", parameter: "period") }
         let answer = try await TradeQueries.partners(
             store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
-        return JSONAnswer(encoding: answer)
+        return try JSONAnswer(encoding: answer)
     }
 
     func reliance(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["country", "edition"])
         let answer = try await DependenceQueries.reliance(store: store, country: try q.country("country", default: "USA"), edition: q["edition"])
-        return JSONAnswer(encoding: answer)
+        return try JSONAnswer(encoding: answer)
     }
 
     func sources(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: Paging.parameters)
         let answer = try await DependenceQueries.sources(store: store)
-        return JSONAnswer(encoding: try q.paging().page(answer.sources))
+        return try JSONAnswer(encoding: try q.paging().page(answer.sources))
     }
 
     // MARK: Writes

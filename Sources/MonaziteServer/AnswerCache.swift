@@ -15,10 +15,11 @@ struct JSONAnswer: Sendable {
         data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("null".utf8)
     }
 
-    /// A typed answer (``JSONOutput``).
-    init(encoding value: some Encodable, status: HTTPResponse.Status = .ok) {
+    /// A typed answer (``JSONOutput``). An answer that cannot be encoded (a non-finite number a
+    /// bound let through) is a 500 with a request id, never a 200 whose body is `null`.
+    init(encoding value: some Encodable, status: HTTPResponse.Status = .ok) throws {
         self.status = status
-        data = JSONOutput.data(value, pretty: false)
+        data = try JSONOutput.encoded(value, pretty: false)
     }
 
     var response: Response {

@@ -25,7 +25,7 @@ struct PriceRoutes: Sendable {
         case "true": exVAT = true
         case let other?: throw APIError.badRequest("ex_vat: \"\(other)\" is not true or false", parameter: "ex_vat")
         }
-        return JSONAnswer(
+        return try JSONAnswer(
             encoding: try PriceQueries.prices(
                 product: q["product"], basis: q["basis"], from: q["from"], to: q["to"], currency: q["currency"], exVAT: exVAT,
                 stored: try await access.store.priceQuotes()))
@@ -33,7 +33,7 @@ struct PriceRoutes: Sendable {
 
     func spreads(_ request: Request) async throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["product"])
-        return JSONAnswer(encoding: try PriceQueries.spreads(product: q["product"], stored: try await access.store.priceQuotes()))
+        return try JSONAnswer(encoding: try PriceQueries.spreads(product: q["product"], stored: try await access.store.priceQuotes()))
     }
 }
 
@@ -54,7 +54,7 @@ extension PriceRoutes {
             return v
         }
         let periods = q["periods"].map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        return JSONAnswer(
+        return try JSONAnswer(
             encoding: try PriceQueries.contract(constant: try number("constant"), tonnesPerQuarter: try number("tonnes_per_quarter"), periods: periods))
     }
 }

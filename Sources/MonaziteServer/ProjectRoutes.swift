@@ -13,7 +13,7 @@ struct ProjectRoutes: Sendable {
 
     func projects(_ request: Request) throws -> JSONAnswer {
         let q = try QueryParameters(request, allowed: ["country", "stage"])
-        return JSONAnswer(encoding: try ProjectQueries.projects(country: q["country"], stage: q["stage"]))
+        return try JSONAnswer(encoding: try ProjectQueries.projects(country: q["country"], stage: q["stage"]))
     }
 
     func outlook(_ request: Request) throws -> JSONAnswer {
@@ -33,7 +33,7 @@ struct ProjectRoutes: Sendable {
             guard let v = UInt64(t) else { throw APIError.badRequest("seed: \"\(t)\" is not a whole number ≥ 0", parameter: "seed") }
             seed = v
         }
-        return JSONAnswer(
+        return try JSONAnswer(
             encoding: try ProjectQueries.outlook(
                 sharePct: share, draws: try int("draws") ?? ProjectQueries.defaultDraws, seed: seed, horizon: try int("horizon") ?? ProjectQueries.defaultHorizon,
                 firstYear: try int("from"), ieaScenario: q["scenario"] ?? "STEPS"))

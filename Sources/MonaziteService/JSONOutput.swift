@@ -30,6 +30,14 @@ public enum JSONOutput {
         return (try? encoder.encode(value)) ?? Data("null".utf8)
     }
 
+    /// The answer as JSON, or the encoder's error (for callers that can answer a failure, such as
+    /// the server's 500).
+    public static func encoded(_ value: some Encodable, pretty: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
     /// Rounds a figure for output so that JSON is stable and readable (6 decimals by default).
     public static func rounded(_ v: Double?, places: Double = 1e6) -> Double? {
         guard let v, v.isFinite else { return nil }

@@ -63,3 +63,11 @@ import Testing
         #expect(CompiledPatterns.regex("^[0-9]{4}-[0-9]{2}$")?.firstMatch(in: "2025-06", range: NSRange(location: 0, length: 7)) != nil)
     }
 }
+
+/// An answer that cannot be encoded is an error for the server to answer as a 500, not a 200 `null`.
+@Suite struct AnswerEncodingTests {
+    @Test func aNonFiniteNumberIsAnErrorNotANullBody() {
+        #expect(throws: (any Error).self) { _ = try JSONAnswer(encoding: [Double.infinity]) }
+        #expect(APIError.from(EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "nan"))).status == .internalServerError)
+    }
+}
