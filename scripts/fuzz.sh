@@ -18,10 +18,14 @@ if [ "${1:-}" = "--smoke" ]; then RUNS=3000; shift
 elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then RUNS=$1; shift; fi
 
 SCRATCH=.build-fuzz
-swift build -c release --package-path Fuzz --scratch-path "$SCRATCH" \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -vE "^\[|Cannot export local symbol" || true
+mkdir -p "$SCRATCH"
+if ! swift build -c release --package-path Fuzz --scratch-path "$SCRATCH" \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$SCRATCH/build.log" 2>&1; then
+  grep -vE "^\[|Cannot export local symbol" "$SCRATCH/build.log" | tail -40 >&2
+  echo "fuzz.sh: the harness build failed (log: $SCRATCH/build.log)" >&2
+  exit 2
+fi
 BIN="$SCRATCH/release/MonaziteFuzz"
-[ -x "$BIN" ] || { echo "fuzz.sh: the harness binary was not built" >&2; exit 2; }
 
 CORPUS="$SCRATCH/corpus"
 FINDINGS="$SCRATCH/findings"
