@@ -34,6 +34,14 @@ let package = Package(
     products: [
         .executable(name: "monazite", targets: ["monazite"]),
         .library(name: "MonaziteCore", targets: ["MonaziteCore"]),
+        // Every parser of outside input, for the libFuzzer harnesses in Fuzz/ (a separate package that
+        // scripts/fuzz.sh builds with sanitizers; nothing in this package depends on it).
+        .library(
+            name: "MonaziteParsers",
+            targets: [
+                "MonaziteCore", "MonaziteIngest", "MonaziteYAML", "MonaziteScenario", "MonazitePolicyFile", "MonazitePriceFile",
+                "MonaziteAlerts", "MonaziteClaims",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
