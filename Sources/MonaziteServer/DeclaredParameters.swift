@@ -162,7 +162,12 @@ enum DeclaredParameters {
     /// Checks one value of a declared parameter of the request's operation; a 400 naming it when the
     /// document does not allow the value.
     static func check(_ name: String, _ value: String, method: String, path: String) throws(APIError) {
-        guard let declared = operation(method: method, path: path)?.parameters[name], let problem = declared.schema.problem(value) else { return }
+        try check(name, value, in: operation(method: method, path: path))
+    }
+
+    /// The same, for an operation already looked up (once per request, not once per value).
+    static func check(_ name: String, _ value: String, in operation: Operation?) throws(APIError) {
+        guard let declared = operation?.parameters[name], let problem = declared.schema.problem(value) else { return }
         let shown = value.count > 60 ? String(value.prefix(60)) + "…" : value
         let help = declared.description.isEmpty ? "see /openapi.json" : declared.description
         throw APIError.badRequest("\(name): \"\(shown)\" \(problem) (\(help))", parameter: name)

@@ -9,7 +9,9 @@ struct QueryParameters {
     private var values: [String: String] = [:]
 
     init(_ request: Request, allowed: Set<String>) throws(APIError) {
-        for (k, value) in Self.pairs(request.uri.query) {
+        let pairs = Self.pairs(request.uri.query)
+        let declared = pairs.isEmpty ? nil : DeclaredParameters.operation(method: request.method.rawValue, path: request.uri.path)
+        for (k, value) in pairs {
             guard allowed.contains(k) else {
                 let list = allowed.sorted().joined(separator: ", ")
                 throw .badRequest("unknown query parameter \"\(k)\"" + (list.isEmpty ? "; this endpoint takes none" : "; allowed: \(list)"), parameter: k)
@@ -18,7 +20,7 @@ struct QueryParameters {
             // `from=` says nothing: refused rather than read as the default, which the client may not expect.
             guard !value.isEmpty else { throw .badRequest("query parameter \"\(k)\" is empty; leave it out to use the default", parameter: k) }
             // The document's schema for the parameter (enum, pattern, range, format) is enforced as declared.
-            try DeclaredParameters.check(k, String(value), method: request.method.rawValue, path: request.uri.path)
+            try DeclaredParameters.check(k, String(value), in: declared)
             values[k] = String(value)
         }
     }
