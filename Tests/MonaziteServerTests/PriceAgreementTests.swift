@@ -119,15 +119,22 @@ import Testing
     static let header =
         "date,product,purity,market_basis,low,high,currency,unit,vat_included,publisher,source_title,url,via,via_url,release,note\n"
 
-    /// A bad price file: the CLI names file:line:column, prints no quotes and fails.
-    @Test func aBadPriceFileIsLocatedAndNothingIsShown() throws {
+    /// A price CSV named `name` in a new temporary directory (returned, for the caller to remove).
+    static func priceFile(_ name: String, _ rows: String...) throws -> (dir: URL, file: URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("monazite-prices-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent(name)
+        try (header + rows.map { $0 + "\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        return (dir, file)
+    }
+
+    /// A bad price file: the CLI names file:line:column, prints no quotes and fails.
+    @Test func aBadPriceFileIsLocatedAndNothingIsShown() throws {
+        let (dir, bad) = try Self.priceFile(
+            "bad.csv",
+            "2025-05-06,Dy oxide,,Europe,700,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,",
+            "2025-05-07,Dy oxide,,Europe,7x0,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let bad = dir.appendingPathComponent("bad.csv")
-        try (Self.header
-            + "2025-05-06,Dy oxide,,Europe,700,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,\n"
-            + "2025-05-07,Dy oxide,,Europe,7x0,1000,USD,USD/kg,unknown,Argus,t,https://example.org/a,,,,\n").write(to: bad, atomically: true, encoding: .utf8)
         let r = try Self.run(["prices", "--file", bad.path, "--format", "json"])
         #expect(r.status != 0)
         #expect(r.out.isEmpty)
@@ -137,13 +144,11 @@ import Testing
     /// A scenario file as the contract's price path. Hand-checked: NdPr oxide at 100 USD/kg (no VAT)
     /// in 2025-Q4 → 10 USD/kg × 562,000 kg = 5,620,000 USD; 2026-Q1 at 120 → 0.
     @Test func contractWithAScenarioFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("monazite-prices-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, file) = try Self.priceFile(
+            "scenario.csv",
+            "2025-11-15,NdPr oxide,,US,100,100,USD,USD/kg,no,scenario,,https://example.org/s,,,,",
+            "2026-02-15,NdPr oxide,,US,120,120,USD,USD/kg,no,scenario,,https://example.org/s,,,,")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("scenario.csv")
-        try (Self.header
-            + "2025-11-15,NdPr oxide,,US,100,100,USD,USD/kg,no,scenario,,https://example.org/s,,,,\n"
-            + "2026-02-15,NdPr oxide,,US,120,120,USD,USD/kg,no,scenario,,https://example.org/s,,,,\n").write(to: file, atomically: true, encoding: .utf8)
         let r = try Self.run(["contract", "--file", file.path, "--format", "json"])
         #expect(r.status == 0, "\(r.err)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
