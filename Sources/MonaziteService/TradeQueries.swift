@@ -185,8 +185,9 @@ public enum TradeQueries {
     /// The series the store holds, with their coverage and how current each is on `today`.
     public static func seriesList(store: any TradeStore, today: CalendarDay = .todayUTC()) async throws -> SeriesListAnswer {
         var entries: [SeriesListAnswer.Entry] = []
+        let inputs = try await store.freshnessInputs()
         for s in try await store.seriesList() {
-            let freshness = SeriesFreshness(observations: try await store.observations(for: s.key, asOf: nil), on: today)
+            let freshness = SeriesFreshness(inputs: inputs[s.key] ?? [], on: today)
             entries.append(SeriesListAnswer.Entry(key: s.key, first: s.first, last: s.last, figures: s.count, freshness: freshness))
         }
         return SeriesListAnswer(today: today.description, series: entries)

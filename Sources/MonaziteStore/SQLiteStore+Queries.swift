@@ -61,6 +61,33 @@ extension SQLiteStore {
         }
     }
 
+    /// Every series' freshness inputs in two reads: the series, then one narrow row per figure.
+    public func freshnessInputs() throws -> [SeriesKey: [FreshnessInput]] {
+        try pool.read { db in
+            var keys: [Int64: SeriesKey] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, reporter, partner, flow, commodity FROM series") {
+                guard let r = CountryCode(row["reporter"]), let p = CountryCode(row["partner"]),
+                    let f = TradeFlow(rawValue: row["flow"]), let c = HSCode(row["commodity"] as String)
+                else { continue }
+                keys[row["id"]] = SeriesKey(reporter: r, partner: p, flow: f, commodity: c)
+            }
+            var result = FreshnessCollector()
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT series_id, first_month, last_month, release, status = 'reported',
+                        quantity_t IS NOT NULL OR value_usd IS NOT NULL
+                    FROM observation
+                    """)
+            while let row = try rows.next() {
+                guard let key = keys[row[0]], let period = StoreEncoding.period(first: row[1], last: row[2]) else { continue }
+                result.add(
+                    key, FreshnessInput(period: period, release: StoreEncoding.release(row[3] as Int), isReported: row[4], hasFigure: row[5]))
+            }
+            return result.inputs
+        }
+    }
+
     static func fetchObservations(
         _ db: Database, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil
     ) throws -> [Observation] {

@@ -27,6 +27,10 @@ public protocol TradeStore: Sendable {
     ) async throws -> [CountryCode: [Observation]]
     /// The series held, with their period coverage.
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)]
+    /// For every series, what its freshness needs of each period's latest release (the figures
+    /// `observations(for:asOf: nil)` gives), read in one pass: the series list's freshness
+    /// column would otherwise read every series whole.
+    func freshnessInputs() async throws -> [SeriesKey: [FreshnessInput]]
     func salientStatistics(country: CountryCode, edition: String?) async throws -> [SalientStatistic]
     func salientEditions(country: CountryCode) async throws -> [String]
     func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator]
@@ -69,3 +73,23 @@ public struct SourceSummary: Sendable, Hashable {
     }
 }
 
+
+/// Gathers freshness inputs row by row and keeps, per series and period, the latest release:
+/// the same figures as `observations(for:asOf: nil)`, for every backend.
+public struct FreshnessCollector {
+    private var bySeries: [SeriesKey: [Period: FreshnessInput]] = [:]
+
+    public init() {}
+
+    public mutating func add(_ key: SeriesKey, _ input: FreshnessInput) {
+        let release = input.release?.dayNumber ?? Int.min
+        bySeries[key, default: [:]][input.period] = bySeries[key]?[input.period].map { kept in
+            (kept.release?.dayNumber ?? Int.min) >= release ? kept : input
+        } ?? input
+    }
+
+    /// Each series' inputs in period order.
+    public var inputs: [SeriesKey: [FreshnessInput]] {
+        bySeries.mapValues { $0.values.sorted { $0.period < $1.period } }
+    }
+}

@@ -63,6 +63,43 @@ extension PostgresStore {
         }
     }
 
+    /// Every series' freshness inputs in two reads: the series, then one narrow row per figure.
+    public func freshnessInputs() async throws -> [SeriesKey: [FreshnessInput]] {
+        let (series, figures) = try await read { conn in
+            (
+                try await Self.rows(conn, "SELECT id, reporter, partner, flow, commodity FROM series", logger: logger),
+                try await Self.rows(
+                    conn,
+                    """
+                    SELECT series_id, first_month, last_month, release, status = 'reported' AS reported,
+                        quantity_t IS NOT NULL OR value_usd IS NOT NULL AS has_figure
+                    FROM observation
+                    """, logger: logger)
+            )
+        }
+        var keys: [Int64: SeriesKey] = [:]
+        for row in series {
+            guard let r = CountryCode(try row.get("reporter", as: String.self)),
+                let p = CountryCode(try row.get("partner", as: String.self)),
+                let f = TradeFlow(rawValue: try row.get("flow", as: String.self)),
+                let c = HSCode(try row.get("commodity", as: String.self))
+            else { continue }
+            keys[try row.get("id", as: Int64.self)] = SeriesKey(reporter: r, partner: p, flow: f, commodity: c)
+        }
+        var result = FreshnessCollector()
+        for row in figures {
+            guard let key = keys[try row.get("series_id", as: Int64.self)],
+                let period = StoreEncoding.period(first: try row.get("first_month", as: Int.self), last: try row.get("last_month", as: Int.self))
+            else { continue }
+            result.add(
+                key,
+                FreshnessInput(
+                    period: period, release: StoreEncoding.release(try row.get("release", as: Int.self)),
+                    isReported: try row.get("reported", as: Bool.self), hasFigure: try row.get("has_figure", as: Bool.self)))
+        }
+        return result.inputs
+    }
+
     static func seriesID(_ conn: PostgresConnection, _ k: SeriesKey, logger: Logger) async throws -> Int64? {
         let rows = try await Self.rows(
             conn,

@@ -123,6 +123,7 @@ struct FailingStore: TradeStore {
         -> [CountryCode: [Observation]]
     { throw Failure() }
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] { throw Failure() }
+    func freshnessInputs() async throws -> [SeriesKey: [FreshnessInput]] { throw Failure() }
     func salientStatistics(country: CountryCode, edition: String?) async throws -> [SalientStatistic] { throw Failure() }
     func salientEditions(country: CountryCode) async throws -> [String] { throw Failure() }
     func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator] { throw Failure() }

@@ -30,6 +30,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
         -> [CountryCode: [Observation]]
     { throw failure }
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] { throw failure }
+    func freshnessInputs() async throws -> [SeriesKey: [FreshnessInput]] { throw failure }
     func salientStatistics(country: CountryCode, edition: String?) async throws -> [SalientStatistic] { throw failure }
     func salientEditions(country: CountryCode) async throws -> [String] { throw failure }
     func indicators(measure: Indicator.Measure, stage: SupplyStage?) async throws -> [Indicator] { throw failure }

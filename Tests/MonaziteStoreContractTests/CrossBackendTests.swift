@@ -22,6 +22,16 @@ import Testing
                 let a = try await sqlite.seriesList(), b = try await pg.seriesList()
                 #expect(a.map(\.key) == b.map(\.key) && a.map(\.first) == b.map(\.first) && a.map(\.count) == b.map(\.count))
                 #expect(try await sqlite.observations(for: Files.magnetsWorld, asOf: nil) == pg.observations(for: Files.magnetsWorld, asOf: nil))
+                // The narrow freshness read gives, per series, what the whole observations give.
+                let inputs = try await sqlite.freshnessInputs()
+                #expect(inputs.count == a.count)
+                #expect(try await pg.freshnessInputs() == inputs)
+                for key in a.map(\.key) {
+                    let whole = try await sqlite.observations(for: key, asOf: nil)
+                    #expect(whole.map(FreshnessInput.init) == inputs[key], "\(key)")
+                    #expect(SeriesFreshness(observations: whole, on: CalendarDay(year: 2026, month: 11, day: 30)!)
+                        == SeriesFreshness(inputs: inputs[key] ?? [], on: CalendarDay(year: 2026, month: 11, day: 30)!))
+                }
                 let magnets = try #require(HSCode("8505.11"))
                 #expect(
                     try await sqlite.partnerObservations(reporter: .china, flow: .export, commodity: magnets, asOf: nil)

@@ -25,13 +25,19 @@ public struct SeriesFreshness: Sendable, Hashable {
     public var isBehind: Bool { !overdue.isEmpty }
 
     public init(observations: [Observation], on day: CalendarDay) {
-        let monthly = observations.filter { $0.period.isMonth && ($0.quantityTonnes != nil || $0.valueUSD != nil) }
-        let latest = monthly.max { ($0.period.last, $0.provenance.release?.dayNumber ?? 0) < ($1.period.last, $1.provenance.release?.dayNumber ?? 0) }
+        self.init(inputs: observations.map(FreshnessInput.init), on: day)
+    }
+
+    /// From the few fields of each stored figure that freshness reads (a store can give them
+    /// for every series in one query, without reading whole observations).
+    public init(inputs: [FreshnessInput], on day: CalendarDay) {
+        let monthly = inputs.filter { $0.period.isMonth && $0.hasFigure }
+        let latest = monthly.max { ($0.period.last, $0.release?.dayNumber ?? 0) < ($1.period.last, $1.release?.dayNumber ?? 0) }
         latestMonth = latest?.period.last
-        latestRelease = latest?.provenance.release
-        latestPeriod = observations.max { ($0.period.last, $0.period.monthCount) < ($1.period.last, $1.period.monthCount) }?.period
-        let lags = monthly.filter { $0.status == .reported }.compactMap { o -> Int? in
-            guard let release = o.provenance.release else { return nil }
+        latestRelease = latest?.release
+        latestPeriod = inputs.max { ($0.period.last, $0.period.monthCount) < ($1.period.last, $1.period.monthCount) }?.period
+        let lags = monthly.filter(\.isReported).compactMap { o -> Int? in
+            guard let release = o.release else { return nil }
             return Self.end(of: o.period.last).days(until: release)
         }.filter { $0 >= 0 }.sorted()
         usualLagDays = lags.count >= 3 ? lags[lags.count / 2] : nil
@@ -66,5 +72,28 @@ public struct SeriesFreshness: Sendable, Hashable {
             text += "; behind its usual rhythm: \(months) due from \(due) (usual lag \(lag) days after the month, plus \(Self.graceDays) days' grace) and are not in the store"
         }
         return text
+    }
+}
+
+/// The fields of one stored figure that ``SeriesFreshness`` reads.
+public struct FreshnessInput: Sendable, Hashable {
+    public let period: Period
+    public let release: CalendarDay?
+    /// Status `reported` (a published figure, not one derived or estimated by us).
+    public let isReported: Bool
+    /// A quantity or a value is held (not a row with both empty).
+    public let hasFigure: Bool
+
+    public init(period: Period, release: CalendarDay?, isReported: Bool, hasFigure: Bool) {
+        self.period = period
+        self.release = release
+        self.isReported = isReported
+        self.hasFigure = hasFigure
+    }
+
+    public init(_ o: Observation) {
+        self.init(
+            period: o.period, release: o.provenance.release, isReported: o.status == .reported,
+            hasFigure: o.quantityTonnes != nil || o.valueUSD != nil)
     }
 }
