@@ -11,9 +11,10 @@ public struct TradeBook: Sendable {
     public let totals: [CountryCode: SeriesTotals]
 
     public static func load(
-        _ store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?
+        _ store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?,
+        within: ClosedRange<Month>? = nil
     ) async throws -> TradeBook {
-        let all = try await store.partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        let all = try await store.partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf, within: within)
         var totals: [CountryCode: SeriesTotals] = [:]
         for (partner, observations) in all where !observations.isEmpty { totals[partner] = SeriesTotals(observations) }
         return TradeBook(reporter: reporter, flow: flow, commodity: commodity, totals: totals)

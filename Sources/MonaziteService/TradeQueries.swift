@@ -71,9 +71,12 @@ public enum TradeQueries {
     public static func partners(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
     ) async throws -> PartnersAnswer {
-        let book = try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+        // Shares for one period need the pieces inside it alone, not each partner's whole history.
+        let book = try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf, within: p.first...p.last)
         guard let b = book.breakdown(p) else {
-            let held = book.totals[.world].map { SeriesFreshness(observations: Array($0.observations.values), on: .todayUTC()).summary }
+            let worldKey = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
+            let worldSeries = try await store.observations(for: worldKey, asOf: asOf)
+            let held = worldSeries.isEmpty ? nil : SeriesFreshness(observations: worldSeries, on: .todayUTC()).summary
             throw ServiceError(.notFound, "no figures for \(reporter) \(flow) \(commodity) in \(p); \(held ?? "no world series held")")
         }
         let world = book.figure(.world, over: p)
@@ -119,11 +122,17 @@ public enum TradeQueries {
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
     ) async throws -> SummaryAnswer {
         let key = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
-        let all = try await store.partnerObservations(reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: asOf)
-        guard let worldSeries = all[.world], !worldSeries.isEmpty else { throw ServiceError(.notFound, "no world figures stored for \(key)") }
-        let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldSeries))
+        // A row reads only the months of its period, bases, year to date and rolling windows.
+        let all = try await store.partnerObservations(
+            reporter: key.reporter, flow: key.flow, commodity: key.commodity, asOf: asOf,
+            within: TradeSeriesReport.monthsRead(from: p, to: p.last))
+        let worldInWindow = all[.world] ?? []
+        if worldInWindow.isEmpty, try await store.observations(for: key, asOf: asOf).isEmpty {
+            throw ServiceError(.notFound, "no world figures stored for \(key)")
+        }
+        let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldInWindow))
         guard let worldTonnes = world.quantityTonnes.value else {
-            let held = SeriesFreshness(observations: worldSeries, on: .todayUTC()).summary
+            let held = SeriesFreshness(observations: try await store.observations(for: key, asOf: asOf), on: .todayUTC()).summary
             throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing"); \(held)")
         }
         var items: [SummaryAnswer.Item] = []

@@ -24,7 +24,7 @@ extension SQLiteStore {
 
     /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases.
     public func partnerObservations(
-        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil, within: ClosedRange<Month>? = nil
     ) throws -> [CountryCode: [Observation]] {
         try pool.read { db in
             let rows = try Row.fetchAll(
@@ -35,7 +35,7 @@ extension SQLiteStore {
                 let partnerCode: String = row["partner"]
                 guard let partner = CountryCode(partnerCode) else { continue }
                 let key = SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
-                result[partner] = try Self.latest(Self.fetchObservations(db, key: key, seriesID: row["id"], asOf: asOf))
+                result[partner] = try Self.latest(Self.fetchObservations(db, key: key, seriesID: row["id"], asOf: asOf, within: within))
             }
             return result
         }
@@ -89,7 +89,7 @@ extension SQLiteStore {
     }
 
     static func fetchObservations(
-        _ db: Database, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil
+        _ db: Database, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil, within: ClosedRange<Month>? = nil
     ) throws -> [Observation] {
         var sql = """
             SELECT o.*, s.name AS source_name, s.url AS source_url FROM observation o
@@ -103,6 +103,10 @@ extension SQLiteStore {
         if let period {
             sql += " AND o.first_month = ? AND o.last_month = ?"
             args += [StoreEncoding.month(period.first), StoreEncoding.month(period.last)]
+        }
+        if let within {
+            sql += " AND o.first_month >= ? AND o.last_month <= ?"
+            args += [StoreEncoding.month(within.lowerBound), StoreEncoding.month(within.upperBound)]
         }
         sql += " ORDER BY o.last_month, o.first_month, o.release"
         return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in

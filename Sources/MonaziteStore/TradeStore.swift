@@ -21,9 +21,11 @@ public protocol TradeStore: Sendable {
     func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation]
     /// Every release of one period of a series, oldest first.
     func releases(for key: SeriesKey, period: Period) async throws -> [Observation]
-    /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases.
+    /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases;
+    /// with `within`, only figures whose period lies inside those months (a total over a period
+    /// is built from pieces inside it, so a question about a few months needs no older history).
     func partnerObservations(
-        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>?
     ) async throws -> [CountryCode: [Observation]]
     /// The series held, with their period coverage.
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)]
@@ -42,6 +44,15 @@ public protocol TradeStore: Sendable {
     func revision() async throws -> Int64
     /// A digest of every stored figure, to prove a failed import left the content unchanged.
     func contentDigest() async throws -> String
+}
+
+extension TradeStore {
+    /// Every partner series whole (every period held).
+    public func partnerObservations(
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?
+    ) async throws -> [CountryCode: [Observation]] {
+        try await partnerObservations(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf, within: nil)
+    }
 }
 
 /// What the store holds, by source: the answer to "where does this come from?".

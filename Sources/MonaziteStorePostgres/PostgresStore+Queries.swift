@@ -22,7 +22,7 @@ extension PostgresStore {
     }
 
     public func partnerObservations(
-        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil, within: ClosedRange<Month>? = nil
     ) async throws -> [CountryCode: [Observation]] {
         try await read { conn in
             let rows = try await Self.rows(
@@ -34,7 +34,7 @@ extension PostgresStore {
                 guard let partner = CountryCode(try row.get("partner", as: String.self)) else { continue }
                 let key = SeriesKey(reporter: reporter, partner: partner, flow: flow, commodity: commodity)
                 result[partner] = Self.latest(
-                    try await Self.fetchObservations(conn, key: key, seriesID: try row.get("id"), asOf: asOf, logger: logger))
+                    try await Self.fetchObservations(conn, key: key, seriesID: try row.get("id"), asOf: asOf, within: within, logger: logger))
             }
             return result
         }
@@ -111,7 +111,8 @@ extension PostgresStore {
     }
 
     static func fetchObservations(
-        _ conn: PostgresConnection, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil, logger: Logger
+        _ conn: PostgresConnection, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil,
+        within: ClosedRange<Month>? = nil, logger: Logger
     ) async throws -> [Observation] {
         var sql = """
             SELECT o.*, s.name AS source_name, s.url AS source_url FROM observation o
@@ -128,6 +129,12 @@ extension PostgresStore {
             sql += " AND o.first_month = $\(binds.count)"
             binds.append(StoreEncoding.month(period.last))
             sql += " AND o.last_month = $\(binds.count)"
+        }
+        if let within {
+            binds.append(StoreEncoding.month(within.lowerBound))
+            sql += " AND o.first_month >= $\(binds.count)"
+            binds.append(StoreEncoding.month(within.upperBound))
+            sql += " AND o.last_month <= $\(binds.count)"
         }
         sql += " ORDER BY o.last_month, o.first_month, o.release"
         return try await Self.rows(conn, PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).compactMap { row in

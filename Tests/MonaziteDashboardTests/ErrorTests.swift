@@ -119,7 +119,7 @@ struct FailingStore: TradeStore {
     func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport { throw Failure() }
     func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] { throw Failure() }
     func releases(for key: SeriesKey, period: Period) async throws -> [Observation] { throw Failure() }
-    func partnerObservations(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws
+    func partnerObservations(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>?) async throws
         -> [CountryCode: [Observation]]
     { throw Failure() }
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] { throw Failure() }

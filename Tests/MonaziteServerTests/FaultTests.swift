@@ -26,7 +26,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
     func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport { throw failure }
     func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] { throw failure }
     func releases(for key: SeriesKey, period: Period) async throws -> [Observation] { throw failure }
-    func partnerObservations(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws
+    func partnerObservations(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>?) async throws
         -> [CountryCode: [Observation]]
     { throw failure }
     func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] { throw failure }

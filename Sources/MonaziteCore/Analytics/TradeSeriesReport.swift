@@ -75,6 +75,19 @@ public enum TradeSeriesReport {
         return result
     }
 
+    /// Every month a row for `period` (or rows from `period` on) totals over: the period, the one
+    /// before it, the same period a year earlier, the year to date and its year-earlier base, and
+    /// the rolling windows. A total over a period is built only from pieces inside it
+    /// (``SeriesTotals/total(over:)``), so figures outside these months cannot change the row:
+    /// a store can be asked for these months alone.
+    public static func monthsRead(from period: Period, to last: Month) -> ClosedRange<Month> {
+        let first = [
+            period.preceding.first, period.shifted(years: -1).first, period.yearToDate.shifted(years: -1).first,
+            period.last.adding(months: -11),
+        ].min() ?? period.first
+        return first...max(last, period.last)
+    }
+
     public static func row(for period: Period, totals: SeriesTotals) -> TradeSeriesRow {
         row(for: period, memo: TotalsMemo(totals))
     }
