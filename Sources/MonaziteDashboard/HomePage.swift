@@ -25,13 +25,19 @@ struct HomePage: DashboardPage {
         let asked = try request.month("month")
         let asOf = try request.day("as_of")
         guard let commodity else { throw DashboardFailure.notFound("no commodity") }
-        let data = try await service.book(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
         let name = Commodity.named(commodity)?.name ?? "HS \(commodity)"
         let title = "\(reporter.name)'s exports of HS \(commodity): \(name)"
-        guard let worldTotals = data.totals[.world], let latest = data.latestMonth(.world) else {
+        let worldKey = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
+        guard let latest = try await service.latestMonth(worldKey, asOf: asOf) else {
+            let data = try await service.book(reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
             return HomePage(title: title, month: nil, data: data, world: nil, chart: nil, tables: [], cited: [])
         }
         let month = asked ?? latest
+        // The page shows the month, its bases and the twelve months to it: only those months are read.
+        let data = try await service.book(
+            reporter: reporter, flow: flow, commodity: commodity, asOf: asOf,
+            within: TradeSeriesReport.monthsRead(from: Period(month: month.adding(months: -11)), to: month))
+        let worldTotals = data.totals[.world] ?? SeriesTotals([])
         let period = Period(month: month)
         let world = TradeSeriesReport.row(for: period, totals: worldTotals)
         var cited: [Provenance] = world.sources

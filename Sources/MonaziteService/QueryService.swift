@@ -16,8 +16,17 @@ public struct QueryService: Sendable {
     public var location: String { store.location }
 
     /// Every partner series of a reporter, flow and commodity, reduced to totals.
-    public func book(reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?) async throws -> TradeBook {
-        try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+    /// Every partner's series; with `within`, only the figures inside those months (see
+    /// ``TradeSeriesReport/monthsRead(from:to:)`` for the months a row needs).
+    public func book(
+        reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>? = nil
+    ) async throws -> TradeBook {
+        try await TradeBook.load(store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf, within: within)
+    }
+
+    /// The latest month published as a month (with a quantity) for one series, on `asOf`.
+    public func latestMonth(_ key: SeriesKey, asOf: CalendarDay?) async throws -> Month? {
+        try await store.observations(for: key, asOf: asOf).filter { $0.period.isMonth && $0.quantityTonnes != nil }.map(\.period.first).max()
     }
 
     /// The price quotes imported into the store (none when the store keeps none).
