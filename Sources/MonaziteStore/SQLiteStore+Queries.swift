@@ -193,33 +193,40 @@ extension SQLiteStore {
     }
 
     public func sourceSummaries() throws -> [SourceSummary] {
+        // One grouped pass per table (SQLite keeps no index on source_id, to keep imports fast):
+        // a subquery per source would scan the figures once per source.
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.name, s.url,
-                      (SELECT count(*) FROM observation o WHERE o.source_id = s.id) AS obs,
-                      (SELECT count(*) FROM salient_statistic t WHERE t.source_id = s.id) AS sal,
-                      (SELECT count(*) FROM indicator i WHERE i.source_id = s.id) AS ind,
-                      (SELECT count(*) FROM observation o WHERE o.source_id = s.id AND o.status != 'reported')
-                        + (SELECT count(*) FROM indicator i WHERE i.source_id = s.id AND i.status != 'reported') AS weak,
-                      (SELECT min(first_month) FROM observation o WHERE o.source_id = s.id) AS first,
-                      (SELECT max(last_month) FROM observation o WHERE o.source_id = s.id) AS last
-                    FROM source s ORDER BY s.name, s.url
+                    SELECT s.id, s.name, s.url, coalesce(o.n, 0) AS obs, coalesce(t.n, 0) AS sal, coalesce(i.n, 0) AS ind,
+                      coalesce(o.weak, 0) + coalesce(i.weak, 0) AS weak, o.first, o.last
+                    FROM source s
+                    LEFT JOIN (
+                      SELECT source_id, count(*) AS n, sum(CASE WHEN status != 'reported' THEN 1 ELSE 0 END) AS weak,
+                        min(first_month) AS first, max(last_month) AS last
+                      FROM observation GROUP BY source_id) o ON o.source_id = s.id
+                    LEFT JOIN (SELECT source_id, count(*) AS n FROM salient_statistic GROUP BY source_id) t ON t.source_id = s.id
+                    LEFT JOIN (
+                      SELECT source_id, count(*) AS n, sum(CASE WHEN status != 'reported' THEN 1 ELSE 0 END) AS weak
+                      FROM indicator GROUP BY source_id) i ON i.source_id = s.id
+                    ORDER BY s.name, s.url
                     """)
-            return try rows.map { row in
+            var releases: [Int64: [CalendarDay]] = [:]
+            let pairs = try Row.fetchCursor(
+                db, sql: "SELECT DISTINCT source_id, release FROM observation WHERE release > 0 ORDER BY source_id, release")
+            while let pair = try pairs.next() {
+                if let day = StoreEncoding.release(pair[1] as Int) { releases[pair[0], default: []].append(day) }
+            }
+            return rows.map { row in
                 let url: String = row["url"]
-                let releases = try Int.fetchAll(
-                    db, sql: "SELECT DISTINCT release FROM observation WHERE source_id = ? AND release > 0 ORDER BY release",
-                    arguments: [row["id"] as Int64]
-                ).compactMap(StoreEncoding.release)
                 let first: Int? = row["first"]
                 let last: Int? = row["last"]
                 return SourceSummary(
                     source: row["name"], url: url.isEmpty ? nil : url, observations: row["obs"], salientStatistics: row["sal"],
                     indicators: row["ind"], derivedOrEstimated: row["weak"],
                     firstPeriod: first.flatMap(StoreEncoding.month)?.description,
-                    lastPeriod: last.flatMap(StoreEncoding.month)?.description, releases: releases)
+                    lastPeriod: last.flatMap(StoreEncoding.month)?.description, releases: releases[row["id"]] ?? [])
             }
         }
     }
