@@ -7,7 +7,7 @@
 # HttpOnly (not in document.cookie), Secure and SameSite=Strict, that the API still answers the
 # cookie with its JSON 401, signs out with the button, and finds the old cookie opens nothing.
 # The browser talks to http://localhost: browsers keep Secure cookies from it without TLS.
-# Screenshots go to .build/screenshots/ (signin-refused.png, signed-in.png).
+# Screenshots go to .build/screenshots/ (signin-refused.png, signed-in.png, signed-in-phone.png).
 #
 # Installs what it needs when missing: chromium and chromium-driver from Debian, Selenium from
 # PyPI into .venv-browser. Skips, saying why, only when those cannot be installed.

@@ -137,6 +137,10 @@ def run(driver, base, token, shots):
     buttons = driver.find_elements(By.CSS_SELECTOR, "header form.signout[method=post][action='/signout'] button[type=submit]")
     check(bool(buttons) and buttons[0].is_displayed() and buttons[0].text == "Sign out", "a visible Sign out button in the header, a POST form")
     driver.save_screenshot(f"{shots}/signed-in.png")
+    driver.set_window_size(390, 1200)
+    check(buttons[0].is_displayed() if buttons else False, "the Sign out button shows on a phone-wide window too")
+    driver.save_screenshot(f"{shots}/signed-in-phone.png")
+    driver.set_window_size(1280, 1400)
 
     # 4. The cookie: HttpOnly (scripts cannot read it), Secure, SameSite=Strict, and not the token.
     cookie = session_cookie(driver)
