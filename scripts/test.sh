@@ -2,7 +2,8 @@
 # Second command of the README (and what CI runs): the whole test suite, the PostgreSQL
 # contract cases included (scripts/postgres.sh installs and starts a local server), short crash,
 # fault and soak runs, two servers on one PostgreSQL, a fuzz smoke of every parser, then the
-# browser test of the dashboard (headless Chromium, installed here from Debian if missing), then a
+# browser tests of the dashboard and of sign-in to a private server (headless Chromium, and
+# chromedriver with Selenium for the sign-in flow, installed from Debian and PyPI if missing), then a
 # short schemathesis run of the API against its OpenAPI document (10 examples per operation;
 # scripts/api-fuzz.sh creates its Python venv from PyPI on a machine without one).
 set -euo pipefail
@@ -34,4 +35,5 @@ if [ "$(uname -s)" = Linux ] && [ "${MONAZITE_SKIP_FUZZ_SMOKE:-0}" != 1 ]; then
   bash scripts/fuzz.sh --smoke
 fi
 bash scripts/browser-test.sh
+bash scripts/browser-signin-test.sh
 bash scripts/api-fuzz.sh 10

@@ -82,7 +82,9 @@ struct SignIn: Sendable {
     /// Why a dashboard request may not be answered: it has no credentials (send the browser to the
     /// sign-in page) or a bearer token that is refused (a JSON error, as the API).
     enum Access {
-        case granted
+        /// Answer the request; `session` is true when a sign-in cookie opened it (its pages then
+        /// carry a sign-out button).
+        case granted(session: Bool)
         case signInNeeded(clearCookie: Bool)
     }
 
@@ -91,13 +93,13 @@ struct SignIn: Sendable {
     func access(_ request: Request) async throws -> Access {
         if request.headers[.authorization] != nil {
             _ = try await AccessTokens.authenticate(request, store: store, needs: .read)
-            return .granted
+            return .granted(session: false)
         }
         guard let id = BrowserSessions.sessionID(of: request) else { return .signInNeeded(clearCookie: false) }
         guard let hash = sessions.tokenHash(session: id) else { return .signInNeeded(clearCookie: true) }
         do {
             _ = try await AccessTokens.live(secretHash: hash, store: store, needs: .read)
-            return .granted
+            return .granted(session: true)
         } catch let error as APIError where error.status == .unauthorized || error.status == .forbidden {
             // The token was revoked or expired since: the session ends with it.
             sessions.end(session: id)
@@ -146,6 +148,23 @@ struct SignIn: Sendable {
         }
         if let id = BrowserSessions.sessionID(of: request) { sessions.end(session: id) }
         return Self.redirect(to: "/signin", cookie: BrowserSessions.clearingCookie)
+    }
+
+    /// The sign-out button a signed-in browser sees in the dashboard's header: a POST form (a
+    /// GET link could be followed by another site's image tag), checked by `Origin` as sign-in is.
+    static let signOutForm =
+        #"<form class="signout" method="post" action="/signout" style="margin:.75rem 0 .75rem auto">"#
+        + #"<button type="submit" style="font:inherit;font-size:.875rem;padding:.2rem .75rem">Sign out</button></form>"#
+
+    /// A dashboard page with the sign-out button put at the end of its header (before the first
+    /// `</header>`); a body without a header (a CSV download) comes back unchanged.
+    static func withSignOut(_ body: [UInt8]) -> [UInt8] {
+        let end = Array("</header>".utf8)
+        guard body.count >= end.count else { return body }
+        for i in 0...(body.count - end.count) where body[i..<(i + end.count)].elementsEqual(end) {
+            return Array(body[..<i]) + Array(signOutForm.utf8) + Array(body[i...])
+        }
+        return body
     }
 
     /// Whether an `Origin` header names this server (`scheme://host[:port]` equal to the `Host`).

@@ -104,8 +104,12 @@ public enum MonaziteServer {
         let serve: @Sendable (Request, MonaziteRequestContext) async throws -> Response = { request, _ in
             let path = request.uri.path
             if path.hasPrefix("/api/") { throw APIError.notFound("no API endpoint \(path); /openapi.json lists them") }
-            if let signIn, case .signInNeeded(let clear) = try await signIn.access(request) {
-                return SignIn.redirect(to: "/signin", cookie: clear ? BrowserSessions.clearingCookie : nil)
+            var session = false
+            if let signIn {
+                switch try await signIn.access(request) {
+                case .signInNeeded(let clear): return SignIn.redirect(to: "/signin", cookie: clear ? BrowserSessions.clearingCookie : nil)
+                case .granted(let bySession): session = bySession
+                }
             }
             var query: [String: String] = [:]
             for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
@@ -119,8 +123,13 @@ public enum MonaziteServer {
                     query[key] = kv.count > 1 ? FormDecoding.decode(kv[1]) ?? "" : ""
                 }
             }
-            let page = await pages(path, query)
+            var page = await pages(path, query)
             var headers: HTTPFields = [.contentType: page.contentType]
+            if session {
+                // A signed-in browser's page: a way out, and not kept by the browser once left.
+                if page.contentType.hasPrefix("text/html") { page.body = SignIn.withSignOut(page.body) }
+                headers[.cacheControl] = "no-store"
+            }
             if let csp = HTTPField.Name("Content-Security-Policy") {
                 headers[csp] = contentSecurityPolicy
             }

@@ -39,9 +39,12 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // Every answer names its request, so a user can quote it and an operator find the log line.
         if let name = HTTPField.Name("X-Request-Id") { response.headers[name] = "\(context.id)" }
-        // No content sniffing and no referrer leaking query strings, on every answer.
+        // No content sniffing and no referrer leaking query strings to other sites, on every answer.
+        // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with
+        // this site's own form posts, and /signin and /signout refuse a post whose origin is not this
+        // site (the browser sign-in test caught it: no browser could sign in).
         if let name = HTTPField.Name("X-Content-Type-Options") { response.headers[name] = "nosniff" }
-        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
+        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "same-origin" }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? (response.status == .notFound ? "unmatched" : request.uri.path)

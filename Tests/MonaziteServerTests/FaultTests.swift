@@ -183,7 +183,8 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
                 let csp = try #require(response.headers[HTTPField.Name("Content-Security-Policy")!])
                 #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"))
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                // same-origin, not no-referrer: the latter makes browsers post this site's own forms with `Origin: null`.
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             }
             try await client.execute(uri: "/api/v1/series", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")

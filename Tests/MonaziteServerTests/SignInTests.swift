@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import MonaziteServer
+import MonaziteCore
+import MonazitePolicyFile
 import MonaziteStore
 import Testing
 
@@ -37,6 +39,8 @@ import Testing
                 // Nothing loaded from elsewhere, no script: the CSP says so and the page keeps to it.
                 #expect(!response.text.contains("<script") && !response.text.contains("http://") && !response.text.contains("https://"))
                 #expect(response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("default-src 'none'") == true)
+                // Under `no-referrer` a browser would post this form with `Origin: null`, which is refused.
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             }
             try await client.execute(uri: "/trade/8505.11/CHN", method: .get) { response in
                 #expect(response.status == .seeOther)
@@ -131,6 +135,80 @@ import Testing
         #expect(!SignIn.sameOrigin("https://monazite.example.evil", host: "monazite.example"))
         #expect(!SignIn.sameOrigin("null", host: "localhost:8080"))
         #expect(!SignIn.sameOrigin("http://localhost:8081", host: "localhost:8080"))
+    }
+
+    /// Signs in with `token` and returns the session cookie's `name=value`.
+    static func signIn(_ client: some TestClientProtocol, _ token: String) async throws -> String {
+        let pair = try await client.execute(uri: "/signin", method: .post, body: form(token)) { response in
+            cookiePair(response.headers[.setCookie])
+        }
+        return try #require(pair)
+    }
+
+    @Test func aSignedInBrowserSeesASignOutButtonThatPostsAndOnlyThisSiteMayPressIt() async throws {
+        let (h, reader) = try await privateServer()
+        let events = try BundledPolicyTimeline.load()
+        let today = try #require(CalendarDay(year: 2026, month: 11, day: 24))
+        let mount = DashboardMount.make(store: h.store, events: events, today: today, cacheSeconds: 3600)
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            let cookie = try await Self.signIn(client, reader)
+            let form = #"<form class="signout" method="post" action="/signout""#
+            for uri in ["/", "/trade/8505.11/CHN?from=2025-01&to=2025-12", "/no-such-page"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
+                    let html = response.text
+                    // In the real dashboard's header, once, after the navigation; not a GET link.
+                    #expect(html.components(separatedBy: form).count == 2, "\(uri): one sign-out form")
+                    let header = try #require(html.range(of: "<header>").flatMap { start in html.range(of: "</header>", range: start.upperBound..<html.endIndex).map { start.lowerBound..<$0.upperBound } })
+                    #expect(html[header].contains(form) && html[header].contains("Sign out</button>"), "\(uri)")
+                    #expect(!html.contains(#"href="/signout""#))
+                    #expect(response.headers[.cacheControl] == "no-store", "a signed-in page is not kept once left")
+                }
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("3,188"), "the June 2025 figures, with the button beside them")
+            }
+            // A CSV download is left as it is.
+            try await client.execute(uri: "/trade/8505.11/CHN?from=2025-01&to=2025-12&format=csv", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(response.text.contains("3188") && !response.text.contains("signout"))
+            }
+            // A bearer token (a script, not a browser session) gets the page without the button.
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(reader)"]) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains(form))
+                #expect(response.headers[.cacheControl] == nil)
+            }
+            // Another site's form pressing it (logout CSRF) is refused by its Origin, and the session lives on.
+            try await client.execute(uri: "/signout", method: .post, headers: [.cookie: cookie, .origin: "https://evil.example"]) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.setCookie] == nil)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+            }
+            // The button's own post (the browser sends this site's Origin; the test client's host is localhost) ends the session.
+            try await client.execute(uri: "/signout", method: .post, headers: [.cookie: cookie, .origin: "http://localhost"]) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/signin")
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/signin")
+            }
+        }
+    }
+
+    @Test func theButtonGoesBeforeTheFirstHeaderEndAndABodyWithoutOneIsUntouched() {
+        let page = Array("<header><nav>x</nav></header><main><header>h</header></main>".utf8)
+        let out = String(decoding: SignIn.withSignOut(page), as: UTF8.self)
+        #expect(out == "<header><nav>x</nav>" + SignIn.signOutForm + "</header><main><header>h</header></main>")
+        let csv = Array("period,tonnes\n2025-06,3188\n".utf8)
+        #expect(SignIn.withSignOut(csv) == csv)
+        #expect(SignIn.withSignOut([]) == [])
+        #expect(SignIn.withSignOut(Array("</header".utf8)) == Array("</header".utf8))
     }
 
     @Test func aPublicServerHasNoSignInPage() async throws {

@@ -1,0 +1,193 @@
+"""Browser sign-in flow of a private server, driven in headless Chromium through chromedriver.
+
+    python browser_signin_test.py BASE_URL READ_TOKEN SCREENSHOT_DIR
+
+BASE_URL is the server as the browser should see it (http://localhost:PORT: browsers keep a
+Secure cookie from http://localhost, and the server's cookie is always Secure). Prints one line
+per check and exits 1 if any failed. Run by scripts/browser-signin-test.sh, which starts the
+server and installs what this needs.
+"""
+
+import json
+import sys
+from urllib.parse import urlsplit
+
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
+
+COOKIE = "monazite_session"
+failures = 0
+
+
+def check(ok, what, detail=""):
+    global failures
+    print(("ok   " if ok else "FAIL ") + what + ("" if ok or not detail else f" ({detail})"))
+    if not ok:
+        failures += 1
+
+
+def path_of(url):
+    return urlsplit(url).path
+
+
+def session_cookie(driver):
+    return next((c for c in driver.get_cookies() if c["name"] == COOKIE), None)
+
+
+def submit(driver, button):
+    """Clicks a form's submit button and waits until the next page has replaced this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 10).until(staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def sign_in(driver, token):
+    field = driver.find_element(By.ID, "token")
+    field.clear()
+    field.send_keys(token)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/signin'] button[type=submit]"))
+
+
+def main():
+    base, token, shots = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,1400"):
+        options.add_argument(flag)
+    # The network log gives each response's status and the cookies sent with each request.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # The Debian chromedriver, named so Selenium does not look for a driver to download.
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        run(driver, base, token, shots)
+    finally:
+        driver.quit()
+    if failures:
+        print(f"browser sign-in test: {failures} check(s) failed")
+        return 1
+    print("browser sign-in test passed")
+    return 0
+
+
+def network(driver):
+    """The page loads (documents, not images) since the last call, in order. A load follows its
+    redirects under one request id: a dict with `hops`, each (method, url, status), and `cookies`,
+    the Cookie headers the browser sent along the way."""
+    loads = {}
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
+        method = message["method"]
+        load = loads.setdefault(params.get("requestId"), {"hops": [], "cookies": [], "document": False})
+        if method == "Network.requestWillBeSent":
+            if "redirectResponse" in params and load["hops"]:
+                load["hops"][-1][2] = params["redirectResponse"]["status"]
+            load["document"] = load["document"] or params.get("type") == "Document"
+            load["hops"].append([params["request"]["method"], params["request"]["url"], None])
+        elif method == "Network.requestWillBeSentExtraInfo":
+            headers = {k.lower(): v for k, v in params.get("headers", {}).items()}
+            load["cookies"].append(headers.get("cookie", ""))
+        elif method == "Network.responseReceived" and load["hops"]:
+            load["hops"][-1][2] = params["response"]["status"]
+    return [load for load in loads.values() if load["document"] and load["hops"]]
+
+
+def load_of(loads, method, url):
+    """The last load that started as `method url`: its first hop's status, where it ended, and
+    whether `cookie` (a name=value pair) went with it; an empty dict when there is none."""
+    for load in reversed(loads):
+        first = load["hops"][0]
+        if first[0] == method and first[1] == url:
+            return {"status": first[2], "ended": load["hops"][-1][1], "cookies": load["cookies"]}
+    return {}
+
+
+def sent(load, pair):
+    return any(pair in header for header in load.get("cookies", []))
+
+
+def run(driver, base, token, shots):
+    # 1. Signed out, the dashboard sends the browser to the sign-in form.
+    driver.get(base + "/")
+    check(path_of(driver.current_url) == "/signin", "a signed-out browser opening / lands on /signin", driver.current_url)
+    check(bool(driver.find_elements(By.CSS_SELECTOR, "form[method=post][action='/signin'] input#token[type=password]")), "the sign-in form has a password field for the token")
+    check(not driver.find_elements(By.CSS_SELECTOR, "[role=alert]"), "no error shown before a try")
+
+    # 2. A wrong token is refused with a visible message, and no cookie is set.
+    sign_in(driver, "mzt_" + "0" * 64)
+    check(path_of(driver.current_url) == "/signin", "a wrong token stays on /signin", driver.current_url)
+    alerts = driver.find_elements(By.CSS_SELECTOR, "p.error[role=alert]")
+    check(bool(alerts) and alerts[0].is_displayed() and "unknown, revoked or expired" in alerts[0].text, "a wrong token is refused with a visible message", alerts[0].text if alerts else "no alert")
+    check(session_cookie(driver) is None, "a wrong token sets no cookie")
+    refusal = load_of(network(driver), "POST", base + "/signin")
+    check(refusal.get("status") == 401, "the refusal is a 401", str(refusal))
+    driver.save_screenshot(f"{shots}/signin-refused.png")
+
+    # 3. The read token opens the dashboard: home with the June 2025 figures.
+    sign_in(driver, token)
+    check(path_of(driver.current_url) == "/", "a good read token lands on the dashboard home", driver.current_url)
+    check("What holds today" in driver.page_source and "HS 8505.11" in driver.page_source, "the home page renders (what holds today, HS 8505.11)")
+    june = driver.find_elements(By.ID, "q-WLD-2025-06")
+    check(bool(june) and june[0].text == "3,188" and june[0].get_attribute("data-tonnes") == "3188", "the home page shows June 2025 magnet exports, 3,188 t", june[0].text if june else "no June 2025 cell")
+    buttons = driver.find_elements(By.CSS_SELECTOR, "header form.signout[method=post][action='/signout'] button[type=submit]")
+    check(bool(buttons) and buttons[0].is_displayed() and buttons[0].text == "Sign out", "a visible Sign out button in the header, a POST form")
+    driver.save_screenshot(f"{shots}/signed-in.png")
+    driver.set_window_size(390, 1200)
+    check(buttons[0].is_displayed() if buttons else False, "the Sign out button shows on a phone-wide window too")
+    driver.save_screenshot(f"{shots}/signed-in-phone.png")
+    driver.set_window_size(1280, 1400)
+
+    # 4. The cookie: HttpOnly (scripts cannot read it), Secure, SameSite=Strict, and not the token.
+    cookie = session_cookie(driver)
+    check(cookie is not None, "the browser keeps the session cookie")
+    if cookie is None:
+        return
+    check(cookie.get("httpOnly") is True, "the cookie is HttpOnly")
+    check(cookie.get("secure") is True, "the cookie is Secure (kept over http://localhost)")
+    check(cookie.get("sameSite") == "Strict", "the cookie is SameSite=Strict", str(cookie.get("sameSite")))
+    check(token not in cookie["value"], "the cookie holds a session id, not the token")
+    visible = driver.execute_script("return document.cookie")
+    check(COOKIE not in visible and cookie["value"] not in visible, "document.cookie does not show it", repr(visible))
+
+    # 5. Another dashboard page opens with the cookie alone.
+    driver.get(base + "/trade/8505.11/CHN?from=2025-01&to=2025-12")
+    check(path_of(driver.current_url).startswith("/trade/") and "3,188" in driver.page_source, "the trade page opens with the cookie (June 2025, 3,188 t)")
+
+    # 6. The API in the same browser: the cookie is sent, and the answer is still a JSON 401.
+    network(driver)
+    driver.get(base + "/api/v1/series")
+    api = load_of(network(driver), "GET", base + "/api/v1/series")
+    check(sent(api, COOKIE + "=" + cookie["value"]), "the browser sends the cookie to the API too", str(api))
+    check(api.get("status") == 401, "the API answers 401 to the cookie", str(api))
+    try:
+        error = json.loads(driver.find_element(By.TAG_NAME, "body").text)["error"]
+        check(error.get("status") == 401 and error.get("code") == "missing_token", "the API's 401 is its JSON error (missing_token)", json.dumps(error))
+    except (ValueError, KeyError, TypeError, NoSuchElementException) as e:
+        check(False, "the API's 401 is its JSON error", repr(e))
+
+    # 7. Sign out with the button: back to the form, the cookie gone.
+    driver.get(base + "/")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "header form.signout button[type=submit]"))
+    check(path_of(driver.current_url) == "/signin" and bool(driver.find_elements(By.ID, "token")), "the Sign out button leads back to the sign-in form", driver.current_url)
+    check(session_cookie(driver) is None, "signing out clears the cookie in the browser")
+    driver.get(base + "/policy")
+    check(path_of(driver.current_url) == "/signin", "signed out, a dashboard page sends the browser to sign in")
+
+    # 8. The old cookie put back by hand opens nothing: the session ended on the server.
+    driver.add_cookie({"name": COOKIE, "value": cookie["value"], "path": "/", "httpOnly": True, "secure": True, "sameSite": "Strict"})
+    network(driver)
+    driver.get(base + "/")
+    again = load_of(network(driver), "GET", base + "/")
+    check(sent(again, COOKIE + "=" + cookie["value"]), "the old cookie is sent again", str(again))
+    check(again.get("status") == 303 and again.get("ended") == base + "/signin", "and answered with a redirect to sign in", str(again))
+    check(path_of(driver.current_url) == "/signin", "the old cookie no longer opens the dashboard", driver.current_url)
+    check(session_cookie(driver) is None, "the server clears the dead cookie")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
