@@ -91,9 +91,11 @@ extension SQLiteStore {
     static func fetchObservations(
         _ db: Database, key: SeriesKey, seriesID: Int64, asOf: CalendarDay?, period: Period? = nil, within: ClosedRange<Month>? = nil
     ) throws -> [Observation] {
+        // Named columns read by position: GRDB's look-up by name folds case for every cell.
         var sql = """
-            SELECT o.*, s.name AS source_name, s.url AS source_url FROM observation o
-            JOIN source s ON s.id = o.source_id WHERE o.series_id = ?
+            SELECT o.first_month, o.last_month, o.status, o.quantity_t, o.value_usd, s.name, s.url, o.release,
+                o.reported_mom_pct, o.reported_yoy_pct, o.national_code, o.note, o.derived_from
+            FROM observation o JOIN source s ON s.id = o.source_id WHERE o.series_id = ?
             """
         var args: StatementArguments = [seriesID]
         if let asOf {
@@ -110,15 +112,13 @@ extension SQLiteStore {
         }
         sql += " ORDER BY o.last_month, o.first_month, o.release"
         return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
-            guard let p = StoreEncoding.period(first: row["first_month"], last: row["last_month"]),
-                let status = DataStatus(rawValue: row["status"])
-            else { return nil }
-            let url: String = row["source_url"]
+            guard let p = StoreEncoding.period(first: row[0], last: row[1]), let status = DataStatus(rawValue: row[2]) else { return nil }
+            let url: String = row[6]
             return Observation(
-                key: key, period: p, quantityTonnes: row["quantity_t"], valueUSD: row["value_usd"], status: status,
-                provenance: Provenance(source: row["source_name"], url: url.isEmpty ? nil : url, release: StoreEncoding.release(row["release"])),
-                reportedMoMPct: row["reported_mom_pct"], reportedYoYPct: row["reported_yoy_pct"], nationalCode: row["national_code"],
-                note: row["note"], derivedFrom: StoreEncoding.derivation(row["derived_from"]))
+                key: key, period: p, quantityTonnes: row[3], valueUSD: row[4], status: status,
+                provenance: Provenance(source: row[5], url: url.isEmpty ? nil : url, release: StoreEncoding.release(row[7] as Int)),
+                reportedMoMPct: row[8], reportedYoYPct: row[9], nationalCode: row[10], note: row[11],
+                derivedFrom: StoreEncoding.derivation(row[12]))
         }
     }
 
