@@ -101,18 +101,21 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
         report.rowsRead += 1
         if sqlite3_changes(sqliteDB) > 0 {
             report.inserted += 1
-            if !ids.created.contains(seriesID),
-                try Bool.fetchOne(
+            // A series this import created has no earlier release to revise.
+            let earliest =
+                ids.created.contains(seriesID)
+                ? nil
+                : try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT EXISTS (SELECT 1 FROM observation WHERE series_id = ? AND first_month = ?
-                            AND last_month = ? AND release < ?)
+                        SELECT min(release) FROM observation WHERE series_id = ? AND first_month = ?
+                            AND last_month = ? AND release <> ?
                         """,
                     arguments: [
                         seriesID, StoreEncoding.month(o.period.first), StoreEncoding.month(o.period.last),
                         StoreEncoding.release(o.provenance.release),
-                    ]) == true
-            {
+                    ])
+            if ImportPlanner.observation(o, sourceID: sourceID, stored: nil, earliestStoredRelease: earliest) == .revision {
                 report.revisions += 1
             }
             return nil

@@ -66,7 +66,7 @@ extension SQLiteStore {
     }
 
     /// An insert that did nothing met a figure with the same series, period and release:
-    /// identical is fine, different is a conflict the user must resolve with a release date.
+    /// ``ImportPlanner`` says whether it is the same (unchanged) or a conflict, and why.
     func compareWithStored(
         _ o: Observation, seriesID: Int64, sourceID: Int64, db: Database, report: inout ImportReport
     ) throws -> String? {
@@ -81,25 +81,16 @@ extension SQLiteStore {
                 StoreEncoding.release(o.provenance.release),
             ])
         guard let row else { return "conflict with a stored figure" }
-        let q: Double? = row["quantity_t"]
-        let v: Double? = row["value_usd"]
-        let s: String = row["status"]
-        let src: Int64 = row["source_id"]
-        if Self.same(q, o.quantityTonnes) && Self.same(v, o.valueUSD) && s == o.status.rawValue && src == sourceID {
+        let stored = StoredFigure(quantity: row["quantity_t"], value: row["value_usd"], status: row["status"], sourceID: row["source_id"])
+        switch ImportPlanner.observation(o, sourceID: sourceID, stored: stored, earliestStoredRelease: nil) {
+        case .unchanged:
             report.unchanged += 1
             return nil
-        }
-        let stored = q.map { "\($0) t" } ?? v.map { "USD \($0)" } ?? "?"
-        let release = o.provenance.release?.description ?? "no release date"
-        return "\(o.key.reporter) \(o.key.flow) \(o.key.commodity) \(o.key.partner) \(o.period) (\(release)) is already stored "
-            + "with a different figure (\(stored)); a revision needs a later release date"
-    }
-
-    static func same(_ a: Double?, _ b: Double?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): true
-        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(x))
-        default: false
+        case .conflict(let reason):
+            return reason
+        case .insert, .revision:
+            // Not reached: with a stored figure the planner says unchanged or conflict.
+            return "conflict with a stored figure"
         }
     }
 
@@ -119,20 +110,20 @@ extension SQLiteStore {
                 let key: StatementArguments = [
                     s.edition, s.country.alpha3, s.commodityName, s.section, s.subsection ?? "", s.item, s.year,
                 ]
-                if let existing = try Row.fetchOne(
+                let storedText = try String.fetchOne(
                     db,
                     sql: """
                         SELECT text FROM salient_statistic WHERE edition = ? AND country = ? AND commodity_name = ?
                         AND section = ? AND subsection = ? AND item = ? AND year = ?
                         """, arguments: key)
-                {
-                    let text: String = existing["text"]
-                    if text == s.text {
-                        report.unchanged += 1
-                        continue
-                    }
-                    throw StoreError.invalidQuery(
-                        "\(file): \(s.edition) \(s.item) \(s.year) is already stored as \(text), not \(s.text); editions are revisions, a new edition needs its own name")
+                switch ImportPlanner.salientStatistic(s, storedText: storedText, file: file) {
+                case .unchanged:
+                    report.unchanged += 1
+                    continue
+                case .conflict(let reason):
+                    throw StoreError.invalidQuery(reason)
+                case .insert, .revision:
+                    break
                 }
                 try db.execute(
                     sql: """
@@ -177,7 +168,11 @@ extension SQLiteStore {
                         StoreEncoding.month(i.period.first), StoreEncoding.month(i.period.last), i.value, i.text, i.unit,
                         i.status.rawValue, i.dataset, i.edition, sourceID, batchID, i.note,
                     ])
-                if db.changesCount > 0 { report.inserted += 1 } else { report.unchanged += 1 }
+                if ImportPlanner.indicator(alreadyStored: db.changesCount == 0) == .unchanged {
+                    report.unchanged += 1
+                } else {
+                    report.inserted += 1
+                }
             }
             guard report.inserted > 0 else { return (report, false) }
             try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])

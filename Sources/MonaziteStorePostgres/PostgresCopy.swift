@@ -28,9 +28,32 @@ struct CopyTextBuffer {
         buffer.writeStaticString("\\N")
     }
 
+    /// `count` NULL columns.
+    mutating func nulls(_ count: Int) {
+        for _ in 0..<count { null() }
+    }
+
+    /// An integer in decimal, its digits written straight into the buffer.
     mutating func int(_ v: Int64) {
         separate()
-        buffer.writeString(String(v))
+        var magnitude = v.magnitude
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 20, magnitude >= limit {
+            digits += 1
+            limit = limit &* 10
+        }
+        let width = digits + (v < 0 ? 1 : 0)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: width) { out in
+            var i = width - 1
+            repeat {
+                out[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                i -= 1
+            } while magnitude > 0
+            if v < 0 { out[0] = UInt8(ascii: "-") }
+            return width
+        }
     }
 
     mutating func int(_ v: Int) { int(Int64(v)) }

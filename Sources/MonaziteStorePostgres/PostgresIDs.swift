@@ -80,21 +80,24 @@ struct PostgresIDs {
             let sql = "INSERT INTO source (id, name, url) VALUES " + tuples.joined(separator: ",")
             _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
         }
-        for chunk in stride(from: 0, to: newSeries.count, by: 1000) {
-            let part = newSeries[chunk..<min(chunk + 1000, newSeries.count)]
-            var binds = PostgresBindings()
-            var tuples: [String] = []
-            for s in part {
-                let b = binds.count
-                tuples.append("($\(b + 1),$\(b + 2),$\(b + 3),$\(b + 4),$\(b + 5))")
-                binds.append(s.id)
-                binds.append(s.key.reporter.alpha3)
-                binds.append(s.key.partner.alpha3)
-                binds.append(s.key.flow.rawValue)
-                binds.append(s.key.commodity.code)
+        // Series can be many (a first Comtrade import creates one per reporter, partner, flow
+        // and code): one COPY, not a statement per thousand.
+        if !newSeries.isEmpty {
+            let series = newSeries
+            try await conn.copyFrom(table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
+                writer in
+                var out = CopyTextBuffer()
+                for s in series {
+                    out.int(s.id)
+                    out.text(s.key.reporter.alpha3)
+                    out.text(s.key.partner.alpha3)
+                    out.text(s.key.flow.rawValue)
+                    out.text(s.key.commodity.code)
+                    out.endRow()
+                    if out.isFull { try await writer.write(out.take()) }
+                }
+                if !out.isEmpty { try await writer.write(out.take()) }
             }
-            let sql = "INSERT INTO series (id, reporter, partner, flow, commodity) VALUES " + tuples.joined(separator: ",")
-            _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
         }
         newSources = []
         newSeries = []

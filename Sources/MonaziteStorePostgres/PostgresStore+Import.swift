@@ -4,69 +4,90 @@ public import MonaziteStore
 import PostgresNIO
 
 extension PostgresStore {
-    /// Imports observations read by `read`, all or nothing, with the rules of
-    /// `SQLiteStore.importObservations`: rows equal to stored figures change nothing, a different
-    /// figure for the same series, period and release is a conflict reported at its line, a
-    /// later release is a revision stored beside the earlier one.
+    /// Imports observations read by `read`, all or nothing, with the rules of ``ImportPlanner``
+    /// (the same as `SQLiteStore.importObservations`): rows equal to stored figures change
+    /// nothing, a different figure for the same series, period and release is a conflict
+    /// reported at its line, a later release is a revision stored beside the earlier one.
     ///
     /// The rows are read first (a bad file never reaches the server), then compared with what is
     /// stored and written in one transaction, the new figures with one `COPY … FROM STDIN`.
     public func importObservations(
         file: String, format: String, read: (ObservationSink) throws(ImportFailure) -> Int
     ) async throws -> ImportReport {
-        var buffered: [(observation: Observation, line: Int)] = []
+        var clock = PhaseTimer("import")
+        let rows = PendingObservations()
         let sink: ObservationSink = { o, line in
-            buffered.append((o, line))
+            rows.append(o, line: line)
             return nil
         }
-        _ = try read(sink)
-        let rows = buffered
+        // Formats with a bulk path (Comtrade) hand their rows over in batches of plain numbers.
+        _ = try BulkImport.$store.withValue(rows) { try read(sink) }
+        clock.mark("read file into rows")
         let importedAt = Self.now()
-        return try await write { conn in
+        let report = try await write { conn in
+            clock.mark("lease, begin, write lock")
             var report = ImportReport(file: file, format: format)
             var ids = try await PostgresIDs.load(conn, logger: logger)
-            var seriesIDs: [Int64] = []
-            var sourceIDs: [Int64] = []
-            seriesIDs.reserveCapacity(rows.count)
-            sourceIDs.reserveCapacity(rows.count)
-            for row in rows {
-                seriesIDs.append(ids.seriesID(row.observation.key))
-                sourceIDs.append(ids.sourceID(row.observation.provenance))
-            }
+            let seriesIDs = rows.series.map { ids.seriesID($0) }
+            let sourceIDs = rows.provenances.map { ids.sourceID($0) }
+            // Rows of a series this import creates can meet no stored figure and revise nothing
+            // (the reader refused duplicate keys within the file): they need no comparison.
+            let isNew = seriesIDs.map { ids.created.contains($0) }
+            clock.mark("load source and series ids")
             var stored = try await StoredFigures.load(conn, seriesIDs: ids.existingSeriesIDs(in: seriesIDs), logger: logger)
-            var newRows: [Int] = []
-            for (i, row) in rows.enumerated() {
-                let o = row.observation
-                let key = FigureKey(
-                    series: seriesIDs[i], first: StoreEncoding.month(o.period.first), last: StoreEncoding.month(o.period.last),
-                    release: StoreEncoding.release(o.provenance.release))
+            clock.mark("load stored figures")
+            // Rows to write, by index; all of them when every row is new (the common bulk case).
+            var kept: [Int32] = []
+            var allKept = true
+            for i in rows.rows.indices {
+                let row = rows.rows[i]
                 report.rowsRead += 1
-                if let existing = stored.figures[key] {
-                    if existing.matches(o, sourceID: sourceIDs[i]) {
-                        report.unchanged += 1
-                        continue
+                if isNew[Int(row.bulk.series)] {
+                    report.inserted += 1
+                    if !allKept { kept.append(Int32(i)) }
+                    continue
+                }
+                guard let o = rows.observation(i) else { throw StoreError.fault("a buffered row has no valid period") }
+                let sourceID = sourceIDs[Int(row.source)]
+                let key = FigureKey(
+                    series: seriesIDs[Int(row.bulk.series)], first: Int(row.bulk.firstMonth), last: Int(row.bulk.lastMonth),
+                    release: StoreEncoding.release(o.provenance.release))
+                let decision = ImportPlanner.observation(
+                    o, sourceID: sourceID, stored: stored.figures[key], earliestStoredRelease: stored.earliestRelease[key.period])
+                switch decision {
+                case .unchanged:
+                    report.unchanged += 1
+                    if allKept {
+                        allKept = false
+                        kept = (0..<Int32(i)).map { $0 }
                     }
+                case .conflict(let reason):
                     var issues = IssueCollector(file: file)
-                    issues.add(line: row.line, column: 1, Self.conflictReason(o, stored: existing))
+                    issues.add(line: Int(row.bulk.line), column: 1, reason)
                     throw ImportFailure(issues: issues.issues, conflict: true)
+                case .insert, .revision:
+                    report.inserted += 1
+                    if decision == .revision { report.revisions += 1 }
+                    stored.add(key, StoredFigure(o, sourceID: sourceID))
+                    if !allKept { kept.append(Int32(i)) }
                 }
-                report.inserted += 1
-                if !ids.created.contains(seriesIDs[i]), let earliest = stored.earliestRelease[key.period], earliest < key.release {
-                    report.revisions += 1
-                }
-                stored.add(key, StoredFigure(o, sourceID: sourceIDs[i]))
-                newRows.append(i)
             }
+            clock.mark("compare with stored")
             guard report.inserted > 0 else { return (report, false) }
             try await ids.insertNew(conn, logger: logger)
+            clock.mark("insert new sources, series")
             let batchID = try await Self.insertBatch(conn, file: file, format: format, at: importedAt, rowCount: report.inserted, logger: logger)
             let firstID = try await Self.nextID(conn, table: "observation", logger: logger)
+            clock.mark("batch row, next ids")
             try await Self.copyObservations(
-                conn, rows: newRows.map { rows[$0].observation }, seriesIDs: newRows.map { seriesIDs[$0] },
-                sourceIDs: newRows.map { sourceIDs[$0] }, firstID: firstID, batchID: batchID, logger: logger)
+                conn, rows: rows, kept: allKept ? nil : kept, seriesIDs: seriesIDs, sourceIDs: sourceIDs, firstID: firstID,
+                batchID: batchID, logger: logger)
+            clock.mark("copy")
             report.batchID = batchID
             return (report, true)
         }
+        clock.mark("commit")
+        return report
     }
 
     /// The columns of an observation as `COPY` sends them, in this order.
@@ -78,41 +99,47 @@ extension PostgresStore {
     /// Writes new figures with `COPY observation FROM STDIN` (text format), in buffers of about
     /// 1 MiB: one statement for the whole file, checked by the server against every constraint as
     /// an `INSERT` is. Inside the import's transaction, so a refusal rolls everything back.
+    /// `kept` lists the rows to write (nil: all), numbered from `firstID` in that order.
     static func copyObservations(
-        _ conn: PostgresConnection, rows: [Observation], seriesIDs: [Int64], sourceIDs: [Int64], firstID: Int64, batchID: Int64,
-        logger: Logger
+        _ conn: PostgresConnection, rows: PendingObservations, kept: [Int32]?, seriesIDs: [Int64], sourceIDs: [Int64],
+        firstID: Int64, batchID: Int64, logger: Logger
     ) async throws {
-        guard !rows.isEmpty else { return }
+        let count = kept?.count ?? rows.rows.count
+        guard count > 0 else { return }
+        let releases = rows.provenances.map { StoreEncoding.release($0.release) }
         try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
             var out = CopyTextBuffer()
-            for (i, o) in rows.enumerated() {
-                out.int(firstID + Int64(i))
-                out.int(seriesIDs[i])
-                out.int(StoreEncoding.month(o.period.first))
-                out.int(StoreEncoding.month(o.period.last))
-                out.int(StoreEncoding.release(o.provenance.release))
-                try out.double(o.quantityTonnes)
-                try out.double(o.valueUSD)
-                out.text(o.status.rawValue)
-                out.int(sourceIDs[i])
-                out.int(batchID)
-                try out.double(o.reportedMoMPct)
-                try out.double(o.reportedYoYPct)
-                out.text(o.nationalCode)
-                out.text(o.note)
-                out.text(Derivation.text(o.derivedFrom))
+            for n in 0..<count {
+                let i = kept.map { Int($0[n]) } ?? n
+                let row = rows.rows[i]
+                out.int(firstID + Int64(n))
+                out.int(seriesIDs[Int(row.bulk.series)])
+                out.int(Int64(row.bulk.firstMonth))
+                out.int(Int64(row.bulk.lastMonth))
+                out.int(Int64(releases[Int(row.source)]))
+                try out.double(row.bulk.tonnes)
+                try out.double(row.bulk.valueUSD)
+                if row.detail < 0 {
+                    out.text(rows.bulkStatus.rawValue)
+                    out.int(sourceIDs[Int(row.source)])
+                    out.int(batchID)
+                    out.nulls(5)
+                } else {
+                    let o = rows.details[Int(row.detail)]
+                    out.text(o.status.rawValue)
+                    out.int(sourceIDs[Int(row.source)])
+                    out.int(batchID)
+                    try out.double(o.reportedMoMPct)
+                    try out.double(o.reportedYoYPct)
+                    out.text(o.nationalCode)
+                    out.text(o.note)
+                    out.text(Derivation.text(o.derivedFrom))
+                }
                 out.endRow()
                 if out.isFull { try await writer.write(out.take()) }
             }
             if !out.isEmpty { try await writer.write(out.take()) }
         }
-    }
-
-    static func conflictReason(_ o: Observation, stored: StoredFigure) -> String {
-        let shown = stored.quantity.map { "\($0) t" } ?? stored.value.map { "USD \($0)" } ?? "?"
-        let release = o.provenance.release?.description ?? "no release date"
-        return "\(o.key.reporter) \(o.key.flow) \(o.key.commodity) \(o.key.partner) \(o.period) (\(release)) is already stored "
-            + "with a different figure (\(shown)); a revision needs a later release date"
     }
 
     static func insertBatch(
@@ -143,26 +170,32 @@ extension PostgresStore {
             report.rowsRead = stats.count
             var ids = try await PostgresIDs.load(conn, logger: logger)
             var pending: [(SalientStatistic, sourceID: Int64)] = []
+            // Cells stored earlier in this file count as stored.
+            var inFile: [ImportPlanner.SalientCell: String] = [:]
             for s in stats {
                 let sourceID = ids.sourceID(s.provenance)
-                let existing = try await Self.rows(
-                    conn,
-                    """
-                    SELECT text FROM salient_statistic WHERE edition = \(s.edition) AND country = \(s.country.alpha3)
-                    AND commodity_name = \(s.commodityName) AND section = \(s.section) AND subsection = \(s.subsection ?? "")
-                    AND item = \(s.item) AND year = \(s.year)
-                    """, logger: logger)
-                let inFile = pending.first { Self.sameCell($0.0, s) }
-                if let text = try existing.first.map({ try $0.get("text", as: String.self) }) ?? inFile?.0.text {
-                    if text == s.text {
-                        report.unchanged += 1
-                        continue
-                    }
-                    throw StoreError.invalidQuery(
-                        "\(file): \(s.edition) \(s.item) \(s.year) is already stored as \(text), not \(s.text); editions are revisions, a new edition needs its own name")
+                let cell = ImportPlanner.SalientCell(s)
+                var storedText = inFile[cell]
+                if storedText == nil {
+                    let existing = try await Self.rows(
+                        conn,
+                        """
+                        SELECT text FROM salient_statistic WHERE edition = \(cell.edition) AND country = \(cell.country)
+                        AND commodity_name = \(cell.commodityName) AND section = \(cell.section) AND subsection = \(cell.subsection)
+                        AND item = \(cell.item) AND year = \(cell.year)
+                        """, logger: logger)
+                    storedText = try existing.first.map { try $0.get("text", as: String.self) }
                 }
-                pending.append((s, sourceID))
-                report.inserted += 1
+                switch ImportPlanner.salientStatistic(s, storedText: storedText, file: file) {
+                case .unchanged:
+                    report.unchanged += 1
+                case .conflict(let reason):
+                    throw StoreError.invalidQuery(reason)
+                case .insert, .revision:
+                    inFile[cell] = s.text
+                    pending.append((s, sourceID))
+                    report.inserted += 1
+                }
             }
             guard report.inserted > 0 else { return (report, false) }
             try await ids.insertNew(conn, logger: logger)
@@ -183,11 +216,6 @@ extension PostgresStore {
             report.batchID = batchID
             return (report, true)
         }
-    }
-
-    static func sameCell(_ a: SalientStatistic, _ b: SalientStatistic) -> Bool {
-        a.edition == b.edition && a.country == b.country && a.commodityName == b.commodityName && a.section == b.section
-            && (a.subsection ?? "") == (b.subsection ?? "") && a.item == b.item && a.year == b.year
     }
 
     /// Imports indicators (production, reserves, stage and import-source shares): all or nothing;
@@ -215,7 +243,7 @@ extension PostgresStore {
                         \(ind.dataset), \(ind.edition), \(sourceIDs[i]), \(batchID), \(ind.note))
                     ON CONFLICT DO NOTHING RETURNING id
                     """, logger: logger)
-                if inserted.isEmpty {
+                if ImportPlanner.indicator(alreadyStored: inserted.isEmpty) == .unchanged {
                     report.unchanged += 1
                 } else {
                     report.inserted += 1
@@ -243,39 +271,6 @@ struct PeriodKey: Hashable {
     let series: Int64
     let first: Int
     let last: Int
-}
-
-/// The part of a stored figure an import compares with.
-struct StoredFigure {
-    let quantity: Double?
-    let value: Double?
-    let status: String
-    let sourceID: Int64
-
-    init(quantity: Double?, value: Double?, status: String, sourceID: Int64) {
-        self.quantity = quantity
-        self.value = value
-        self.status = status
-        self.sourceID = sourceID
-    }
-
-    init(_ o: Observation, sourceID: Int64) {
-        self.init(quantity: o.quantityTonnes, value: o.valueUSD, status: o.status.rawValue, sourceID: sourceID)
-    }
-
-    /// Same figure, status and source, to the tolerance SQLite uses.
-    func matches(_ o: Observation, sourceID: Int64) -> Bool {
-        Self.same(quantity, o.quantityTonnes) && Self.same(value, o.valueUSD) && status == o.status.rawValue
-            && self.sourceID == sourceID
-    }
-
-    static func same(_ a: Double?, _ b: Double?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): true
-        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(x))
-        default: false
-        }
-    }
 }
 
 /// The figures already stored for the series an import touches, and the earliest release of

@@ -49,14 +49,18 @@ public final class PostgresStore: Sendable {
     public static func connect(url given: PostgresURL) async throws -> PostgresStore {
         // A URL without a password takes it from $PGPASSWORD or ~/.pgpass, never the command line.
         let url = given.resolvingPassword()
+        var clock = PhaseTimer("connect")
         try await probe(url)
+        clock.mark("probe connection")
         let store = PostgresStore(url: url)
         do {
             if let schema = url.schema {
                 // Plain identifier (checked by PostgresURL): safe to splice.
                 _ = try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: store.logger).collect()
             }
+            clock.mark("pool, create schema")
             try await store.migrate()
+            clock.mark("migrations checked")
         } catch {
             await store.shutdown()
             throw StoreError.cannotOpen(path: url.redacted, reason: Self.reason(error))
