@@ -7,13 +7,15 @@ import GRDBSQLite
 /// path (`insert(_:)`, the import's `ObservationSink`), or in batches for a format's bulk path
 /// (``BulkObservationStore``).
 ///
-/// Both keep every check of the schema (foreign keys, CHECKs, the unique index) and the store's
-/// rules: a row equal to a stored figure changes nothing, a different figure for the same
-/// release is a conflict, a later release is counted as a revision. The bulk path inserts the
-/// rows of series this import created with multi-row statements, since such a row can neither
-/// meet a stored figure nor be a revision (duplicates within the file were refused by the
-/// reader); rows of series that were already stored go through `insert(_:)`. Rows are inserted
-/// in file order either way, so both paths give the same ids and the same stored content.
+/// Both keep every check of the schema (CHECKs, the unique index, and the foreign keys, these
+/// once per parent by ``verifyParents()``, the import's transaction having SQLite's per-row
+/// checks off) and the store's rules: a row equal to a stored figure changes nothing, a
+/// different figure for the same release is a conflict, a later release is counted as a
+/// revision. The bulk path inserts the rows of series this import created with multi-row
+/// statements, since such a row can neither meet a stored figure nor be a revision (duplicates
+/// within the file were refused by the reader); rows of series that were already stored go
+/// through `insert(_:)`. Rows are inserted in file order either way, so both paths give the
+/// same ids and the same stored content.
 final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     // @unchecked: used only within one write transaction, on the thread that runs it.
     private let store: SQLiteStore
@@ -61,6 +63,42 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
 
     private static func error(_ db: OpaquePointer?) -> any Error {
         StoreError.invalidQuery("SQLite: \(String(cString: sqlite3_errmsg(db)))")
+    }
+
+    // MARK: Foreign keys
+
+    /// The foreign keys of every row this import wrote (series, source and batch), checked once
+    /// per distinct parent; the import's transaction runs without SQLite's per-row checks.
+    ///
+    /// Every row binds its series and source ids from `ids` and its batch id from `batchID`, so
+    /// checking all of those (a superset of the parents the rows use) checks every row. Throws
+    /// when a parent is missing; the caller then rolls the import back.
+    func verifyParents() throws {
+        var stmts: [String: OpaquePointer?] = [:]
+        defer { for s in stmts.values { sqlite3_finalize(s) } }
+        func exists(_ table: String, _ id: Int64) throws -> Bool {
+            if stmts[table] == nil {
+                var stmt: OpaquePointer?
+                guard sqlite3_prepare_v2(sqliteDB, "SELECT 1 FROM \(table) WHERE id = ?", -1, &stmt, nil) == SQLITE_OK else {
+                    throw Self.error(sqliteDB)
+                }
+                stmts[table] = stmt
+            }
+            guard let stmt = stmts[table] ?? nil else { throw Self.error(sqliteDB) }
+            sqlite3_reset(stmt)
+            sqlite3_bind_int64(stmt, 1, id)
+            switch sqlite3_step(stmt) {
+            case SQLITE_ROW: return true
+            case SQLITE_DONE: return false
+            default: throw Self.error(sqliteDB)
+            }
+        }
+        let parents = [("import_batch", [batchID]), ("source", ids.sources.values.sorted()), ("series", ids.series.values.sorted())]
+        for (table, list) in parents {
+            for id in list where try !exists(table, id) {
+                throw StoreError.fault("FOREIGN KEY constraint failed: observations of this import name \(table) \(id), which does not exist")
+            }
+        }
     }
 
     // MARK: Row by row
