@@ -35,8 +35,9 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     /// Rows per multi-row INSERT (5 parameters each, under SQLite's limit of 32,766).
     static let rowsPerStatement = 128
 
-    static let columns = """
-        INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
+    static let columns = "INSERT INTO " + target
+    static let target = """
+        observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
             source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
         """
 
@@ -184,6 +185,12 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
 
     /// `INSERT … VALUES (…), (…)` for `rows` rows; ?1–?4 are what every row shares (release,
     /// status, source, batch), bound once; each row binds series, months, quantity and value.
+    ///
+    /// `OR FAIL`: a row that breaks a constraint stops the statement with the same error as
+    /// before but leaves the statement's earlier rows in place, so SQLite keeps no statement
+    /// journal (a copy of every page the statement touches, to undo half a statement: with
+    /// rows spread over the unique index, about one page per row). Nothing needs that undo: a
+    /// refused row fails the import, and the whole transaction rolls back.
     private func prepareBulk(rows: Int) throws -> OpaquePointer? {
         var values: [String] = []
         for r in 0..<rows {
@@ -191,7 +198,7 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
             values.append("(?\(p), ?\(p + 1), ?\(p + 2), ?1, ?\(p + 3), ?\(p + 4), ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL)")
         }
         var stmt: OpaquePointer?
-        let sql = Self.columns + " VALUES " + values.joined(separator: ", ")
+        let sql = "INSERT OR FAIL INTO " + Self.target + " VALUES " + values.joined(separator: ", ")
         guard sqlite3_prepare_v3(sqliteDB, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil) == SQLITE_OK else {
             throw Self.error(sqliteDB)
         }
