@@ -82,9 +82,11 @@ import Testing
                 inserter.ids.series[key] = Self.missing
                 inserter.ids.created.insert(Self.missing)
                 inserter.begin(provenance: Provenance(source: "synthetic test"), status: .reported)
-                let rows = (0..<300).map { i in
-                    BulkRow(series: 0, firstMonth: Int32(203001 + (i / 12) * 100 + i % 12), lastMonth: Int32(203001 + (i / 12) * 100 + i % 12),
-                        line: Int32(i + 2), tonnes: 1, valueUSD: nil)
+                // 300 months from 2030-01: two full statements of 128 rows and 44 single rows.
+                var rows: [BulkRow] = []
+                for i in 0..<300 {
+                    let month: Int = 203001 + (i / 12) * 100 + i % 12
+                    rows.append(BulkRow(series: 0, firstMonth: Int32(month), lastMonth: Int32(month), line: Int32(i + 2), tonnes: 1, valueUSD: nil))
                 }
                 let issue = rows.withUnsafeBufferPointer { inserter.store(newSeries: [key], rows: $0) }
                 if let issue { throw StoreError.invalidQuery("line \(issue.line): \(issue.reason)") }
