@@ -202,7 +202,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MonaziteStoreTests",
-            dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset"],
+            // GRDB: tests that look at the writer connection's settings (ImportForeignKeyTests).
+            dependencies: ["MonaziteStore", "MonaziteIngest", "MonaziteDataset", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("BadFiles"), .copy("Fixtures")],
             swiftSettings: strictSwift
         ),

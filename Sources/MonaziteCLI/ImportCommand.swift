@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+        do { data = try Self.contents(of: file) } catch {
             throw CLIError("cannot read \(file): \(error.localizedDescription)")
         }
         let fileFormat = try fileFormatName.map { name in
@@ -47,6 +47,36 @@ struct ImportCommand: AsyncParsableCommand {
         do { try await AlertsRunner.afterImport(option: alerts, storePath: storeOptions.storePath) } catch {
             throw CLIError("\(file) was imported; the alert check after it failed: \(error)")
         }
+    }
+}
+
+extension ImportCommand {
+    /// Files from this size on are mapped rather than read.
+    static let mapFrom = 4 << 20
+
+    /// The file's bytes. A large regular file is mapped (read-only, private), so that parsing
+    /// starts at once and pages come in as the parser reaches them, instead of the whole file
+    /// being copied into memory first (0.2 s for 300 MB). Anything else (a small file, a pipe,
+    /// a file that cannot be mapped) is read whole, as before.
+    ///
+    /// A mapped file that another process truncates during the import makes the process fault
+    /// when it reads past the new end (SIGBUS): the import's transaction then never commits and
+    /// the store is as it was, as after any interruption.
+    static func contents(of path: String) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= mapFrom else {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        let size = Int(info.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        // Read front to back: the kernel reads ahead further and drops pages behind.
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in _ = munmap(pointer, count) })
     }
 }
 

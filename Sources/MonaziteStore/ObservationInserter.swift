@@ -7,13 +7,15 @@ import GRDBSQLite
 /// path (`insert(_:)`, the import's `ObservationSink`), or in batches for a format's bulk path
 /// (``BulkObservationStore``).
 ///
-/// Both keep every check of the schema (foreign keys, CHECKs, the unique index) and the store's
-/// rules: a row equal to a stored figure changes nothing, a different figure for the same
-/// release is a conflict, a later release is counted as a revision. The bulk path inserts the
-/// rows of series this import created with multi-row statements, since such a row can neither
-/// meet a stored figure nor be a revision (duplicates within the file were refused by the
-/// reader); rows of series that were already stored go through `insert(_:)`. Rows are inserted
-/// in file order either way, so both paths give the same ids and the same stored content.
+/// Both keep every check of the schema (CHECKs, the unique index, and the foreign keys, these
+/// once per parent by ``verifyParents()``, the import's transaction having SQLite's per-row
+/// checks off) and the store's rules: a row equal to a stored figure changes nothing, a
+/// different figure for the same release is a conflict, a later release is counted as a
+/// revision. The bulk path inserts the rows of series this import created with multi-row
+/// statements, since such a row can neither meet a stored figure nor be a revision (duplicates
+/// within the file were refused by the reader); rows of series that were already stored go
+/// through `insert(_:)`. Rows are inserted in file order either way, so both paths give the
+/// same ids and the same stored content.
 final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     // @unchecked: used only within one write transaction, on the thread that runs it.
     private let store: SQLiteStore
@@ -33,8 +35,9 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     /// Rows per multi-row INSERT (5 parameters each, under SQLite's limit of 32,766).
     static let rowsPerStatement = 128
 
-    static let columns = """
-        INSERT INTO observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
+    static let columns = "INSERT INTO " + target
+    static let target = """
+        observation (series_id, first_month, last_month, release, quantity_t, value_usd, status,
             source_id, batch_id, reported_mom_pct, reported_yoy_pct, national_code, note, derived_from)
         """
 
@@ -61,6 +64,42 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
 
     private static func error(_ db: OpaquePointer?) -> any Error {
         StoreError.invalidQuery("SQLite: \(String(cString: sqlite3_errmsg(db)))")
+    }
+
+    // MARK: Foreign keys
+
+    /// The foreign keys of every row this import wrote (series, source and batch), checked once
+    /// per distinct parent; the import's transaction runs without SQLite's per-row checks.
+    ///
+    /// Every row binds its series and source ids from `ids` and its batch id from `batchID`, so
+    /// checking all of those (a superset of the parents the rows use) checks every row. Throws
+    /// when a parent is missing; the caller then rolls the import back.
+    func verifyParents() throws {
+        var stmts: [String: OpaquePointer?] = [:]
+        defer { for s in stmts.values { sqlite3_finalize(s) } }
+        func exists(_ table: String, _ id: Int64) throws -> Bool {
+            if stmts[table] == nil {
+                var stmt: OpaquePointer?
+                guard sqlite3_prepare_v2(sqliteDB, "SELECT 1 FROM \(table) WHERE id = ?", -1, &stmt, nil) == SQLITE_OK else {
+                    throw Self.error(sqliteDB)
+                }
+                stmts[table] = stmt
+            }
+            guard let stmt = stmts[table] ?? nil else { throw Self.error(sqliteDB) }
+            sqlite3_reset(stmt)
+            sqlite3_bind_int64(stmt, 1, id)
+            switch sqlite3_step(stmt) {
+            case SQLITE_ROW: return true
+            case SQLITE_DONE: return false
+            default: throw Self.error(sqliteDB)
+            }
+        }
+        let parents = [("import_batch", [batchID]), ("source", ids.sources.values.sorted()), ("series", ids.series.values.sorted())]
+        for (table, list) in parents {
+            for id in list where try !exists(table, id) {
+                throw StoreError.fault("FOREIGN KEY constraint failed: observations of this import name \(table) \(id), which does not exist")
+            }
+        }
     }
 
     // MARK: Row by row
@@ -149,6 +188,12 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
 
     /// `INSERT … VALUES (…), (…)` for `rows` rows; ?1–?4 are what every row shares (release,
     /// status, source, batch), bound once; each row binds series, months, quantity and value.
+    ///
+    /// `OR FAIL`: a row that breaks a constraint stops the statement with the same error as
+    /// before but leaves the statement's earlier rows in place, so SQLite keeps no statement
+    /// journal (a copy of every page the statement touches, to undo half a statement: with
+    /// rows spread over the unique index, about one page per row). Nothing needs that undo: a
+    /// refused row fails the import, and the whole transaction rolls back.
     private func prepareBulk(rows: Int) throws -> OpaquePointer? {
         var values: [String] = []
         for r in 0..<rows {
@@ -156,7 +201,7 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
             values.append("(?\(p), ?\(p + 1), ?\(p + 2), ?1, ?\(p + 3), ?\(p + 4), ?2, ?3, ?4, NULL, NULL, NULL, NULL, NULL)")
         }
         var stmt: OpaquePointer?
-        let sql = Self.columns + " VALUES " + values.joined(separator: ", ")
+        let sql = "INSERT OR FAIL INTO " + Self.target + " VALUES " + values.joined(separator: ", ")
         guard sqlite3_prepare_v3(sqliteDB, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil) == SQLITE_OK else {
             throw Self.error(sqliteDB)
         }

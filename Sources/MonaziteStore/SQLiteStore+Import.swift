@@ -36,22 +36,35 @@ extension SQLiteStore {
             if let failure = rows.storeFailure { throw failure }
             var report = rows.report
             guard report.inserted > 0 else { return (report, false) }
+            // The foreign keys, checked once per parent (`importWrite` turned the per-row checks off).
+            try rows.verifyParents()
             try db.execute(sql: "UPDATE import_batch SET row_count = ? WHERE id = ?", arguments: [report.inserted, batchID])
             report.batchID = batchID
             return (report, true)
         }
     }
 
-    /// `write` for imports: one immediate transaction, with the connection's temporary storage
-    /// in memory for its time. Statement journals (a multi-row insert keeps one, to undo a
-    /// half-done statement) then stay in memory instead of a temporary file written page by page.
-    /// SQLite allows that setting only outside a transaction.
+    /// `write` for imports: one immediate transaction, with two connection settings changed for
+    /// its time (SQLite allows both only outside a transaction):
+    ///
+    /// - temporary storage in memory: statement journals (a multi-row insert keeps one, to undo a
+    ///   half-done statement) stay in memory instead of a temporary file written page by page;
+    /// - SQLite's per-row foreign-key checks off. The constraint is still enforced, once per
+    ///   parent instead of three probes per row: every observation the import writes takes its
+    ///   series and source ids from the inserter's `IDCache` and its batch id from the batch row
+    ///   this transaction created; the transaction deletes and updates no parent row, and rows
+    ///   stored before it were checked when they were written. So `ObservationInserter.verifyParents`
+    ///   (each distinct series, source and batch id exists) before the commit is the same check,
+    ///   and a missing parent fails the import and rolls it back. The connection's foreign keys
+    ///   are on again as soon as the transaction ends, committed or not.
     private func importWrite<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         var result: T?
         do {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value
