@@ -37,8 +37,13 @@ public final class LaneSimulator<L: SimulationLanes> {
 
     // Per-lane draw inputs.
     let inventoryDays, subLimit, subRamp: UnsafeMutablePointer<L>
+    /// `subLimit / subRamp`: the daily change of a substituted share, fixed for a draw.
+    let subStep: UnsafeMutablePointer<L>
     let shockStart, shockEnd, shockApproved, shockDelay, shockMagnitude, shockExempt: UnsafeMutablePointer<L>
     let shockQueues: UnsafeMutablePointer<Bool>
+    /// 1 in lanes where shock `s` had started (`day ≥ start`) / had not ended (`day < end`) on
+    /// the day the shock factors were last worked out, else 0.
+    let shockStarted, shockRunning: UnsafeMutablePointer<L>
     let shockStepCount: UnsafeMutablePointer<Int>
 
     // Node state.
@@ -107,10 +112,11 @@ public final class LaneSimulator<L: SimulationLanes> {
 
         let z = L.zero
         func lanes(_ count: Int) -> UnsafeMutablePointer<L> { a.buffer(L.self, count, zero: z) }
-        inventoryDays = lanes(n); subLimit = lanes(n); subRamp = lanes(n)
+        inventoryDays = lanes(n); subLimit = lanes(n); subRamp = lanes(n); subStep = lanes(n)
         shockStart = lanes(shockCount); shockEnd = lanes(shockCount); shockApproved = lanes(shockCount)
         shockDelay = lanes(shockCount); shockMagnitude = lanes(shockCount); shockExempt = lanes(shockCount)
         shockQueues = a.copy(compiled.shockQueues, zero: false)
+        shockStarted = lanes(shockCount); shockRunning = lanes(shockCount)
         shockStepCount = a.copy(compiled.shockStepCount, zero: 0)
         inventory = lanes(n); inTransit = lanes(n); ordersIn = lanes(n); capacityFactor = lanes(n)
         demandFactor = lanes(n); release = lanes(n); spare = lanes(n); subShare = lanes(n); shortDays = lanes(n)
@@ -205,6 +211,7 @@ public final class LaneSimulator<L: SimulationLanes> {
             release[i] = zero
             received[i] = zero
             cursor[i] = 0
+            subStep[i] = subLimit[i] / subRamp[i]
         }
         for k in 0..<c.pipelineLength { pipeline[k] = zero }
         for e in 0..<m {
@@ -237,72 +244,101 @@ public final class LaneSimulator<L: SimulationLanes> {
 
         for t in 0..<h {
             let day = L(repeating: Double(t))
-            // 1. Shock factors: reset what any shock touches, then apply the active ones.
+            // 1. Shock factors: reset what any shock touches, then apply the active ones. They
+            // depend on the day only through which shocks have started and which have not yet
+            // ended, lane by lane; on a day where none of that changed, yesterday's stand.
+            var shocksChanged = t == 0
             for s in 0..<shockCount {
-                let lo = targetStart[s], hi = targetStart[s + 1]
-                switch shockKind[s] {
-                case .licensing:
-                    for k in lo..<hi {
-                        let e = targets[k]
-                        approved[e] = one
-                        delay[e] = zero
-                        exempt[e] = one
-                        queues[e] = zero
-                    }
-                case .licenceStep: break
-                case .outage: for k in lo..<hi { capacityFactor[targets[k]] = one }
-                case .demandChange: for k in lo..<hi { demandFactor[targets[k]] = one }
-                case .stockRelease: for k in lo..<hi { release[targets[k]] = zero }
+                let started = L.select(L.greaterOrEqual(day, shockStart[s]), one, zero)
+                let running = L.select(L.less(day, shockEnd[s]), one, zero)
+                if L.anyTrue(L.notEqual(started, shockStarted[s])) || L.anyTrue(L.notEqual(running, shockRunning[s])) {
+                    shocksChanged = true
                 }
+                shockStarted[s] = started
+                shockRunning[s] = running
             }
-            for s in 0..<shockCount {
-                if shockKind[s] == .licenceStep { continue }
-                let active = L.both(L.greaterOrEqual(day, shockStart[s]), L.less(day, shockEnd[s]))
-                if !L.anyTrue(active) { continue }
-                let lo = targetStart[s], hi = targetStart[s + 1]
-                switch shockKind[s] {
-                case .licensing:
-                    // This licence's terms per edge: its own, overridden by its active steps in order.
-                    for k in lo..<hi {
-                        termShare[targets[k]] = shockApproved[s]
-                        termDelay[targets[k]] = shockDelay[s]
-                    }
-                    for step in (s + 1)..<(s + 1 + shockStepCount[s]) {
-                        let on = L.both(active, L.greaterOrEqual(day, shockStart[step]))
-                        if !L.anyTrue(on) { continue }
-                        for k in targetStart[step]..<targetStart[step + 1] {
+            if shocksChanged {
+                for s in 0..<shockCount {
+                    let lo = targetStart[s], hi = targetStart[s + 1]
+                    switch shockKind[s] {
+                    case .licensing:
+                        for k in lo..<hi {
                             let e = targets[k]
-                            termShare[e] = L.select(on, shockApproved[step], termShare[e])
-                            termDelay[e] = L.select(on, shockDelay[step], termDelay[e])
+                            approved[e] = one
+                            delay[e] = zero
+                            exempt[e] = one
+                            queues[e] = zero
                         }
+                    case .licenceStep: break
+                    case .outage: for k in lo..<hi { capacityFactor[targets[k]] = one }
+                    case .demandChange: for k in lo..<hi { demandFactor[targets[k]] = one }
+                    case .stockRelease: for k in lo..<hi { release[targets[k]] = zero }
                     }
-                    // Exempt orders pass at once; of the rest, the approved share passes after the delay.
-                    let free = shockExempt[s]
-                    let queueing = shockQueues[s] ? one : zero
-                    for k in lo..<hi {
-                        let e = targets[k]
-                        let pass = free + (one - free) * termShare[e]
+                }
+                for s in 0..<shockCount {
+                    if shockKind[s] == .licenceStep { continue }
+                    let active = L.both(L.greaterOrEqual(day, shockStart[s]), L.less(day, shockEnd[s]))
+                    if !L.anyTrue(active) { continue }
+                    let lo = targetStart[s], hi = targetStart[s + 1]
+                    switch shockKind[s] {
+                    case .licensing where shockStepCount[s] == 0:
+                        // No schedule steps: every edge gets the licence's own terms, so the pass and
+                        // exempt shares are worked out once (the same operations as below, per edge).
+                        let free = shockExempt[s]
+                        let queueing = shockQueues[s] ? one : zero
+                        let pass = free + (one - free) * shockApproved[s]
                         let freeOfPass = L.select(L.greater(pass, zero), free / pass, zero)
-                        approved[e] = L.select(active, approved[e] * pass, approved[e])
-                        exempt[e] = L.select(active, exempt[e] * freeOfPass, exempt[e])
-                        delay[e] = L.select(active, L.maximum(delay[e], termDelay[e]), delay[e])
-                        queues[e] = L.select(active, L.maximum(queues[e], queueing), queues[e])
-                    }
-                case .licenceStep: break
-                case .outage:
-                    for k in lo..<hi {
-                        let i = targets[k]
-                        capacityFactor[i] = L.select(active, capacityFactor[i] * (one - shockMagnitude[s]), capacityFactor[i])
-                    }
-                case .demandChange:
-                    for k in lo..<hi {
-                        let i = targets[k]
-                        demandFactor[i] = L.select(active, demandFactor[i] * shockMagnitude[s], demandFactor[i])
-                    }
-                case .stockRelease:
-                    for k in lo..<hi {
-                        let i = targets[k]
-                        release[i] = L.select(active, release[i] + shockMagnitude[s], release[i])
+                        let wait = shockDelay[s]
+                        for k in lo..<hi {
+                            let e = targets[k]
+                            approved[e] = L.select(active, approved[e] * pass, approved[e])
+                            exempt[e] = L.select(active, exempt[e] * freeOfPass, exempt[e])
+                            delay[e] = L.select(active, L.maximum(delay[e], wait), delay[e])
+                            queues[e] = L.select(active, L.maximum(queues[e], queueing), queues[e])
+                        }
+                    case .licensing:
+                        // This licence's terms per edge: its own, overridden by its active steps in order.
+                        for k in lo..<hi {
+                            termShare[targets[k]] = shockApproved[s]
+                            termDelay[targets[k]] = shockDelay[s]
+                        }
+                        for step in (s + 1)..<(s + 1 + shockStepCount[s]) {
+                            let on = L.both(active, L.greaterOrEqual(day, shockStart[step]))
+                            if !L.anyTrue(on) { continue }
+                            for k in targetStart[step]..<targetStart[step + 1] {
+                                let e = targets[k]
+                                termShare[e] = L.select(on, shockApproved[step], termShare[e])
+                                termDelay[e] = L.select(on, shockDelay[step], termDelay[e])
+                            }
+                        }
+                        // Exempt orders pass at once; of the rest, the approved share passes after the delay.
+                        let free = shockExempt[s]
+                        let queueing = shockQueues[s] ? one : zero
+                        for k in lo..<hi {
+                            let e = targets[k]
+                            let pass = free + (one - free) * termShare[e]
+                            let freeOfPass = L.select(L.greater(pass, zero), free / pass, zero)
+                            approved[e] = L.select(active, approved[e] * pass, approved[e])
+                            exempt[e] = L.select(active, exempt[e] * freeOfPass, exempt[e])
+                            delay[e] = L.select(active, L.maximum(delay[e], termDelay[e]), delay[e])
+                            queues[e] = L.select(active, L.maximum(queues[e], queueing), queues[e])
+                        }
+                    case .licenceStep: break
+                    case .outage:
+                        for k in lo..<hi {
+                            let i = targets[k]
+                            capacityFactor[i] = L.select(active, capacityFactor[i] * (one - shockMagnitude[s]), capacityFactor[i])
+                        }
+                    case .demandChange:
+                        for k in lo..<hi {
+                            let i = targets[k]
+                            demandFactor[i] = L.select(active, demandFactor[i] * shockMagnitude[s], demandFactor[i])
+                        }
+                    case .stockRelease:
+                        for k in lo..<hi {
+                            let i = targets[k]
+                            release[i] = L.select(active, release[i] + shockMagnitude[s], release[i])
+                        }
                     }
                 }
             }
@@ -432,7 +468,45 @@ public final class LaneSimulator<L: SimulationLanes> {
                     let amount = L.select(ordered, p * (approvedOrder[e] / orders), zero)
                     let b = edgeBuyer[e]
                     received[b] += amount
-                    if !L.anyTrue(L.greater(amount, zero)) { continue }
+                    let shipping = L.greater(amount, zero)
+                    if !L.anyTrue(shipping) { continue }
+                    if !recordProbes {
+                        // The exempt part clears today; the licensed part after the approval delay.
+                        // Lane by lane this is `ship(now, lag: lead)` then `ship(later, lag: lead + wait)`
+                        // (the loop below); `now` has one lag in every lane, so it goes in as a whole.
+                        let now = amount * exempt[e]
+                        let later = amount - now
+                        let lag = lead[e]
+                        let sendNow = L.both(shipping, L.notEqual(now, zero))
+                        if lag == 0 {
+                            inventory[b] = L.select(sendNow, inventory[b] + now, inventory[b])
+                        } else {
+                            var slot = cursor[b] + lag
+                            if slot >= ring[b] { slot -= ring[b] }
+                            let at = pipeOffset[b] + slot
+                            pipeline[at] = L.select(sendNow, pipeline[at] + now, pipeline[at])
+                            inTransit[b] = L.select(sendNow, inTransit[b] + now, inTransit[b])
+                        }
+                        let sendLater = L.both(shipping, L.notEqual(later, zero))
+                        if L.anyTrue(sendLater) {
+                            // The approval delay differs between lanes: one ring slot per lane.
+                            let wait = delay[e]
+                            if lag > 0 {
+                                let start = pipeOffset[b], size = ring[b], today = cursor[b]
+                                for l in 0..<L.width where L.lane(sendLater, l) {
+                                    var slot = today + lag + Int(wait[l])
+                                    if slot >= size { slot -= size }
+                                    pipeline[start + slot][l] += later[l]
+                                }
+                                inTransit[b] = L.select(sendLater, inTransit[b] + later, inTransit[b])
+                            } else {
+                                for l in 0..<L.width where L.lane(sendLater, l) {
+                                    ship(later[l], to: b, lag: Int(wait[l]), lane: l)
+                                }
+                            }
+                        }
+                        continue
+                    }
                     for l in 0..<L.width where amount[l] > 0 {
                         // The exempt part clears today; the licensed part after the approval delay.
                         let now = amount[l] * exempt[e][l]
@@ -455,7 +529,7 @@ public final class LaneSimulator<L: SimulationLanes> {
             let tolerance = L(repeating: 1 - 1e-9)
             for j in 0..<n where !isMine[j] {
                 let want = requested[j], got = received[j]
-                let step = subLimit[j] / subRamp[j]
+                let step = subStep[j]
                 let short = L.both(L.greater(want, zero), L.less(got, want * tolerance))
                 let days = L.select(short, shortDays[j] + one, zero)
                 shortDays[j] = days

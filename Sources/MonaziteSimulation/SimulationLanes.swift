@@ -20,6 +20,10 @@ public protocol SimulationLanes: Sendable, BitwiseCopyable {
     static func greater(_ a: Self, _ b: Self) -> Mask
     /// Lane-wise `a >= b`.
     static func greaterOrEqual(_ a: Self, _ b: Self) -> Mask
+    /// Lane-wise `a != b` (true for NaN, as `!=` is).
+    static func notEqual(_ a: Self, _ b: Self) -> Mask
+    /// Lane `lane` of a mask.
+    static func lane(_ mask: Mask, _ lane: Int) -> Bool
     static func both(_ a: Mask, _ b: Mask) -> Mask
     static func not(_ a: Mask) -> Mask
     static func anyTrue(_ a: Mask) -> Bool
@@ -46,6 +50,8 @@ extension Double: SimulationLanes {
     @inline(__always) public static func maximum(_ a: Double, _ b: Double) -> Double { Swift.max(a, b) }
     @inline(__always) public static func greater(_ a: Double, _ b: Double) -> Bool { a > b }
     @inline(__always) public static func greaterOrEqual(_ a: Double, _ b: Double) -> Bool { a >= b }
+    @inline(__always) public static func notEqual(_ a: Double, _ b: Double) -> Bool { a != b }
+    @inline(__always) public static func lane(_ mask: Bool, _ lane: Int) -> Bool { mask }
     @inline(__always) public static func both(_ a: Bool, _ b: Bool) -> Bool { a && b }
     @inline(__always) public static func not(_ a: Bool) -> Bool { !a }
     @inline(__always) public static func anyTrue(_ a: Bool) -> Bool { a }
@@ -57,10 +63,15 @@ extension Double: SimulationLanes {
 extension SIMD4: SimulationLanes where Scalar == Double {
     public typealias Mask = SIMDMask<SIMD4<Int64>>
     public static var width: Int { 4 }
-    @inline(__always) public static func minimum(_ a: Self, _ b: Self) -> Self { pointwiseMin(a, b) }
-    @inline(__always) public static func maximum(_ a: Self, _ b: Self) -> Self { pointwiseMax(a, b) }
+    // `Swift.min` and `Swift.max` lane by lane (the `Double` conformance's operations), as one
+    // compare and one blend: the standard library's `pointwiseMin`/`pointwiseMax` were not
+    // inlined (a call per use in the daily step, 13% of its time).
+    @inline(__always) public static func minimum(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .< a) }
+    @inline(__always) public static func maximum(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .>= a) }
     @inline(__always) public static func greater(_ a: Self, _ b: Self) -> Mask { a .> b }
     @inline(__always) public static func greaterOrEqual(_ a: Self, _ b: Self) -> Mask { a .>= b }
+    @inline(__always) public static func notEqual(_ a: Self, _ b: Self) -> Mask { a .!= b }
+    @inline(__always) public static func lane(_ mask: Mask, _ lane: Int) -> Bool { mask[lane] }
     @inline(__always) public static func both(_ a: Mask, _ b: Mask) -> Mask { a .& b }
     @inline(__always) public static func not(_ a: Mask) -> Mask { .!a }
     @inline(__always) public static func anyTrue(_ a: Mask) -> Bool { any(a) }
@@ -72,10 +83,15 @@ extension SIMD4: SimulationLanes where Scalar == Double {
 extension SIMD8: SimulationLanes where Scalar == Double {
     public typealias Mask = SIMDMask<SIMD8<Int64>>
     public static var width: Int { 8 }
-    @inline(__always) public static func minimum(_ a: Self, _ b: Self) -> Self { pointwiseMin(a, b) }
-    @inline(__always) public static func maximum(_ a: Self, _ b: Self) -> Self { pointwiseMax(a, b) }
+    // `Swift.min` and `Swift.max` lane by lane (the `Double` conformance's operations), as one
+    // compare and one blend: the standard library's `pointwiseMin`/`pointwiseMax` were not
+    // inlined (a call per use in the daily step, 13% of its time).
+    @inline(__always) public static func minimum(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .< a) }
+    @inline(__always) public static func maximum(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .>= a) }
     @inline(__always) public static func greater(_ a: Self, _ b: Self) -> Mask { a .> b }
     @inline(__always) public static func greaterOrEqual(_ a: Self, _ b: Self) -> Mask { a .>= b }
+    @inline(__always) public static func notEqual(_ a: Self, _ b: Self) -> Mask { a .!= b }
+    @inline(__always) public static func lane(_ mask: Mask, _ lane: Int) -> Bool { mask[lane] }
     @inline(__always) public static func both(_ a: Mask, _ b: Mask) -> Mask { a .& b }
     @inline(__always) public static func not(_ a: Mask) -> Mask { .!a }
     @inline(__always) public static func anyTrue(_ a: Mask) -> Bool { any(a) }

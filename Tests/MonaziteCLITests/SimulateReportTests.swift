@@ -82,4 +82,12 @@ import Testing
     func badDayListsAreRefused(_ text: String) {
         #expect(DayList(argument: text) == nil)
     }
+
+    /// `--lanes` picks the SIMD width (4 unless given) and accepts only the widths the engine has.
+    @Test func laneWidthIsParsedAndChecked() throws {
+        #expect(try SimulateRunCommand.parse(["april-2025-heavy-licensing"]).lanes == .four)
+        #expect(try SimulateRunCommand.parse(["april-2025-heavy-licensing", "--lanes", "8"]).lanes == .eight)
+        #expect(try SimulateRunCommand.parse(["april-2025-heavy-licensing", "--lanes", "1"]).lanes == .one)
+        #expect(throws: (any Error).self) { try SimulateRunCommand.parse(["april-2025-heavy-licensing", "--lanes", "3"]) }
+    }
 }
