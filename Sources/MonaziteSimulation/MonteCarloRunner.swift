@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Runs a scenario's Monte Carlo draws in parallel and gathers the results in draw order.
 ///
 /// Draw `d` samples its inputs from `SplitMix64(seed:drawIndex: d)` and runs independently, so a
@@ -16,17 +18,32 @@ public enum MonteCarloRunner {
         sample: Bool = true, laneWidth: LaneWidth = .four, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> MonteCarloResult {
         let runs = max(runs, 1)
-        let chunkCount = max(1, min(workers ?? defaultWorkers(), runs))
+        let workerCount = max(1, min(workers ?? defaultWorkers(), runs))
+        // More chunks than workers, each worker taking the next chunk when it is done: a worker
+        // slowed by another process no longer holds the others back at the end with a fixed half.
+        // Chunks are whole lane groups where the runs allow; results are gathered in chunk order,
+        // and a draw's result depends only on the seed and its index, so the bits are the same.
+        let chunkCount = workerCount == 1 ? 1 : max(workerCount, min(workerCount * chunksPerWorker, runs / laneWidth.rawValue))
         let bounds = (0...chunkCount).map { $0 * runs / chunkCount }
-        let chunks = await withTaskGroup(of: (Int, Chunk).self) { group in
-            for c in 0..<chunkCount {
+        let next = ChunkCounter()
+        let chunks = await withTaskGroup(of: [(Int, Chunk)].self) { group in
+            for _ in 0..<workerCount {
                 group.addTask {
-                    (c, runChunk(compiled, draws: bounds[c]..<bounds[c + 1], seed: seed, recordDaily: recordDaily,
-                                 sample: sample, laneWidth: laneWidth, progress: progress))
+                    var done: [(Int, Chunk)] = []
+                    while true {
+                        let c = next.take()
+                        guard c < chunkCount else { break }
+                        done.append(
+                            (c, runChunk(compiled, draws: bounds[c]..<bounds[c + 1], seed: seed, recordDaily: recordDaily,
+                                         sample: sample, laneWidth: laneWidth, progress: progress)))
+                    }
+                    return done
                 }
             }
             var collected = [Chunk?](repeating: nil, count: chunkCount)
-            for await (c, chunk) in group { collected[c] = chunk }
+            for await finished in group {
+                for (c, chunk) in finished { collected[c] = chunk }
+            }
             return collected.compactMap { $0 }
         }
         return assemble(compiled, runs: runs, seed: seed, recordDaily: recordDaily, chunks: chunks)
@@ -61,6 +78,9 @@ public enum MonteCarloRunner {
             uncertainNames: compiled.drawnValueNames, dailyGroups: compiled.dailyGroups,
             probeNames: compiled.probes.map(\.name), daily: daily)
     }
+
+    /// Chunks per worker when the draws are shared out as the workers free up.
+    static let chunksPerWorker = 8
 
     /// Active processor count, at least 1.
     public static func defaultWorkers() -> Int { max(1, ProcessInfoCores.count) }
@@ -132,5 +152,17 @@ public enum MonteCarloRunner {
         }}}}
         if pending > 0 { progress?(pending) }
         return Chunk(cumulative: cumulative, first: first, recovery: recovery, drawn: drawn, daily: daily)
+    }
+}
+
+/// Hands out chunk numbers 0, 1, 2, … to whichever worker asks next.
+final class ChunkCounter: Sendable {
+    private let next = Mutex(0)
+
+    func take() -> Int {
+        next.withLock { value in
+            defer { value += 1 }
+            return value
+        }
     }
 }
