@@ -20,34 +20,21 @@ final class PendingObservations: BulkObservationStore, @unchecked Sendable {
         var detail: Int32
     }
 
-    private(set) var series: [SeriesKey] = []
-    private(set) var provenances: [Provenance] = []
+    private var seriesOrder = FirstSeenOrder<SeriesKey>()
+    private var provenanceOrder = FirstSeenOrder<Provenance>()
+    var series: [SeriesKey] { seriesOrder.values }
+    var provenances: [Provenance] { provenanceOrder.values }
     private(set) var rows: [Row] = []
     private(set) var details: [Observation] = []
     /// The bulk read's status, the same for each of its rows.
     private(set) var bulkStatus = DataStatus.reported
 
-    private var seriesIndex: [SeriesKey: Int32] = [:]
-    private var provenanceIndex: [Provenance: Int32] = [:]
     /// Series index by the bulk read's own series index.
     private var bulkSeries: [Int32] = []
     private var bulkSource: Int32 = 0
 
-    private func index(_ key: SeriesKey) -> Int32 {
-        if let i = seriesIndex[key] { return i }
-        let i = Int32(series.count)
-        series.append(key)
-        seriesIndex[key] = i
-        return i
-    }
-
-    private func index(_ p: Provenance) -> Int32 {
-        if let i = provenanceIndex[p] { return i }
-        let i = Int32(provenances.count)
-        provenances.append(p)
-        provenanceIndex[p] = i
-        return i
-    }
+    private func index(_ key: SeriesKey) -> Int32 { seriesOrder.index(key) }
+    private func index(_ p: Provenance) -> Int32 { provenanceOrder.index(p) }
 
     // MARK: One at a time
 
@@ -91,5 +78,19 @@ final class PendingObservations: BulkObservationStore, @unchecked Sendable {
         return Observation(
             key: series[Int(row.bulk.series)], period: period, quantityTonnes: row.bulk.tonnes, valueUSD: row.bulk.valueUSD,
             status: bulkStatus, provenance: provenances[Int(row.source)])
+    }
+}
+
+/// Values numbered 0, 1, 2, … in the order they are first seen (how new ids are handed out).
+struct FirstSeenOrder<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var indexes: [Value: Int32] = [:]
+
+    mutating func index(_ value: Value) -> Int32 {
+        if let i = indexes[value] { return i }
+        let i = Int32(values.count)
+        values.append(value)
+        indexes[value] = i
+        return i
     }
 }
