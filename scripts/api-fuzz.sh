@@ -30,17 +30,11 @@ REPORTS=".build/api-fuzz"
 mkdir -p "$REPORTS"
 "$BIN" init --store "$WORK/store.sqlite" >/dev/null
 SECRET="$("$BIN" tokens create fuzz --scope write --store "$WORK/store.sqlite" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')"
-"$BIN" serve --store "$WORK/store.sqlite" --port 0 --page-cache 0 --writes-per-minute 0 --writes-per-minute-per-address 0 --simulation-workers 0 \
-  --log-level warning >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-URL=""
-for _ in $(seq 1 200); do
-  URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.out" | head -1 || true)"
-  [ -n "$URL" ] && curl -fsS "$URL/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[ -n "$URL" ] || { echo "server did not start:"; cat "$WORK/server.out" "$WORK/server.err"; exit 1; }
+SERVER=""
+trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
+. scripts/serve-on-free-port.sh
+serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --page-cache 0 --writes-per-minute 0 --writes-per-minute-per-address 0 \
+  --simulation-workers 0 --log-level warning || exit 1
 
 echo "schemathesis $("$VENV/bin/schemathesis" --version | awk '{print $NF}'), $EXAMPLES examples per operation, server $URL"
 START=$(date +%s)

@@ -33,16 +33,11 @@ SHOTS=".build/screenshots"
 mkdir -p "$SHOTS"
 "$BIN" init --store "$WORK/store.sqlite" >/dev/null
 TOKEN="$("$BIN" tokens create browser --scope read --store "$WORK/store.sqlite" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')"
-"$BIN" serve --store "$WORK/store.sqlite" --private --port 0 --log-level warning >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-PORT=""
-for _ in $(seq 1 200); do
-  PORT="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/server.out" | head -1 | sed 's/.*://' || true)"
-  [ -n "$PORT" ] && curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[ -n "$PORT" ] || { echo "server did not start:"; cat "$WORK/server.out" "$WORK/server.err"; exit 1; }
+SERVER=""
+trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
+. scripts/serve-on-free-port.sh
+serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --private --log-level warning || exit 1
+PORT="${URL##*:}"
 status=0
 "$VENV/bin/python" scripts/browser_signin_test.py "http://localhost:$PORT" "$TOKEN" "$PWD/$SHOTS" || status=$?
 if [ "$status" -ne 0 ]; then echo "server log:"; tail -20 "$WORK/server.err"; fi
