@@ -23,16 +23,11 @@ if ! "$VENV/bin/schemathesis" --version >/dev/null 2>&1; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check 'schemathesis>=4.3,<5'
 fi
-BIN="$(swift build --show-bin-path)/monazite"
-[ -x "$BIN" ] || swift build --product monazite
-WORK="$(mktemp -d)"
 REPORTS=".build/api-fuzz"
 mkdir -p "$REPORTS"
-"$BIN" init --store "$WORK/store.sqlite" >/dev/null
-SECRET="$("$BIN" tokens create fuzz --scope write --store "$WORK/store.sqlite" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')"
-SERVER=""
-trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
 . scripts/serve-on-free-port.sh
+fresh_store_with_token fuzz write
+SECRET="$TOKEN"
 serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --page-cache 0 --writes-per-minute 0 --writes-per-minute-per-address 0 \
   --simulation-workers 0 --log-level warning || exit 1
 

@@ -26,16 +26,10 @@ if ! "$VENV/bin/python" -c 'import selenium' >/dev/null 2>&1; then
   { python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet --disable-pip-version-check 'selenium>=4.20,<5'; } ||
     skip "Selenium could not be installed from PyPI into $VENV"
 fi
-BIN="$(swift build --show-bin-path)/monazite"
-[ -x "$BIN" ] || swift build --product monazite
-WORK="$(mktemp -d)"
 SHOTS=".build/screenshots"
 mkdir -p "$SHOTS"
-"$BIN" init --store "$WORK/store.sqlite" >/dev/null
-TOKEN="$("$BIN" tokens create browser --scope read --store "$WORK/store.sqlite" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')"
-SERVER=""
-trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
 . scripts/serve-on-free-port.sh
+fresh_store_with_token browser read
 serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --private --log-level warning || exit 1
 PORT="${URL##*:}"
 status=0

@@ -1,5 +1,21 @@
 # Sourced by scripts that test a running server (api-fuzz.sh, browser-signin-test.sh).
 #
+#   fresh_store_with_token NAME SCOPE
+#
+# Sets BIN (the debug build, built if missing) and WORK (a temporary folder, removed on exit with
+# the server in it), makes WORK/store.sqlite with the bundled data, and sets TOKEN to the secret of
+# a new token NAME with SCOPE.
+fresh_store_with_token() {
+  BIN="$(swift build --show-bin-path)/monazite"
+  [ -x "$BIN" ] || swift build --product monazite
+  WORK="$(mktemp -d)"
+  SERVER=""
+  trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
+  "$BIN" init --store "$WORK/store.sqlite" >/dev/null
+  TOKEN="$("$BIN" tokens create "$1" --scope "$2" --store "$WORK/store.sqlite" --format json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')"
+}
+
 #   serve_on_free_port DIR ARGS...
 #
 # Starts `"$BIN" serve ARGS... --port 0` with its output in DIR/server.out and DIR/server.err, waits
