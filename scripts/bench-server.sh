@@ -61,6 +61,6 @@ for what in trade trade-nocache home home-nocache; do
   python3 - "$what" "${RPS[monazite-$what]}" "${RPS[datasette-$base]}" "${P99[monazite-$what]}" "${P99[datasette-$base]}" <<'PY'
 import sys
 what, mr, dr, mp, dp = sys.argv[1], *map(float, sys.argv[2:])
-print(f"{what}: throughput x{mr/dr:.1f} of Datasette (aim x10); p99 {mp/dp:.2f} of Datasette's (aim under 0.20)")
+print(f"{what}: throughput x{mr/dr:.1f} of Datasette (issue 11 aim x30, issue 4 x10); p99 {mp/dp:.2f} of Datasette's (issue 11 aim at most 0.10, issue 4 under 0.20)")
 PY
 done
