@@ -95,7 +95,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         // Project pipeline: stages, capacities, the outlook by stage and year and its Monte Carlo. Pure (docs/projects.md).
-        .target(name: "MonazitePipeline", swiftSettings: strictSwift),
+        .target(name: "MonazitePipeline", dependencies: ["MonaziteCore"], swiftSettings: strictSwift),
         // The project CSV, the outlook assumptions YAML, the IEA demand CSV and their bundled copies.
         .target(
             name: "MonazitePipelineFile",

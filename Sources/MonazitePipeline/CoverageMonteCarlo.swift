@@ -1,3 +1,4 @@
+import MonaziteCore
 /// The year non-China magnet supply first covers a share of demand, over random draws of which
 /// projects reach production and how late (docs/projects.md).
 public struct CoverageResult: Codable, Sendable, Hashable {
@@ -27,21 +28,6 @@ public struct CoverageResult: Codable, Sendable, Hashable {
     }
 }
 
-/// SplitMix64: a small, fast generator; the same seed gives the same draws on every platform.
-public struct PipelineRandom: Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
-
 extension PipelineOutlook {
     /// Nearest-rank percentile of sorted values: the value at rank ⌈q·n⌉.
     public static func nearestRank<T>(_ sorted: [T], _ q: Double) -> T? {
@@ -58,7 +44,7 @@ extension PipelineOutlook {
         _ a: OutlookAssumptions
     ) -> CoverageResult {
         let years = Array(firstYear...max(firstYear, horizon))
-        var rng = PipelineRandom(seed: seed)
+        var rng = SplitMix64(state: seed)
         var firsts: [Int] = []  // Int.max = not within the horizon
         firsts.reserveCapacity(draws)
         var perYear = Array(repeating: [Double](), count: years.count)
@@ -69,8 +55,8 @@ extension PipelineOutlook {
             for i in supply.indices { supply[i] = 0 }
             for c in contributions {
                 // Two numbers per project per draw, always, so one project's draws never shift another's.
-                let u = rng.unit()
-                let v = rng.unit()
+                let u = rng.nextUnit()
+                let v = rng.nextUnit()
                 guard u < c.probability else { continue }
                 var delay = c.delays.last?.years ?? 0
                 var acc = 0.0

@@ -1,3 +1,4 @@
+import MonaziteCore
 import Foundation
 
 /// What a calibration fits: the scenario's uncertain inputs (their distributions are the priors)

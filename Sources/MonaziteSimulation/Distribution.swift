@@ -1,3 +1,4 @@
+public import MonaziteCore
 import Foundation
 
 /// A probability distribution for an uncertain scenario input.

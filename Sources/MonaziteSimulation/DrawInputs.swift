@@ -1,3 +1,4 @@
+import MonaziteCore
 /// The inputs of one Monte Carlo draw: the scenario's values with its uncertain inputs sampled.
 ///
 /// Reused across draws (``prepare(seed:drawIndex:sample:)`` overwrites every field), so

@@ -1,3 +1,4 @@
+import MonaziteCore
 import Synchronization
 
 /// Runs a scenario's Monte Carlo draws in parallel and gathers the results in draw order.
