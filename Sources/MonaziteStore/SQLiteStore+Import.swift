@@ -58,24 +58,10 @@ extension SQLiteStore {
     ///   and a missing parent fails the import and rolls it back. The connection's foreign keys
     ///   are on again as soon as the transaction ends, committed or not.
     private func importWrite<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
-        var result: T?
-        do {
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                try db.inTransaction(.immediate) {
-                    let (value, commit) = try body(db)
-                    result = value
-                    return commit ? .commit : .rollback
-                }
-            }
-        } catch {
-            throw storageError(error)
-        }
-        guard let result else { throw StoreError.invalidQuery("transaction produced no result") }
-        return result
+        try write(
+            settings: [
+                ("PRAGMA temp_store = MEMORY", "PRAGMA temp_store = DEFAULT"), ("PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON"),
+            ], body)
     }
 
     /// An insert that did nothing met a figure with the same series, period and release:

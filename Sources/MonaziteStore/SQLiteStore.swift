@@ -63,10 +63,21 @@ public final class SQLiteStore: Sendable {
     }
 
     /// Runs `body` in one write transaction and commits only if it returns true.
-    func write<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+    ///
+    /// `settings`: connection settings for the transaction's time, each a statement and the one
+    /// that undoes it, applied before it begins and undone (in reverse order) after it ends,
+    /// committed or not: SQLite takes some of them (`temp_store`, `foreign_keys`) only outside
+    /// a transaction.
+    func write<T>(settings: [(set: String, reset: String)] = [], _ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         var result: T?
         do {
             try pool.writeWithoutTransaction { db in
+                var applied: [String] = []
+                defer { for reset in applied.reversed() { try? db.execute(sql: reset) } }
+                for setting in settings {
+                    try db.execute(sql: setting.set)
+                    applied.append(setting.reset)
+                }
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value
