@@ -40,3 +40,37 @@ public protocol BulkObservationStore: AnyObject, Sendable {
 public enum BulkImport {
     @TaskLocal public static var store: (any BulkObservationStore)? = nil
 }
+
+extension BulkRow {
+    /// `indexes` (positions of rows) ordered by series, then months (first, then last); rows
+    /// with equal keys keep their order. How both stores write the rows of the series an import
+    /// creates: in this order they extend the unique index on (series, months, release) at its
+    /// end instead of landing all over it. A counting sort on the series, then a check that each
+    /// series' rows are in months order (a file that is month after month already has them so),
+    /// sorting only the series whose rows are not.
+    public static func orderedBySeriesAndMonths(_ indexes: [Int32], seriesCount: Int, row: (Int32) -> BulkRow) -> [Int32] {
+        var starts = [Int](repeating: 0, count: seriesCount + 1)
+        for i in indexes { starts[Int(row(i).series) + 1] += 1 }
+        for s in 0..<seriesCount { starts[s + 1] += starts[s] }
+        var next = starts
+        var ordered = indexes
+        for i in indexes {
+            let s = Int(row(i).series)
+            ordered[next[s]] = i
+            next[s] += 1
+        }
+        func months(_ i: Int32) -> Int64 {
+            let r = row(i)
+            return Int64(r.firstMonth) << 32 | Int64(r.lastMonth)
+        }
+        for s in 0..<seriesCount where starts[s + 1] - starts[s] > 1 {
+            let range = starts[s]..<starts[s + 1]
+            if range.dropFirst().contains(where: { months(ordered[$0 - 1]) > months(ordered[$0]) }) {
+                // Stable: equal months keep their order (the reader refuses duplicates, so there are none).
+                let sorted = ordered[range].enumerated().sorted { (months($0.element), $0.offset) < (months($1.element), $1.offset) }
+                ordered.replaceSubrange(range, with: sorted.map(\.element))
+            }
+        }
+        return ordered
+    }
+}

@@ -13,9 +13,10 @@ import GRDBSQLite
 /// different figure for the same release is a conflict, a later release is counted as a
 /// revision. The bulk path inserts the rows of series this import created with multi-row
 /// statements, since such a row can neither meet a stored figure nor be a revision (duplicates
-/// within the file were refused by the reader); rows of series that were already stored go
-/// through `insert(_:)`. Rows are inserted in file order either way, so both paths give the
-/// same ids and the same stored content.
+/// within the file were refused by the reader), once the read is done and ordered by series and
+/// months (``insertNewSeriesRows()``); rows of series that were already stored go through
+/// `insert(_:)` as they come. Both paths store the same content; the bulk path's ids follow
+/// its order of insertion, which is why `ContentDigest` lists observations by key, not id.
 final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
     // @unchecked: used only within one write transaction, on the thread that runs it.
     private let store: SQLiteStore
@@ -226,15 +227,7 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
                 // A run of rows of new series, in statements of `rowsPerStatement` rows and then one by one.
                 var j = i
                 while j < rows.count, isNew[Int(rows[j].series)] { j += 1 }
-                var k = i
-                while j - k >= Self.rowsPerStatement {
-                    if let reason = step(multi, rows: rows, from: k, count: Self.rowsPerStatement) { return (Int(rows[k].line), reason) }
-                    k += Self.rowsPerStatement
-                }
-                while k < j {
-                    if let reason = step(bulkTail, rows: rows, from: k, count: 1) { return (Int(rows[k].line), reason) }
-                    k += 1
-                }
+                newRows.append(contentsOf: rows[i..<j])
                 i = j
                 // A row of a series already stored: it may be a revision, unchanged, or a conflict.
                 if i < rows.count {
@@ -254,6 +247,44 @@ final class ObservationInserter: BulkObservationStore, @unchecked Sendable {
         } catch {
             storeFailure = error
             return (Int(rows.first?.line ?? 0), "store error: \(error)")
+        }
+    }
+
+    /// Rows of series this import created, kept until the read ends (see ``insertNewSeriesRows()``).
+    private var newRows: [BulkRow] = []
+
+    /// Inserts the rows of series this import created, ordered by series and months.
+    ///
+    /// The unique index on (series, months, release) is the costly part of a bulk insert when
+    /// rows arrive in file order (a Comtrade file is month after month, each month over every
+    /// series): each row lands in a different page of the index. Series this import created
+    /// have larger ids than any stored series, so their rows in (series, months) order
+    /// (``BulkRow/orderedBySeriesAndMonths(_:seriesCount:row:)``) extend the index at its end,
+    /// page after page.
+    func insertNewSeriesRows() throws {
+        guard !newRows.isEmpty else { return }
+        let kept = newRows
+        newRows = []
+        let order = BulkRow.orderedBySeriesAndMonths(Array(0..<Int32(kept.count)), seriesCount: series.count) { kept[Int($0)] }
+        let sorted = order.map { kept[Int($0)] }
+        try sorted.withUnsafeBufferPointer { rows in
+            var k = 0
+            while k < rows.count {
+                let whole = rows.count - k >= Self.rowsPerStatement
+                let n = whole ? Self.rowsPerStatement : 1
+                if let reason = step(whole ? multi : bulkTail, rows: rows, from: k, count: n) {
+                    // A refused row is the file's problem, at its line; anything else (a full
+                    // disk, an I/O error) is the store's, named as SQLite names it.
+                    let code = sqlite3_errcode(sqliteDB)
+                    guard code == SQLITE_CONSTRAINT else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteDB)))
+                    }
+                    var issues = IssueCollector(file: report.file)
+                    issues.add(line: Int(rows[k].line), column: 1, reason)
+                    throw ImportFailure(issues: issues.issues)
+                }
+                k += n
+            }
         }
     }
 

@@ -34,6 +34,8 @@ extension SQLiteStore {
                 throw onlyConflicts ? ImportFailure(issues: failure.issues, conflict: true) : failure
             }
             if let failure = rows.storeFailure { throw failure }
+            // The bulk path's rows of new series, kept until now to go in in (series, months) order.
+            try rows.insertNewSeriesRows()
             var report = rows.report
             guard report.inserted > 0 else { return (report, false) }
             // The foreign keys, checked once per parent (`importWrite` turned the per-row checks off).

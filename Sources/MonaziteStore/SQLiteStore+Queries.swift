@@ -255,8 +255,8 @@ extension SQLiteStore {
         try pool.read { db in
             var lines: [String] = []
             // Row.description prints values as ContentDigest.Value does, so every backend agrees.
-            for (table, columns) in ContentDigest.tables {
-                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY id"
+            for (table, columns, order) in ContentDigest.tables {
+                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(order)"
                 for row in try Row.fetchAll(db, sql: sql) {
                     lines.append(table + ":" + row.description)
                 }

@@ -79,8 +79,11 @@ extension PostgresStore {
             let batchID = try await Self.insertBatch(conn, file: file, format: format, at: importedAt, rowCount: report.inserted, logger: logger)
             let firstID = try await Self.nextID(conn, table: "observation", logger: logger)
             clock.mark("batch row, next ids")
+            // A bulk read's rows go in the order SQLite's bulk path writes them in (see
+            // `bulkWriteOrder`), so that both backends number the same import's rows alike.
+            let order = rows.details.isEmpty ? Self.bulkWriteOrder(rows, kept: allKept ? nil : kept, isNew: isNew) : (allKept ? nil : kept)
             try await Self.copyObservations(
-                conn, rows: rows, kept: allKept ? nil : kept, seriesIDs: seriesIDs, sourceIDs: sourceIDs, firstID: firstID,
+                conn, rows: rows, kept: order, seriesIDs: seriesIDs, sourceIDs: sourceIDs, firstID: firstID,
                 batchID: batchID, logger: logger)
             clock.mark("copy")
             report.batchID = batchID
@@ -88,6 +91,18 @@ extension PostgresStore {
         }
         clock.mark("commit")
         return report
+    }
+
+    /// The rows to write of a bulk read (`kept`, nil: all), in SQLite's order for them: rows of
+    /// series already stored as they come in the file, then the rows of the series this import
+    /// creates by series and months (``BulkRow/orderedBySeriesAndMonths(_:seriesCount:row:)``;
+    /// new series are numbered in order of first use, so by series index is by id).
+    static func bulkWriteOrder(_ rows: PendingObservations, kept: [Int32]?, isNew: [Bool]) -> [Int32] {
+        let all = kept ?? Array(0..<Int32(rows.rows.count))
+        let new = all.filter { isNew[Int(rows.rows[Int($0)].bulk.series)] }
+        guard !new.isEmpty else { return all }
+        let stored = all.filter { !isNew[Int(rows.rows[Int($0)].bulk.series)] }
+        return stored + BulkRow.orderedBySeriesAndMonths(new, seriesCount: rows.series.count) { rows.rows[Int($0)].bulk }
     }
 
     /// The columns of an observation as `COPY` sends them, in this order.

@@ -285,8 +285,8 @@ extension PostgresStore {
     public func contentDigest() async throws -> String {
         try await read { conn in
             var lines: [String] = []
-            for (table, columns) in ContentDigest.tables {
-                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY id"
+            for (table, columns, order) in ContentDigest.tables {
+                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(order)"
                 for row in try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect() {
                     let values = try row.map { cell in try Self.digestValue(cell) }
                     lines.append(ContentDigest.line(table: table, columns: columns, values: values))
