@@ -70,6 +70,38 @@ public struct CSVReader: ~Copyable {
         }
     }
 
+    private init(base: UnsafeBufferPointer<UInt8>, position: Int, line: Int, file: String) {
+        self.base = base
+        self.position = position
+        self.line = line
+        self.file = file
+    }
+
+    /// This reader, reading no further than byte `end` (the first part of a file read in two).
+    public func prefix(upTo end: Int) -> CSVReader {
+        CSVReader(base: UnsafeBufferPointer(rebasing: base[..<end]), position: min(position, end), line: line, file: file)
+    }
+
+    /// A reader of the bytes from `start` on, as if they were a file of their own: its lines are
+    /// numbered from 1 (the second part of a file read in two; add the first part's lines).
+    public func suffix(from start: Int) -> CSVReader {
+        CSVReader(base: UnsafeBufferPointer(rebasing: base[start...]), position: 0, line: 1, file: file)
+    }
+
+    /// The position just after the first line feed at or after `offset`; nil when there is none
+    /// before the end.
+    public func lineStart(after offset: Int) -> Int? {
+        var i = offset
+        while i < base.count {
+            if base[i] == 0x0A { return i + 1 < base.count ? i + 1 : nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The line the reader is on (one past the last line read, at the end).
+    public var currentLine: Int { line }
+
     public var bytesRead: Int { position }
     public var totalBytes: Int { base.count }
 

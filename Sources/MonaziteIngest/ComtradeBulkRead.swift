@@ -72,8 +72,9 @@ extension ComtradeCSVFormat {
         var bytesRead = 0
     }
 
-    /// Files from this size on are parsed on a second thread while the store inserts on the calling one.
-    static let threadedFrom = 4 << 20
+    /// Files from this size on are read in two parts at once, one on a second thread (a
+    /// task-local value, so that tests can read small files that way too).
+    @TaskLocal public static var twoPartsFrom = 4 << 20
 
     static func readBulk(
         reader: inout CSVReader, record: inout CSVReader.Record, header: CSVHeader, provenance: Provenance,
@@ -81,38 +82,20 @@ extension ComtradeCSVFormat {
     ) throws(ImportFailure) -> Summary {
         store.begin(provenance: provenance, status: .reported)
         let total = reader.totalBytes
+        if total >= twoPartsFrom && ProcessInfo.processInfo.activeProcessorCount > 1,
+            let summary = try readInTwoParts(reader: reader, header: header, provenance: provenance, progress: progress, store: store)
+        {
+            return summary
+        }
+        // One part, the rows handed to the store batch by batch: small files, and files with a
+        // problem (read again this way, which reports every problem in file order).
         var storeIssue: (line: Int, reason: String)?
-        let parsed: (summary: Summary, issues: IssueCollector)
-        if total >= threadedFrom && ProcessInfo.processInfo.activeProcessorCount > 1 {
-            // Parsing (this file's Swift) and inserting (SQLite) overlap: the store stays on the
-            // calling thread, which owns the database connection; a bounded channel between them.
-            let channel = BatchChannel(capacity: 8)
-            parsed = withUnsafeMutablePointer(to: &reader) { r in
-                withUnsafeMutablePointer(to: &record) { rec in
-                    let job = ParseJob(reader: r, record: rec, header: header, provenance: provenance, channel: channel)
-                    let thread = Thread { job.run() }
-                    thread.stackSize = 1 << 22
-                    thread.start()
-                    var batches = 0
-                    while let batch = channel.pop() {
-                        if storeIssue == nil {
-                            storeIssue = batch.rows.withUnsafeBufferPointer { store.store(newSeries: batch.newSeries[...], rows: $0) }
-                            if storeIssue != nil { channel.stop() }
-                        }
-                        batches += 1
-                        if batches % 32 == 0 { progress?(batch.bytesRead, total) }
-                    }
-                    return channel.waitForResult()
-                }
-            }
-        } else {
-            var batches = 0
-            parsed = parseBulk(reader: &reader, record: &record, header: header, provenance: provenance) { batch in
-                storeIssue = batch.rows.withUnsafeBufferPointer { store.store(newSeries: batch.newSeries[...], rows: $0) }
-                batches += 1
-                if batches % 32 == 0 { progress?(batch.bytesRead, total) }
-                return storeIssue == nil
-            }
+        var batches = 0
+        let parsed = parseBulk(reader: &reader, record: &record, header: header, provenance: provenance) { batch in
+            storeIssue = batch.rows.withUnsafeBufferPointer { store.store(newSeries: batch.newSeries[...], rows: $0) }
+            batches += 1
+            if batches % 32 == 0 { progress?(batch.bytesRead, total) }
+            return storeIssue == nil
         }
         progress?(total, total)
         let issues = parsed.issues
@@ -125,6 +108,84 @@ extension ComtradeCSVFormat {
         }
         guard issues.isEmpty else { throw issues.failure }
         return parsed.summary
+    }
+
+    /// Reads the file in two parts at once, split at the first line end after its middle: the
+    /// first part on the calling thread, the second on a new one, each with the parser of
+    /// ``parseBulk``; the store gets the rows once both are read, first part first, as if read
+    /// in one (series numbered in order of first use, lines counted from the file's start).
+    ///
+    /// Nil, and nothing handed to the store, unless both parts read cleanly: a problem in
+    /// either, a key in both (a duplicate across the split), or a split that fell inside a
+    /// quoted field (the first part then ends in an unclosed quote) sends the caller to the
+    /// one-part read, whose report is the reference. So a file with a problem is read twice,
+    /// and a clean file gives the store exactly the rows the one-part read gives it.
+    private static func readInTwoParts(
+        reader: borrowing CSVReader, header: CSVHeader, provenance: Provenance, progress: ProgressHandler?,
+        store: any BulkObservationStore
+    ) throws(ImportFailure) -> Summary? {
+        let total = reader.totalBytes
+        guard let split = reader.lineStart(after: reader.bytesRead + (total - reader.bytesRead) / 2) else { return nil }
+        let second = PartRead(reader: reader.suffix(from: split), header: header, provenance: provenance)
+        let thread = Thread { second.run() }
+        thread.stackSize = 1 << 22
+        thread.start()
+        let first = PartRead(reader: reader.prefix(upTo: split), header: header, provenance: provenance)
+        first.run { bytes in progress?(bytes + second.bytesRead, total) }
+        second.wait()
+        guard first.issues.isEmpty, second.issues.isEmpty, first.summary.rows + second.summary.rows > 0 else { return nil }
+
+        // The second part's series by the whole file's numbering, and its new ones in order of first use.
+        var ordinal: [SeriesKey: Int32] = [:]
+        for (i, key) in first.series.enumerated() { ordinal[key] = Int32(i) }
+        var added: [SeriesKey] = []
+        let remap = second.series.map { key -> Int32 in
+            if let i = ordinal[key] { return i }
+            let i = Int32(first.series.count + added.count)
+            ordinal[key] = i
+            added.append(key)
+            return i
+        }
+        // A key in both parts is a duplicate the one-part read reports (at the second row's line).
+        if hasKeyInBoth(first.rows, second.rows, remap: remap, seriesCount: first.series.count) { return nil }
+        let lineOffset = Int32(first.endLine - 1)
+        for i in second.rows.indices {
+            second.rows[i].series = remap[Int(second.rows[i].series)]
+            second.rows[i].line += lineOffset
+        }
+        for (series, rows) in [(first.series[...], first.rows), (added[...], second.rows)] {
+            if let issue = rows.withUnsafeBufferPointer({ store.store(newSeries: series, rows: $0) }) {
+                var issues = IssueCollector(file: reader.file)
+                issues.add(line: issue.line, column: 1, issue.reason)
+                throw issues.failure
+            }
+        }
+        progress?(total, total)
+        return Summary(
+            rows: first.summary.rows + second.summary.rows,
+            skippedBreakdowns: first.summary.skippedBreakdowns + second.summary.skippedBreakdowns)
+    }
+
+    /// Whether a series has the same months in both parts. Each part has refused its own
+    /// duplicates; a file in months order has every second-part key after every first-part key
+    /// of the same series, which one comparison per series shows; other series are compared key by key.
+    private static func hasKeyInBoth(_ first: [BulkRow], _ second: [BulkRow], remap: [Int32], seriesCount: Int) -> Bool {
+        func key(_ r: BulkRow) -> Int64 { Int64(r.firstMonth) << 32 | Int64(r.lastMonth) }
+        var lastInFirst = [Int64](repeating: .min, count: seriesCount)
+        for r in first { lastInFirst[Int(r.series)] = max(lastInFirst[Int(r.series)], key(r)) }
+        var overlapping = Set<Int32>()
+        for r in second {
+            let s = remap[Int(r.series)]
+            if Int(s) < seriesCount, key(r) <= lastInFirst[Int(s)] { overlapping.insert(s) }
+        }
+        guard !overlapping.isEmpty else { return false }
+        var keys = Set<Int64>()
+        for r in first where overlapping.contains(r.series) { keys.insert(Int64(r.series) << 48 ^ key(r)) }
+        for r in second {
+            let s = remap[Int(r.series)]
+            if overlapping.contains(s), keys.contains(Int64(s) << 48 ^ key(r)) { return true }
+        }
+        return false
     }
 
     /// Reads every record, validating as the row-at-a-time path does, and hands the accepted
@@ -332,98 +393,64 @@ extension ComtradeCSVFormat {
     }
 }
 
-/// The parser's side of a threaded bulk read: the reader and record of the calling thread,
-/// which waits in `BatchChannel.pop` until the parser is done with them.
-private final class ParseJob: @unchecked Sendable {
-    // @unchecked: the pointers are used by the parser thread only, while the caller waits.
-    let reader: UnsafeMutablePointer<CSVReader>
-    let record: UnsafeMutablePointer<CSVReader.Record>
-    let header: CSVHeader
-    let provenance: Provenance
-    let channel: BatchChannel
+/// One part of a file read in two (``ComtradeCSVFormat/readInTwoParts``): its reader, and
+/// what ``ComtradeCSVFormat/parseBulk`` made of it, kept whole for the store.
+private final class PartRead: @unchecked Sendable {
+    // @unchecked: each part is read by one thread; the other reads its results after `wait()`,
+    // and `bytesRead` only under `condition`.
+    private var reader: CSVReader
+    private let header: CSVHeader
+    private let provenance: Provenance
+    private let condition = NSCondition()
+    private var done = false
+    private var bytes = 0
+    var series: [SeriesKey] = []
+    var rows: [BulkRow] = []
+    var summary = ComtradeCSVFormat.Summary()
+    var issues: IssueCollector
+    /// The reader's line at the end (one past the part's last line).
+    var endLine = 1
 
-    init(
-        reader: UnsafeMutablePointer<CSVReader>, record: UnsafeMutablePointer<CSVReader.Record>, header: CSVHeader,
-        provenance: Provenance, channel: BatchChannel
-    ) {
+    init(reader: consuming CSVReader, header: CSVHeader, provenance: Provenance) {
+        self.issues = IssueCollector(file: reader.file)
         self.reader = reader
-        self.record = record
         self.header = header
         self.provenance = provenance
-        self.channel = channel
     }
 
-    func run() {
-        let channel = channel
-        let result = ComtradeCSVFormat.parseBulk(reader: &reader.pointee, record: &record.pointee, header: header, provenance: provenance) {
-            channel.push(&$0)
-        }
-        channel.finish(result)
-    }
-}
-
-/// A bounded queue of batches from one parser thread to one store thread.
-private final class BatchChannel: @unchecked Sendable {
-    // @unchecked: every field is read and written under `condition`.
-    private let condition = NSCondition()
-    private var queue: [ComtradeCSVFormat.Batch] = []
-    private var head = 0
-    private var finished = false
-    private var stopped = false
-    private var result: (summary: ComtradeCSVFormat.Summary, issues: IssueCollector)?
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// False when the store wants no more batches.
-    func push(_ batch: inout ComtradeCSVFormat.Batch) -> Bool {
+    var bytesRead: Int {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity && !stopped { condition.wait() }
-        if stopped { return false }
-        queue.append(batch)
-        condition.broadcast()
-        return true
+        return bytes
     }
 
-    /// The next batch; nil once the parser has finished and every batch is taken.
-    func pop() -> ComtradeCSVFormat.Batch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count == head && !finished { condition.wait() }
-        guard queue.count > head else { return nil }
-        let batch = queue[head]
-        queue[head] = ComtradeCSVFormat.Batch()
-        head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
+    func run(progress: ((Int) -> Void)? = nil) {
+        var record = CSVReader.Record()
+        var batches = 0
+        let parsed = ComtradeCSVFormat.parseBulk(reader: &reader, record: &record, header: header, provenance: provenance) { batch in
+            series += batch.newSeries
+            rows += batch.rows
+            batches += 1
+            if batches % 32 == 0 {
+                condition.lock()
+                bytes = batch.bytesRead
+                condition.unlock()
+                progress?(batch.bytesRead)
+            }
+            return true
         }
-        condition.broadcast()
-        return batch
-    }
-
-    func stop() {
+        summary = parsed.summary
+        issues = parsed.issues
+        endLine = reader.currentLine
         condition.lock()
-        stopped = true
-        queue.removeAll()
-        head = 0
+        done = true
         condition.broadcast()
         condition.unlock()
     }
 
-    func finish(_ result: (summary: ComtradeCSVFormat.Summary, issues: IssueCollector)) {
+    func wait() {
         condition.lock()
-        self.result = result
-        finished = true
-        condition.broadcast()
+        while !done { condition.wait() }
         condition.unlock()
-    }
-
-    func waitForResult() -> (summary: ComtradeCSVFormat.Summary, issues: IssueCollector) {
-        condition.lock()
-        defer { condition.unlock() }
-        while !finished { condition.wait() }
-        return result!
     }
 }

@@ -98,7 +98,14 @@ import Testing
         row(period: "202410", flow: "RX"),  // a re-export
     ]
 
-    @Test func bulkAndRowByRowStoreTheSameContent() throws {
+    /// The bulk path reads files from 4 MiB on in two parts at once; `twoPartsFrom: 0` makes it
+    /// read these small files that way too.
+    @Test(arguments: [ComtradeCSVFormat.twoPartsFrom, 0])
+    func bulkAndRowByRowStoreTheSameContent(twoPartsFrom: Int) throws {
+        try ComtradeCSVFormat.$twoPartsFrom.withValue(twoPartsFrom) { try Self.bulkAndRowByRowStoreTheSameContent() }
+    }
+
+    static func bulkAndRowByRowStoreTheSameContent() throws {
         let data = Self.file(count: 6000, extra: Self.mixed)
         let bulk = try SQLiteStore(path: TestStore.emptyPath())
         let rowByRow = try SQLiteStore(path: TestStore.emptyPath())
@@ -141,6 +148,46 @@ import Testing
             #expect(failure.issues.first?.description.contains("a revision needs a later release date") == true)
         }
         #expect(try store.contentDigest() == before)
+    }
+
+    /// Read in two parts, a conflict in the second part is reported at its line in the file.
+    @Test func aConflictInTheSecondPartIsReportedAtItsLine() throws {
+        let store = try SQLiteStore(path: TestStore.emptyPath())
+        try Self.importComtrade(Self.file(count: 100), into: store, bulk: true)
+        let before = try store.contentDigest()
+        // 2,000 rows of new months, then (line 2,002) the first stored row with another quantity.
+        let partners = ["IND", "VNM", "MYS", "JPN", "DEU", "KOR", "FRA", "ITA", "GBR", "THA"]
+        let new = (0..<2000).map { i in
+            Self.row(period: "\(2030 + i / 240)\(String(format: "%02d", i / 20 % 12 + 1))", partner: partners[i % 10], flow: i / 10 % 2 == 0 ? "X" : "M")
+        }
+        let changed = Self.file(count: 0, extra: new + [Self.row(period: "200001", reporter: "CHN", partner: "W00", cmd: "280530", netWgt: "5")])
+        do {
+            try ComtradeCSVFormat.$twoPartsFrom.withValue(0) { try Self.importComtrade(changed, into: store, bulk: true) }
+            Issue.record("the conflict was accepted")
+        } catch let failure as ImportFailure {
+            #expect(failure.issues.first?.description.hasPrefix("ct.csv:2002:1: ") == true, "\(failure)")
+            #expect(failure.conflict)
+        }
+        #expect(try store.contentDigest() == before)
+    }
+
+    /// A split that falls inside a quoted field (line ends inside quotes) is not trusted: the
+    /// file is read in one part, and stores what the row-by-row path stores.
+    @Test func aSplitInsideAQuotedFieldFallsBackToOnePart() throws {
+        let text = String(decoding: Self.file(count: 3000), as: UTF8.self)
+            .replacingOccurrences(of: "\"Some, name\"", with: "\"Some" + String(repeating: "\nname", count: 450) + "\"")
+        let data = Data(text.utf8)
+        // Where the two-part read splits (the first line feed after the middle of the rows) is inside quotes.
+        let bytes = [UInt8](data)
+        let headerEnd = (bytes.firstIndex(of: 0x0A) ?? 0) + 1
+        let split = bytes[(headerEnd + (bytes.count - headerEnd) / 2)...].firstIndex(of: 0x0A) ?? 0
+        #expect(bytes[..<split].count(where: { $0 == 0x22 }) % 2 == 1, "\(bytes.count) \(headerEnd) \(split) \(String(decoding: bytes[(split - 30)..<(split + 10)], as: UTF8.self))")
+        let twoParts = try SQLiteStore(path: TestStore.emptyPath())
+        let rowByRow = try SQLiteStore(path: TestStore.emptyPath())
+        let a = try ComtradeCSVFormat.$twoPartsFrom.withValue(0) { try Self.importComtrade(data, into: twoParts, bulk: true) }
+        let b = try Self.importComtrade(data, into: rowByRow, bulk: false)
+        #expect(a.report == b.report && a.report.inserted == 3000)
+        #expect(try twoParts.contentDigest() == rowByRow.contentDigest())
     }
 
     /// Bad rows deep in a large file: located exactly, the same on both paths, nothing stored.
