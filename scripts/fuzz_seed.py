@@ -23,6 +23,7 @@ SEEDS = {
     "csv": (CSV_FIXTURES + [DATASET, "Sources/MonazitePriceFile/Resources"], ["MonaziteIngestTests", "MonaziteStoreTests"]),
     "observations": (CSV_FIXTURES, ["MonaziteIngestTests", "MonaziteStoreTests"]),
     "comtrade": (CSV_FIXTURES, ["MonaziteIngestTests", "MonaziteStoreTests"]),
+    "comtrade-bulk": (CSV_FIXTURES, ["MonaziteIngestTests", "MonaziteStoreTests"]),
     "usgs-salient": ([f"{DATASET}/usgs-*salient*.csv", "Tests/MonaziteStoreTests/BadFiles/usgs-*"], ["MonaziteStoreTests"]),
     "usgs-world": ([f"{DATASET}/usgs-*world*.csv", "Tests/MonaziteStoreTests/Fixtures/mcs-*", "Tests/MonaziteStoreTests/BadFiles/usgs-*"],
                    ["MonaziteStoreTests"]),

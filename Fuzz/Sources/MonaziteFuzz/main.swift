@@ -48,6 +48,14 @@ let harnesses: [String: Harness] = [
         _ = try? ComtradeCSVFormat.read(
             bytes: bytes, file: "fuzz.csv", provenance: Provenance(source: "fuzz"), sink: { _, _ in nil })
     },
+    // Differential: the Comtrade bulk path (read in two parts at once, as files from 4 MiB on are)
+    // against the row-at-a-time path on the same bytes. Both must accept the same rows (series,
+    // months, figures, line) or report the same problems; a difference traps (a finding).
+    "comtrade-bulk": { bytes in
+        let one = ComtradeRead.rowAtATime(bytes)
+        let two = ComtradeCSVFormat.$twoPartsFrom.withValue(0) { ComtradeRead.bulk(bytes) }
+        precondition(one == two, "bulk and row-at-a-time reads differ:\n\(one)\n\(two)")
+    },
     "usgs-salient": { bytes in
         _ = try? USGSSalientFormat.read(
             bytes: bytes, file: "fuzz.csv", country: .unitedStates, commodityName: "Rare earths", provenance: nil)
@@ -115,6 +123,72 @@ let harnesses: [String: Harness] = [
         _ = ClaimChecker.extractClaims(text: text(bytes), published: CalendarDay(year: 2025, month: 6, day: 1))
     },
 ]
+
+/// What a Comtrade read gave: its rows and row count, or its problems.
+enum ComtradeRead: Equatable, CustomStringConvertible {
+    struct Row: Equatable {
+        var series: SeriesKey
+        var first: Int, last: Int, line: Int
+        var tonnes: Double?, value: Double?
+    }
+    case rows([Row], count: Int, skipped: Int)
+    case failed([String])
+
+    var description: String {
+        switch self {
+        case .rows(let rows, let count, let skipped): "\(rows.count) rows kept of \(count), \(skipped) skipped"
+        case .failed(let issues): issues.joined(separator: "\n")
+        }
+    }
+
+    static func rowAtATime(_ bytes: UnsafeBufferPointer<UInt8>) -> ComtradeRead {
+        let rows = RowCollector()
+        return read(bytes, rows: rows) {
+            rows.rows.append(
+                Row(series: $0.key, first: $0.period.first.index, last: $0.period.last.index, line: $1,
+                    tonnes: $0.quantityTonnes, value: $0.valueUSD))
+            return nil
+        }
+    }
+
+    static func bulk(_ bytes: UnsafeBufferPointer<UInt8>) -> ComtradeRead {
+        let rows = RowCollector()
+        return BulkImport.$store.withValue(rows) { read(bytes, rows: rows) { _, _ in "the bulk path used the sink" } }
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, rows: RowCollector, sink: @escaping ObservationSink) -> ComtradeRead {
+        do {
+            let summary = try ComtradeCSVFormat.read(bytes: bytes, file: "fuzz.csv", provenance: Provenance(source: "fuzz"), sink: sink)
+            return .rows(rows.rows, count: summary.rows, skipped: summary.skippedBreakdowns)
+        } catch {
+            return .failed(error.issues.map(\.description) + (error.truncated ? ["(truncated)"] : []))
+        }
+    }
+}
+
+/// Collects what either path hands over, the bulk path's rows turned back into series keys and months.
+final class RowCollector: BulkObservationStore, @unchecked Sendable {
+    // @unchecked: one read at a time, on the thread that hands the rows over.
+    var rows: [ComtradeRead.Row] = []
+    private var series: [SeriesKey] = []
+
+    func begin(provenance: Provenance, status: DataStatus) {}
+
+    func store(newSeries: ArraySlice<SeriesKey>, rows batch: UnsafeBufferPointer<BulkRow>) -> (line: Int, reason: String)? {
+        series += newSeries
+        for r in batch {
+            guard let first = Month(year: Int(r.firstMonth) / 100, month: Int(r.firstMonth) % 100),
+                let last = Month(year: Int(r.lastMonth) / 100, month: Int(r.lastMonth) % 100)
+            else {
+                return (Int(r.line), "months \(r.firstMonth)..\(r.lastMonth) are not YYYYMM")
+            }
+            rows.append(
+                ComtradeRead.Row(series: series[Int(r.series)], first: first.index, last: last.index, line: Int(r.line),
+                    tonnes: r.tonnes, value: r.valueUSD))
+        }
+        return nil
+    }
+}
 
 let selected: Harness? = {
     guard let name = ProcessInfo.processInfo.environment["MONAZITE_FUZZ_TARGET"] else { return nil }
