@@ -78,12 +78,13 @@ struct PostgresIDs {
                 binds.append(s.key.url)
             }
             let sql = "INSERT INTO source (id, name, url) VALUES " + tuples.joined(separator: ",")
-            _ = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+            _ = try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
         }
         // Series can be many (a first Comtrade import creates one per reporter, partner, flow
         // and code): one COPY, not a statement per thousand.
         if !newSeries.isEmpty {
             let series = newSeries
+            try PostgresStore.checkOpen(conn)
             try await conn.copyFrom(table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
                 writer in
                 var out = CopyTextBuffer()

@@ -23,7 +23,7 @@ extension PostgresStore {
                     for statement in migration.statements {
                         try await Self.run(conn, statement, logger: logger)
                     }
-                    _ = try await conn.query(
+                    _ = try await conn.queryIfOpen(
                         "INSERT INTO monazite_migration (identifier, applied_at) VALUES (\(migration.identifier), \(Self.now()))",
                         logger: logger
                     ).collect()

@@ -177,13 +177,24 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Fails at once when `conn` is closed (the server died or went away). PostgresNIO 1.33 sends
+    /// a query or a `COPY` on a closed connection into the void, where it never completes: an
+    /// import whose server died hung for ever at its next statement (its ROLLBACK, say) instead of
+    /// reporting the failure (`scripts/crash-test.sh pgserver`). Every statement goes through
+    /// ``PostgresConnection/queryIfOpen(_:logger:)`` or this check.
+    static func checkOpen(_ conn: PostgresConnection) throws {
+        if conn.isClosed { throw StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)") }
+    }
+
+    static let closedConnection = "the server closed the connection"
+
     static func run(_ conn: PostgresConnection, _ sql: String, logger: Logger) async throws {
-        _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        _ = try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
     }
 
     /// Every row of a query, each readable by column name.
     static func rows(_ conn: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [PostgresRandomAccessRow] {
-        try await conn.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
+        try await conn.queryIfOpen(query, logger: logger).collect().map { $0.makeRandomAccess() }
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
@@ -202,6 +213,10 @@ public final class PostgresStore: Sendable {
                 ? StoreError.diskFull(path: "the PostgreSQL server (\(reason(error)))")
                 : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
         }
+        // What the COPY path throws when the server died or went away mid-import.
+        if let e = error as? PostgresError, case .connectionClosed = e {
+            return StoreError.unavailable("PostgreSQL is unreachable: \(reason(error))")
+        }
         if let e = error as? PSQLError {
             // A server-side refusal is the store's fault; no server answer means it is unreachable.
             return e.serverInfo == nil
@@ -213,7 +228,9 @@ public final class PostgresStore: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let e = error as? StoreError { return e.description }
+        if let e = error as? PostgresError, case .connectionClosed = e { return closedConnection }
         guard let e = error as? PSQLError else { return "\(error)" }
+        if e.code == .serverClosedConnection && e.serverInfo == nil { return closedConnection }
         if e.code == .sslUnsupported {
             return "the server refused TLS (the URL says sslmode=require, the server offers no TLS); enable ssl on the server, or use sslmode=disable on a trusted network only"
         }
@@ -258,4 +275,13 @@ final class LeaseState: Sendable {
     func acquire() -> Bool { state.withLock { s in if s == 0 { s = 1 }; return s == 1 } }
     /// True when the deadline came first.
     func expire() -> Bool { state.withLock { s in if s == 0 { s = 2 }; return s == 2 } }
+}
+
+extension PostgresConnection {
+    /// `query(_:logger:)`, but a store error at once on a closed connection
+    /// (see ``PostgresStore/checkOpen(_:)``).
+    func queryIfOpen(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        try PostgresStore.checkOpen(self)
+        return try await self.query(query, logger: logger)
+    }
 }
