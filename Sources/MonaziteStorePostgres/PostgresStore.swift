@@ -56,7 +56,7 @@ public final class PostgresStore: Sendable {
         do {
             if let schema = url.schema {
                 // Plain identifier (checked by PostgresURL): safe to splice.
-                _ = try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: store.logger).collect()
+                try await store.leased { conn in try await Self.run(conn, "CREATE SCHEMA IF NOT EXISTS \(schema)", logger: store.logger) }
             }
             clock.mark("pool, create schema")
             try await store.migrate()
@@ -239,6 +239,8 @@ public final class PostgresStore: Sendable {
             return message + detail
         }
         if let underlying = e.underlying {
+            // A closed connection can carry the error that closed it (its own text is generic).
+            if underlying is PSQLError || underlying is PostgresError { return reason(underlying) }
             if let io = underlying as? IOError { return "cannot connect (\(io.description))" }
             if "\(type(of: underlying))".contains("SSL") || "\(type(of: underlying))".contains("TLS") {
                 return "the TLS handshake failed (\(underlying)); check the server's certificate and sslmode"
