@@ -95,9 +95,9 @@ struct PostgresIDs {
                     out.text(s.key.flow.rawValue)
                     out.text(s.key.commodity.code)
                     out.endRow()
-                    if out.isFull { try await writer.write(out.take()) }
+                    if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
                 }
-                if !out.isEmpty { try await writer.write(out.take()) }
+                if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
             }
         }
         newSources = []

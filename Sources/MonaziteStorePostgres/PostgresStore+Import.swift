@@ -137,9 +137,9 @@ extension PostgresStore {
                     out.text(Derivation.text(o.derivedFrom))
                 }
                 out.endRow()
-                if out.isFull { try await writer.write(out.take()) }
+                if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
             }
-            if !out.isEmpty { try await writer.write(out.take()) }
+            if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
         }
     }
 
