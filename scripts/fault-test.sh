@@ -219,6 +219,7 @@ pgdiskfull_fault() {
   [ "$code" = 200 ] && ok pgdiskfull "reads still answer: $code" || fail pgdiskfull "read after the full disk: $code"
   stop_serve "$SERVER" pgdiskfull
   same_as_before "after the HTTP import"
+  echo "pgdiskfull: after the two refused imports: $(df -h --output=used,avail "$m" | tail -1 | tr -s ' ') (used, free); the filler removed: $(du -sh "$m/filler" | cut -f1) freed"
   # Space freed: the same import now fits.
   $SUDO rm -f "$m/filler"
   rc=0
