@@ -50,6 +50,18 @@ stop_serve() {
   if kill -0 "$1" 2>/dev/null; then fail "$2" "serve did not end within 15 s of SIGTERM (killed)"; kill -9 "$1" 2>/dev/null || true; fi
   wait "$1" 2>/dev/null || true
 }
+# write_token STORE: the secret of a new write token of STORE (for the HTTP imports)
+write_token() { "$BIN" tokens create full --store "$1" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])'; }
+# refused_over_http FAULT SERVER TOKEN FILE: uploading FILE is a 507 insufficient_storage (not a
+# 500), and a read still answers 200.
+refused_over_http() {
+  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $3" \
+    --data-binary @"$4" "$2/api/v1/imports?name=big.csv&format=comtrade")
+  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok "$1" "HTTP import: $code $(head -c 200 "$W/body")"
+  else fail "$1" "HTTP import: $code $(head -c 300 "$W/body")"; fi
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$2/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
+  if [ "$code" = 200 ]; then ok "$1" "reads still answer: $code"; else fail "$1" "read after the full disk: $code"; fi
+}
 can_mount() { mkdir -p "$W/probe" && $SUDO mount -t tmpfs -o size=1m tmpfs "$W/probe" 2>/dev/null && $SUDO umount "$W/probe"; }
 
 python3 scripts/generate-comtrade.py 60500 "$W/all.csv" 5 2>/dev/null
@@ -98,7 +110,7 @@ diskfull_fault() {
   local s="$m/store.sqlite"
   "$BIN" init --store "$s" >/dev/null
   "$BIN" import "$W/small.csv" --format comtrade --store "$s" >/dev/null
-  local token; token=$("$BIN" tokens create full --store "$s" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+  local token; token=$(write_token "$s")
   local before; before=$(counts "$s")
   local rc=0
   "$BIN" import "$W/big.csv" --format comtrade --store "$s" >/dev/null 2>"$W/err" || rc=$?
@@ -113,12 +125,7 @@ diskfull_fault() {
   local port; port=$(free_port)
   "$BIN" serve --store "$s" --port "$port" --log-level error >"$W/serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-    --data-binary @"$W/big.csv" "http://127.0.0.1:$port/api/v1/imports?name=big.csv&format=comtrade")
-  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok diskfull "HTTP import: $code $(head -c 200 "$W/body")"
-  else fail diskfull "HTTP import: $code $(head -c 300 "$W/body")"; fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
-  [ "$code" = 200 ] && ok diskfull "reads still answer: $code" || fail diskfull "read after the full disk: $code"
+  refused_over_http diskfull "http://127.0.0.1:$port" "$token" "$W/big.csv"
   stop_serve "$sp" diskfull
   after=$(counts "$s"); ic=$(sqlite3 "$s" "PRAGMA integrity_check")
   if [ "$after" = "$before" ] && [ "$ic" = ok ]; then ok diskfull "after HTTP: store unchanged ($after), integrity_check ok"
@@ -187,7 +194,7 @@ pgdiskfull_fault() {
     "CREATE DATABASE diskfull OWNER diskfull TABLESPACE small" >/dev/null
   "$BIN" init --store "$url" >/dev/null
   "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null
-  local token; token=$("$BIN" tokens create full --store "$url" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+  local token; token=$(write_token "$url")
   local free_kb; free_kb=$(df -k --output=avail "$m" | tail -1)
   $SUDO fallocate -l $(( (free_kb - 2048) * 1024 )) "$m/filler"
   local before sources_before; before=$(counts "$url"); sources_before=$("$BIN" sources --store "$url")
@@ -211,12 +218,7 @@ pgdiskfull_fault() {
   same_as_before "after the CLI import"
   serve_on_free_port "$W" --store "$url" --log-level error || { fail pgdiskfull "serve did not start"; return; }
   PIDS+=("$SERVER")
-  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-    --data-binary @"$W/pgbig.csv" "$URL/api/v1/imports?name=big.csv&format=comtrade")
-  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok pgdiskfull "HTTP import: $code $(head -c 200 "$W/body")"
-  else fail pgdiskfull "HTTP import: $code $(head -c 300 "$W/body")"; fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
-  [ "$code" = 200 ] && ok pgdiskfull "reads still answer: $code" || fail pgdiskfull "read after the full disk: $code"
+  refused_over_http pgdiskfull "$URL" "$token" "$W/pgbig.csv"
   stop_serve "$SERVER" pgdiskfull
   same_as_before "after the HTTP import"
   echo "pgdiskfull: after the two refused imports: $(df -h --output=used,avail "$m" | tail -1 | tr -s ' ') (used, free); the filler removed: $(du -sh "$m/filler" | cut -f1) freed"
