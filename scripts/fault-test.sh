@@ -11,30 +11,57 @@
 #            stream, then a stop of a few seconds: every answer is a 200 or a 503
 #            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s, and 200s
 #            again after, without restarting `serve`.
-# Mounting needs root with CAP_SYS_ADMIN; where that is missing the SQLite faults say SKIPPED.
+#  pgdiskfull a PostgreSQL store whose disk is full: on a cluster of its own, the database made in a
+#            tablespace on a small tmpfs, then a filler file takes all but 2 MB of it. An import that
+#            does not fit fails with one line saying the disk is full, exit non-zero; over HTTP a
+#            507 `insufficient_storage`; counts and `monazite sources` unchanged, no orphan rows,
+#            reads answer; with the filler removed the same import succeeds.
+# Mounting needs root with CAP_SYS_ADMIN; where that is missing the mount faults say SKIPPED.
 #
-#   scripts/fault-test.sh [readonly|diskfull|pgrestart|all]      (default: all)
+#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|all]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
-if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|all]" >&2; exit 2 ;; esac
+. scripts/private-postgres.sh
+. scripts/serve-on-free-port.sh
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
 swift build --product monazite >/dev/null 2>&1 || swift build --product monazite
 BIN=$(swift build --show-bin-path)/monazite
 W=$(mktemp -d /tmp/monazite-fault.XXXXXX)
-MOUNTS=(); PIDS=(); CLUSTER=""
+MOUNTS=(); PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  private_cluster_drop  # before the unmounts: a tablespace of it may live on one
   for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do $SUDO umount "${MOUNTS[$i]}" 2>/dev/null || true; done
-  if [ -n "$CLUSTER" ]; then $SUDO pg_dropcluster --stop $CLUSTER >/dev/null 2>&1 || true; fi
   rm -rf "$W"
 }
 trap cleanup EXIT
 FAILED=0
 fail() { echo "FAIL [$1]: $2" >&2; FAILED=$((FAILED + 1)); }
 ok() { echo "ok   [$1]: $2"; }
-counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM observation) || ' ' || (SELECT count(*) FROM import_batch)"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+COUNTS_SQL="SELECT (SELECT count(*) FROM observation) || ' ' || (SELECT count(*) FROM import_batch)"
+# counts STORE: "observations batches" of a SQLite file or a PostgreSQL URL
+counts() { case "$1" in postgres://*) psql -X -q "$1" -tAc "$COUNTS_SQL" ;; *) sqlite3 "$1" "$COUNTS_SQL" ;; esac; }
+# stop_serve PID FAULT: SIGTERM; a FAIL (and SIGKILL) when serve has not ended 15 s later, not a hang.
+stop_serve() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$1" 2>/dev/null; then fail "$2" "serve did not end within 15 s of SIGTERM (killed)"; kill -9 "$1" 2>/dev/null || true; fi
+  wait "$1" 2>/dev/null || true
+}
+# write_token STORE: the secret of a new write token of STORE (for the HTTP imports)
+write_token() { "$BIN" tokens create full --store "$1" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])'; }
+# refused_over_http FAULT SERVER TOKEN FILE: uploading FILE is a 507 insufficient_storage (not a
+# 500), and a read still answers 200.
+refused_over_http() {
+  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $3" \
+    --data-binary @"$4" "$2/api/v1/imports?name=big.csv&format=comtrade")
+  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok "$1" "HTTP import: $code $(head -c 200 "$W/body")"
+  else fail "$1" "HTTP import: $code $(head -c 300 "$W/body")"; fi
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$2/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
+  if [ "$code" = 200 ]; then ok "$1" "reads still answer: $code"; else fail "$1" "read after the full disk: $code"; fi
+}
 can_mount() { mkdir -p "$W/probe" && $SUDO mount -t tmpfs -o size=1m tmpfs "$W/probe" 2>/dev/null && $SUDO umount "$W/probe"; }
 
 python3 scripts/generate-comtrade.py 60500 "$W/all.csv" 5 2>/dev/null
@@ -42,6 +69,7 @@ head -1 "$W/all.csv" > "$W/header"
 { cat "$W/header"; sed -n 2,501p "$W/all.csv"; } > "$W/small.csv"
 { cat "$W/header"; sed -n '502,$p' "$W/all.csv"; } > "$W/big.csv"
 rm "$W/all.csv"
+head -20001 "$W/big.csv" > "$W/pgbig.csv"  # 20,000 rows: PostgreSQL imports them in a few seconds
 
 readonly_fault() {
   local d="$W/ro-src" m="$W/ro"
@@ -82,7 +110,7 @@ diskfull_fault() {
   local s="$m/store.sqlite"
   "$BIN" init --store "$s" >/dev/null
   "$BIN" import "$W/small.csv" --format comtrade --store "$s" >/dev/null
-  local token; token=$("$BIN" tokens create full --store "$s" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["secret"])')
+  local token; token=$(write_token "$s")
   local before; before=$(counts "$s")
   local rc=0
   "$BIN" import "$W/big.csv" --format comtrade --store "$s" >/dev/null 2>"$W/err" || rc=$?
@@ -97,28 +125,17 @@ diskfull_fault() {
   local port; port=$(free_port)
   "$BIN" serve --store "$s" --port "$port" --log-level error >"$W/serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  local code; code=$(curl -s -o "$W/body" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-    --data-binary @"$W/big.csv" "http://127.0.0.1:$port/api/v1/imports?name=big.csv&format=comtrade")
-  if [ "$code" = 507 ] && grep -q insufficient_storage "$W/body"; then ok diskfull "HTTP import: $code $(head -c 200 "$W/body")"
-  else fail diskfull "HTTP import: $code $(head -c 300 "$W/body")"; fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
-  [ "$code" = 200 ] && ok diskfull "reads still answer: $code" || fail diskfull "read after the full disk: $code"
-  kill "$sp"; wait "$sp" 2>/dev/null || true
+  refused_over_http diskfull "http://127.0.0.1:$port" "$token" "$W/big.csv"
+  stop_serve "$sp" diskfull
   after=$(counts "$s"); ic=$(sqlite3 "$s" "PRAGMA integrity_check")
   if [ "$after" = "$before" ] && [ "$ic" = ok ]; then ok diskfull "after HTTP: store unchanged ($after), integrity_check ok"
   else fail diskfull "after HTTP: $before -> $after, integrity_check $ic"; fi
 }
 
 pgrestart_fault() {
-  local version port
-  port=$(free_port)  # not a fixed port: two runs at once (other worktrees) must not collide
-  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  CLUSTER="$version faults$$"
-  $SUDO pg_createcluster "$version" "faults$$" --port $port >/dev/null 2>&1 || { fail pgrestart "pg_createcluster failed"; CLUSTER=""; return; }
-  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
-  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p $port && break; sleep 0.5; done
-  local as_pg="su postgres -c"; [ "$(id -u)" -eq 0 ] || as_pg="sudo -u postgres sh -c"
-  $as_pg "psql -X -q -p $port -c \"CREATE ROLE faults LOGIN PASSWORD 'faults-test'\" -c \"CREATE DATABASE faults OWNER faults\"" >/dev/null
+  private_cluster_create "faults$$" || { fail pgrestart "no cluster of its own"; return; }
+  local port=$PRIVATE_PORT
+  private_cluster_sql "CREATE ROLE faults LOGIN PASSWORD 'faults-test'" "CREATE DATABASE faults OWNER faults" >/dev/null
   local url="postgres://faults:faults-test@127.0.0.1:$port/faults" hp; hp=$(free_port)
   "$BIN" init --store "$url" >/dev/null
   "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/pg-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
@@ -129,12 +146,12 @@ pgrestart_fault() {
   # 1. Restart while requests stream (one every 0.1 s for 6 s).
   ( end=$(( $(date +%s) + 6 )); while [ "$(date +%s)" -lt $end ]; do probe api "$api"; probe health "http://127.0.0.1:$hp/health"; sleep 0.1; done ) >"$W/stream.txt" &
   local streamer=$!
-  sleep 1; $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER restart -m fast; wait $streamer
+  sleep 1; private_cluster_ctl restart -m fast; wait $streamer
   # 2. A stop of 4 s: requests during it, then a start, then requests again.
-  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER stop -m fast
+  private_cluster_ctl stop -m fast
   for _ in 1 2 3; do probe down "$api"; probe downhealth "http://127.0.0.1:$hp/health"; done >>"$W/stream.txt"
-  $SUDO pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
-  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p $port && break; sleep 0.2; done
+  private_cluster_ctl start
+  private_cluster_ready
   local t0; t0=$(date +%s%N)
   local back=""
   for _ in $(seq 1 50); do
@@ -161,16 +178,69 @@ pgrestart_fault() {
   [ -n "$back" ] || fail pgrestart "no 200 after PostgreSQL came back"
   kill -0 "$sp" 2>/dev/null || fail pgrestart "serve died"
   [ "$FAILED" -gt 0 ] || ok pgrestart "fail fast with 503 + Retry-After, recovery without restarting serve"
-  kill "$sp"; wait "$sp" 2>/dev/null || true
-  $SUDO pg_dropcluster --stop $CLUSTER >/dev/null 2>&1 || true; CLUSTER=""
+  stop_serve "$sp" pgrestart
+  private_cluster_drop
 }
 
-if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = all ]; then
+pgdiskfull_fault() {
+  private_cluster_create "full$$" || { fail pgdiskfull "no cluster of its own"; return; }
+  # 64 MB: the database's catalog (a copy of template1), the bundled data and the small import
+  # take about 10 MB, the 20,000 rows a few more; a filler file then leaves 2 MB free.
+  local m="$W/pgspace" url="postgres://diskfull:diskfull-test@127.0.0.1:$PRIVATE_PORT/diskfull"
+  mkdir -p "$m"; chmod 711 "$W"  # the server (user postgres) must reach the mount point
+  $SUDO mount -t tmpfs -o size=64m,mode=700 tmpfs "$m" && MOUNTS+=("$m")
+  $SUDO chown postgres:postgres "$m"
+  private_cluster_sql "CREATE ROLE diskfull LOGIN PASSWORD 'diskfull-test'" "CREATE TABLESPACE small LOCATION '$m'" \
+    "CREATE DATABASE diskfull OWNER diskfull TABLESPACE small" >/dev/null
+  "$BIN" init --store "$url" >/dev/null
+  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null
+  local token; token=$(write_token "$url")
+  local free_kb; free_kb=$(df -k --output=avail "$m" | tail -1)
+  $SUDO fallocate -l $(( (free_kb - 2048) * 1024 )) "$m/filler"
+  local before sources_before; before=$(counts "$url"); sources_before=$("$BIN" sources --store "$url")
+  echo "pgdiskfull: the tablespace's tmpfs: $(df -h --output=size,used,avail "$m" | tail -1 | tr -s ' ') (size, used, free); observations, batches: $before"
+  # same_as_before WHEN: counts, `monazite sources` and the orphan check as before the fault
+  same_as_before() {
+    local after sources orphans
+    after=$(counts "$url"); sources=$("$BIN" sources --store "$url" 2>&1 || true)
+    orphans=$(psql -X -q "$url" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
+      + (SELECT count(*) FROM observation o LEFT JOIN source s ON s.id = o.source_id WHERE s.id IS NULL)")
+    if [ "$after" = "$before" ] && [ "$sources" = "$sources_before" ] && [ "$orphans" = 0 ]; then
+      ok pgdiskfull "$1: store unchanged (observations, batches: $after; \`monazite sources\` the same), no orphan rows"
+    else fail pgdiskfull "$1: $before -> $after, sources the same: $([ "$sources" = "$sources_before" ] && echo yes || echo no), orphans $orphans"; fi
+  }
+  local rc=0
+  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' && echo "$line" | grep -qi "disk.*full\|full.*disk"; then
+    ok pgdiskfull "import: exit $rc: $line"
+  else fail pgdiskfull "import: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  same_as_before "after the CLI import"
+  serve_on_free_port "$W" --store "$url" --log-level error || { fail pgdiskfull "serve did not start"; return; }
+  PIDS+=("$SERVER")
+  refused_over_http pgdiskfull "$URL" "$token" "$W/pgbig.csv"
+  stop_serve "$SERVER" pgdiskfull
+  same_as_before "after the HTTP import"
+  echo "pgdiskfull: after the two refused imports: $(df -h --output=used,avail "$m" | tail -1 | tr -s ' ') (used, free); the filler removed: $(du -sh "$m/filler" | cut -f1) freed"
+  # Space freed: the same import now fits.
+  $SUDO rm -f "$m/filler"
+  rc=0
+  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local now; now=$(counts "$url")
+  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${before% *} + $(( $(wc -l <"$W/pgbig.csv") - 1 )) )) $(( ${before#* } + 1 ))" ]; then
+    ok pgdiskfull "with the filler removed the import succeeds: observations, batches $before -> $now"
+  else fail pgdiskfull "after freeing space: exit $rc, counts $before -> $now, stderr: $(head -c 300 "$W/err")"; fi
+  private_cluster_drop
+  $SUDO umount "$m"; unset 'MOUNTS[-1]'
+}
+
+if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then
   if can_mount; then
-    [ "$WHAT" = diskfull ] || readonly_fault
-    [ "$WHAT" = readonly ] || diskfull_fault
+    if [ "$WHAT" = readonly ] || [ "$WHAT" = all ]; then readonly_fault; fi
+    if [ "$WHAT" = diskfull ] || [ "$WHAT" = all ]; then diskfull_fault; fi
+    if [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then pgdiskfull_fault; fi
   else
-    echo "SKIPPED readonly/diskfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
+    echo "SKIPPED readonly/diskfull/pgdiskfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
   fi
 fi
 if [ "$WHAT" = pgrestart ] || [ "$WHAT" = all ]; then pgrestart_fault; fi

@@ -28,7 +28,7 @@ serve_on_free_port() {
   SERVER=$!
   URL=""
   for _ in $(seq 1 200); do
-    URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/server.out" | head -1 || true)"
+    URL="$(grep -so 'http://127.0.0.1:[0-9]*' "$dir/server.out" | head -1 || true)"
     [ -n "$URL" ] && curl -fsS "$URL/health" >/dev/null 2>&1 && return 0
     sleep 0.1
   done

@@ -22,9 +22,10 @@ export MONAZITE_REQUIRE_POSTGRES=1
 swift build --build-tests
 swift test --skip-build --disable-xctest
 # Short versions of the reliability scripts (issue 15); the long runs and their figures are in
-# RELIABILITY.md. About two minutes together.
+# RELIABILITY.md. About two and a half minutes together.
 CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 sqlite
 CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 2 postgres
+CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 pgserver
 bash scripts/fault-test.sh
 SOAK_CHUNK=10 SOAK_MAX_GROWTH_PCT=30 bash scripts/soak.sh 20 sqlite
 bash scripts/two-servers.sh

@@ -11,7 +11,7 @@ extension PostgresStore: AccessTokenStore {
                 throw StoreError.conflict("a token named \"\(name)\" exists already (names are never reused)")
             }
             let id = try await Self.nextID(conn, table: "access_token", logger: logger)
-            _ = try await conn.query(
+            _ = try await conn.queryIfOpen(
                 """
                 INSERT INTO access_token (id, name, secret_sha256, created_at, scope, expires_at)
                 VALUES (\(id), \(name), \(secretHash.lowercased()), \(created), \(scope.rawValue), \(expiresAt))

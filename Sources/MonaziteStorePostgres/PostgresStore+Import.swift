@@ -122,6 +122,7 @@ extension PostgresStore {
         let count = kept?.count ?? rows.rows.count
         guard count > 0 else { return }
         let releases = rows.provenances.map { StoreEncoding.release($0.release) }
+        try checkOpen(conn)
         try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
             var out = CopyTextBuffer()
             for n in 0..<count {
@@ -151,9 +152,9 @@ extension PostgresStore {
                     out.text(Derivation.text(o.derivedFrom))
                 }
                 out.endRow()
-                if out.isFull { try await writer.write(out.take()) }
+                if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
             }
-            if !out.isEmpty { try await writer.write(out.take()) }
+            if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
         }
     }
 
@@ -161,7 +162,7 @@ extension PostgresStore {
         _ conn: PostgresConnection, file: String, format: String, at: String, rowCount: Int, logger: Logger
     ) async throws -> Int64 {
         let id = try await nextID(conn, table: "import_batch", logger: logger)
-        _ = try await conn.query(
+        _ = try await conn.queryIfOpen(
             "INSERT INTO import_batch (id, file, format, imported_at, row_count) VALUES (\(id), \(file), \(format), \(at), \(rowCount))",
             logger: logger
         ).collect()
@@ -217,7 +218,7 @@ extension PostgresStore {
             let batchID = try await Self.insertBatch(conn, file: file, format: "usgs-salient", at: importedAt, rowCount: report.inserted, logger: logger)
             var nextID = try await Self.nextID(conn, table: "salient_statistic", logger: logger)
             for (s, sourceID) in pending {
-                _ = try await conn.query(
+                _ = try await conn.queryIfOpen(
                     """
                     INSERT INTO salient_statistic (id, edition, country, commodity_name, section, subsection, item, unit,
                         footnote, year, is_estimated, text, value, source_id, batch_id)
@@ -266,7 +267,7 @@ extension PostgresStore {
                 }
             }
             guard report.inserted > 0 else { return (report, false) }
-            _ = try await conn.query("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
+            _ = try await conn.queryIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
             report.batchID = batchID
             return (report, true)
         }

@@ -8,12 +8,12 @@ extension PostgresStore: JobStore {
     public func enqueueJob(_ job: SimulationJobRecord, maximumActive: Int) async throws -> Bool {
         try await write { conn in
             // Serialises enqueues across servers for the count below (released at commit).
-            _ = try await conn.query("SELECT pg_advisory_xact_lock(726373001)", logger: logger).collect()
+            _ = try await conn.queryIfOpen("SELECT pg_advisory_xact_lock(726373001)", logger: logger).collect()
             let rows = try await Self.rows(
                 conn, "SELECT count(*)::BIGINT AS n FROM simulation_job WHERE state IN ('queued', 'running')", logger: logger)
             let active = try rows.first?.get("n", as: Int64.self) ?? 0
             guard active < Int64(maximumActive) else { return (false, commit: false) }
-            _ = try await conn.query(
+            _ = try await conn.queryIfOpen(
                 """
                 INSERT INTO simulation_job (id, scenario, request, runs, seed, state, submitted_at)
                 VALUES (\(job.id), \(job.scenario), \(job.request), \(job.runs), \(job.seed), 'queued', \(job.submittedAt))
@@ -42,7 +42,7 @@ extension PostgresStore: JobStore {
 
     public func finishJob(id: String, state: String, result: String?, error: String?, now: String) async throws {
         _ = try await write { conn in
-            _ = try await conn.query(
+            _ = try await conn.queryIfOpen(
                 "UPDATE simulation_job SET state = \(state), result = \(result), error = \(error), finished_at = \(now) WHERE id = \(id)",
                 logger: logger
             ).collect()

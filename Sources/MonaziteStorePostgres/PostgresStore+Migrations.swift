@@ -5,9 +5,10 @@ extension PostgresStore {
     /// Applies the migrations of ``SchemaDescription`` (rendered to PostgreSQL: the same tables,
     /// columns and invariants as SQLite, see `SchemaDescription`) not yet listed in
     /// `monazite_migration`, in one transaction under an advisory lock: a second process starting
-    /// at the same time waits, then finds them applied.
+    /// at the same time waits, then finds them applied. Leased like every request: with the
+    /// server gone between the probe and here, the pool would otherwise retry for ever.
     func migrate() async throws {
-        try await client.withConnection { conn in
+        try await leased { conn in
             try await Self.run(conn, "BEGIN", logger: logger)
             do {
                 try await Self.run(
@@ -23,7 +24,7 @@ extension PostgresStore {
                     for statement in migration.statements {
                         try await Self.run(conn, statement, logger: logger)
                     }
-                    _ = try await conn.query(
+                    _ = try await conn.queryIfOpen(
                         "INSERT INTO monazite_migration (identifier, applied_at) VALUES (\(migration.identifier), \(Self.now()))",
                         logger: logger
                     ).collect()

@@ -18,7 +18,7 @@ extension PostgresStore: PolicyStore {
                 if !(try await Self.rows(conn, "SELECT 1 FROM policy_event WHERE id = \(event.id)", logger: logger)).isEmpty {
                     throw StoreError.conflict(PolicyEncoding.duplicateEvent(event.id, file: file))
                 }
-                _ = try await conn.query(
+                _ = try await conn.queryIfOpen(
                     """
                     INSERT INTO policy_event (id, kind, effective, document, file, imported_at)
                     VALUES (\(event.id), \(event.kind.rawValue), \(event.dates.effective.map(PolicyEncoding.day)), \(document), \(file), \(now))
@@ -73,7 +73,7 @@ extension PostgresStore: PolicyStore {
         }
         let (itemKind, item) = PolicyEncoding.item(licence.item)
         let id = try await nextID(conn, table: "licence", logger: logger)
-        _ = try await conn.query(
+        _ = try await conn.queryIfOpen(
             """
             INSERT INTO licence (id, holder, item_kind, item, destination, quantity_kg, granted, expires, kind, reference, note, file, created_at)
             VALUES (\(id), \(licence.holder), \(itemKind), \(item), \(licence.destination.alpha3), \(licence.quantityKg),

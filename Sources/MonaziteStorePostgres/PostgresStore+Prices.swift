@@ -29,7 +29,7 @@ extension PostgresStore: PriceStore {
                     report.unchanged += 1
                     continue
                 }
-                _ = try await conn.query(
+                _ = try await conn.queryIfOpen(
                     """
                     INSERT INTO price_quote (id, date, product, basis, publisher, url, document, batch_id)
                     VALUES (\(nextID), \(k.date), \(k.product), \(k.basis), \(k.publisher), \(k.url), \(document), \(batchID))
@@ -39,7 +39,7 @@ extension PostgresStore: PriceStore {
                 report.inserted += 1
             }
             guard report.inserted > 0 else { return (report, false) }
-            _ = try await conn.query("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
+            _ = try await conn.queryIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
             report.batchID = batchID
             return (report, true)
         }

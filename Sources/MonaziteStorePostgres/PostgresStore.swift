@@ -56,7 +56,7 @@ public final class PostgresStore: Sendable {
         do {
             if let schema = url.schema {
                 // Plain identifier (checked by PostgresURL): safe to splice.
-                _ = try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: store.logger).collect()
+                try await store.leased { conn in try await Self.run(conn, "CREATE SCHEMA IF NOT EXISTS \(schema)", logger: store.logger) }
             }
             clock.mark("pool, create schema")
             try await store.migrate()
@@ -177,13 +177,34 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Fails at once when `conn` is closed (the server died or went away). PostgresNIO 1.33 sends
+    /// a query or a `COPY` on a closed connection into the void, where it never completes: an
+    /// import whose server died hung for ever at its next statement (its ROLLBACK, say) instead of
+    /// reporting the failure (`scripts/crash-test.sh pgserver`). Every statement goes through
+    /// ``PostgresConnection/queryIfOpen(_:logger:)`` or this check.
+    static func checkOpen(_ conn: PostgresConnection) throws {
+        if conn.isClosed { throw StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)") }
+    }
+
+    static let closedConnection = "the server closed the connection"
+
+    /// One buffer of a `COPY`, unless the connection closed: PostgresNIO 1.33 stops the process
+    /// (a precondition, "Copy mode is only supported for extended queries") when a COPY buffer
+    /// is written after the connection closed under it, as when the server is killed mid-import
+    /// (crash-test.sh pgserver, 1 round of 50). The check narrows that to the moment between it
+    /// and the write; it cannot close it, that needs a fix in PostgresNIO.
+    static func copyData(_ buffer: ByteBuffer, to writer: PostgresCopyFromWriter, on conn: PostgresConnection) async throws {
+        try checkOpen(conn)
+        try await writer.write(buffer)
+    }
+
     static func run(_ conn: PostgresConnection, _ sql: String, logger: Logger) async throws {
-        _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        _ = try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
     }
 
     /// Every row of a query, each readable by column name.
     static func rows(_ conn: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [PostgresRandomAccessRow] {
-        try await conn.query(query, logger: logger).collect().map { $0.makeRandomAccess() }
+        try await conn.queryIfOpen(query, logger: logger).collect().map { $0.makeRandomAccess() }
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
@@ -202,6 +223,10 @@ public final class PostgresStore: Sendable {
                 ? StoreError.diskFull(path: "the PostgreSQL server (\(reason(error)))")
                 : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
         }
+        // What the COPY path throws when the server died or went away mid-import.
+        if let e = error as? PostgresError, case .connectionClosed = e {
+            return StoreError.unavailable("PostgreSQL is unreachable: \(reason(error))")
+        }
         if let e = error as? PSQLError {
             // A server-side refusal is the store's fault; no server answer means it is unreachable.
             return e.serverInfo == nil
@@ -213,7 +238,9 @@ public final class PostgresStore: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let e = error as? StoreError { return e.description }
+        if let e = error as? PostgresError, case .connectionClosed = e { return closedConnection }
         guard let e = error as? PSQLError else { return "\(error)" }
+        if e.code == .serverClosedConnection && e.serverInfo == nil { return closedConnection }
         if e.code == .sslUnsupported {
             return "the server refused TLS (the URL says sslmode=require, the server offers no TLS); enable ssl on the server, or use sslmode=disable on a trusted network only"
         }
@@ -222,6 +249,8 @@ public final class PostgresStore: Sendable {
             return message + detail
         }
         if let underlying = e.underlying {
+            // A closed connection can carry the error that closed it (its own text is generic).
+            if underlying is PSQLError || underlying is PostgresError { return reason(underlying) }
             if let io = underlying as? IOError { return "cannot connect (\(io.description))" }
             if "\(type(of: underlying))".contains("SSL") || "\(type(of: underlying))".contains("TLS") {
                 return "the TLS handshake failed (\(underlying)); check the server's certificate and sslmode"
@@ -258,4 +287,13 @@ final class LeaseState: Sendable {
     func acquire() -> Bool { state.withLock { s in if s == 0 { s = 1 }; return s == 1 } }
     /// True when the deadline came first.
     func expire() -> Bool { state.withLock { s in if s == 0 { s = 2 }; return s == 2 } }
+}
+
+extension PostgresConnection {
+    /// `query(_:logger:)`, but a store error at once on a closed connection
+    /// (see ``PostgresStore/checkOpen(_:)``).
+    func queryIfOpen(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        try PostgresStore.checkOpen(self)
+        return try await self.query(query, logger: logger)
+    }
 }

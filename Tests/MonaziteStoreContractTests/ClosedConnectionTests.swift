@@ -1,0 +1,72 @@
+import Foundation
+import MonaziteStore
+@testable import MonaziteStorePostgres
+import PostgresNIO
+import Testing
+
+/// A PostgreSQL server that dies under a write (issue 15): the next statement on the closed
+/// connection fails at once, as the store being unreachable. It used to hang for ever:
+/// PostgresNIO 1.33 never completes a query sent on a closed connection, so an import whose
+/// server was killed never ended (found by `scripts/crash-test.sh pgserver`, which kills the
+/// server with `kill -9`; here the server ends the connection itself).
+@Suite struct ClosedConnectionTests {
+    @Test func aStatementAfterTheServerClosedTheConnectionFailsAtOnce() async throws {
+        guard let url = PostgresTestServer.url else {
+            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
+            return
+        }
+        let store = try await PostgresStore.connect(url: url)
+        // Raced against 20 s on tasks of their own: a hang is a failure here, not a test run that
+        // never ends (a hung query cannot be cancelled).
+        let once = Once()
+        let failure: (any Error)?? = await withCheckedContinuation { answer in
+            Task {
+                do {
+                    try await store.write { conn in
+                        // The server ends this very connection, as when its backend process dies.
+                        _ = try? await PostgresStore.run(conn, "SELECT pg_terminate_backend(pg_backend_pid())", logger: store.logger)
+                        while !conn.isClosed { try await Task.sleep(for: .milliseconds(10)) }
+                        try await PostgresStore.run(conn, "SELECT 1", logger: store.logger)
+                        return ((), commit: false)
+                    }
+                    if await once.claim() { answer.resume(returning: .some(nil)) }
+                } catch {
+                    if await once.claim() { answer.resume(returning: .some(error)) }
+                }
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(20))
+                if await once.claim() { answer.resume(returning: nil) }
+            }
+        }
+        guard let failure else {
+            Issue.record("the statement on the closed connection was still waiting after 20 s")
+            return
+        }
+        await store.shutdown()
+        guard let error = failure as? StoreError, case .unavailable(let reason) = error else {
+            Issue.record("expected the store to be unavailable, got \(String(describing: failure))")
+            return
+        }
+        #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
+    }
+
+    /// What the `COPY` path throws when the connection closed under it is the same answer.
+    @Test func aConnectionClosedUnderACopyIsTheStoreBeingUnreachable() {
+        let mapped = PostgresStore.storeError(PostgresError.connectionClosed)
+        guard let error = mapped as? StoreError, case .unavailable(let reason) = error else {
+            Issue.record("expected unavailable, got \(mapped)")
+            return
+        }
+        #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
+    }
+}
+
+/// The first of two racing tasks to claim it answers.
+private actor Once {
+    private var claimed = false
+    func claim() -> Bool {
+        defer { claimed = true }
+        return !claimed
+    }
+}
