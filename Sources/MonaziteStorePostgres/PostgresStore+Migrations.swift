@@ -5,10 +5,10 @@ extension PostgresStore {
     /// Applies the migrations of ``SchemaDescription`` (rendered to PostgreSQL: the same tables,
     /// columns and invariants as SQLite, see `SchemaDescription`) not yet listed in
     /// `monazite_migration`, in one transaction under an advisory lock: a second process starting
-    /// at the same time waits, then finds them applied. Leased like every request: with the
-    /// server gone between the probe and here, the pool would otherwise retry for ever.
+    /// at the same time waits, then finds them applied. Leased with a deadline (``openDeadline``):
+    /// with the server gone between the probe and here, the pool would otherwise retry for ever.
     func migrate() async throws {
-        try await leased { conn in
+        try await leased(within: Self.openDeadline) { conn in
             try await Self.run(conn, "BEGIN", logger: logger)
             do {
                 try await Self.run(

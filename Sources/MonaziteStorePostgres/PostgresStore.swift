@@ -56,7 +56,9 @@ public final class PostgresStore: Sendable {
         do {
             if let schema = url.schema {
                 // Plain identifier (checked by PostgresURL): safe to splice.
-                try await store.leased { conn in try await Self.run(conn, "CREATE SCHEMA IF NOT EXISTS \(schema)", logger: store.logger) }
+                try await store.leased(within: openDeadline) { conn in
+                    try await Self.run(conn, "CREATE SCHEMA IF NOT EXISTS \(schema)", logger: store.logger)
+                }
             }
             clock.mark("pool, create schema")
             try await store.migrate()
@@ -112,16 +114,29 @@ public final class PostgresStore: Sendable {
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> (T, commit: Bool)) async throws -> T {
         try await leased { conn in
             try await Self.run(conn, "BEGIN", logger: logger)
+            var commitSent = false
             do {
                 try await Self.run(conn, "SELECT pg_advisory_xact_lock(hashtext('monazite-write:' || current_schema()))", logger: logger)
                 let (value, commit) = try await body(conn)
+                commitSent = commit
                 try await Self.run(conn, commit ? "COMMIT" : "ROLLBACK", logger: logger)
                 return value
             } catch {
                 try? await Self.run(conn, "ROLLBACK", logger: logger)
-                throw Self.storeError(error)
+                throw Self.writeError(error, commitSent: commitSent)
             }
         }
+    }
+
+    /// The error of a write. When the connection was lost after `COMMIT` was sent, nobody knows
+    /// whether the server committed (it may have, and died before it answered: 1 round in 150 of
+    /// `crash-test.sh pgserver`), so the message says so instead of "unreachable" alone.
+    static func writeError(_ error: any Error, commitSent: Bool) -> any Error {
+        let known = storeError(error)
+        guard commitSent, case StoreError.unavailable(let reason)? = known as? StoreError else { return known }
+        return StoreError.unavailable(
+            reason + "; the connection was lost after the commit was sent, so this write may have been saved: "
+                + "look before writing it again (an import of the same file again changes nothing if it was)")
     }
 
     /// Runs `body` on one connection, in a read-only transaction so it sees one snapshot.
@@ -142,11 +157,19 @@ public final class PostgresStore: Sendable {
     /// How long a request waits for a connection from the pool before it fails as unavailable.
     static let leaseDeadline: Duration = .milliseconds(1500)
 
+    /// How long opening the store (schema, migrations) waits for a connection: longer than a
+    /// request's deadline, since the pool's first connections are being made then and a loaded
+    /// machine takes seconds (the test suite, with dozens of stores opening at once, missed
+    /// 1.5 s), yet finite, so that a server that died after the probe fails the command.
+    static let openDeadline: Duration = .seconds(15)
+
     /// Runs `body` on a pooled connection, or fails with ``StoreError/unavailable(_:)`` when none is
     /// had within ``leaseDeadline``: with PostgreSQL down the pool would otherwise keep a request
     /// waiting while it retries its connections, and the client would hang instead of getting a
     /// 503 it can retry. Once a connection is had, `body` runs to its end however long it takes.
-    func leased<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func leased<T: Sendable>(
+        within deadline: Duration = leaseDeadline, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         try await withoutActuallyEscaping(body) { escapable in
             // The group awaits both children before it returns, so the closure never outlives this call.
             nonisolated(unsafe) let body = escapable
@@ -159,10 +182,11 @@ public final class PostgresStore: Sendable {
                     }
                 }
                 group.addTask {
-                    try await Task.sleep(for: Self.leaseDeadline)
+                    try await Task.sleep(for: deadline)
                     if lease.expire() {
+                        let seconds = Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18
                         throw StoreError.unavailable(
-                            "PostgreSQL gave no connection within 1.5 s (down, or every connection busy)")
+                            "PostgreSQL gave no connection within \(String(format: "%g", seconds)) s (down, or every connection busy)")
                     }
                     return nil
                 }

@@ -10,6 +10,18 @@ import Testing
 /// server was killed never ended (found by `scripts/crash-test.sh pgserver`, which kills the
 /// server with `kill -9`; here the server ends the connection itself).
 @Suite struct ClosedConnectionTests {
+    /// A connection lost once COMMIT was sent leaves the outcome unknown, and the error says so;
+    /// before the commit, or with an answer from the server, the error is what it was.
+    @Test func aWriteLostAfterItsCommitWasSentSaysItMayHaveBeenSaved() {
+        let lost = StoreError.unavailable("PostgreSQL is unreachable: the server closed the connection")
+        let afterCommit = "\(PostgresStore.writeError(lost, commitSent: true))"
+        #expect(afterCommit.contains("the server closed the connection"))
+        #expect(afterCommit.contains("may have been saved"))
+        #expect("\(PostgresStore.writeError(lost, commitSent: false))" == "\(lost)")
+        let refused = StoreError.fault("PostgreSQL refused: could not serialize access")
+        #expect("\(PostgresStore.writeError(refused, commitSent: true))" == "\(refused)")
+    }
+
     @Test func aStatementAfterTheServerClosedTheConnectionFailsAtOnce() async throws {
         guard let url = PostgresTestServer.url else {
             if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
