@@ -44,7 +44,9 @@ extension SQLiteStore {
     /// The series the store holds, with their period coverage.
     public func seriesList() throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] {
         try pool.read { db in
-            try Row.fetchAll(
+            let revision = try Self.revision(db)
+            if let kept = seriesListMemo.value(at: revision) { return kept }
+            let list: [(key: SeriesKey, first: Month, last: Month, count: Int)] = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT s.reporter, s.partner, s.flow, s.commodity, min(o.first_month) AS first, max(o.last_month) AS last,
@@ -58,12 +60,16 @@ extension SQLiteStore {
                 else { return nil }
                 return (SeriesKey(reporter: r, partner: p, flow: f, commodity: c), first, last, row["n"])
             }
+            seriesListMemo.keep(list, at: revision)
+            return list
         }
     }
 
     /// Every series' freshness inputs in two reads: the series, then one narrow row per figure.
     public func freshnessInputs() throws -> [SeriesKey: [FreshnessInput]] {
         try pool.read { db in
+            let revision = try Self.revision(db)
+            if let kept = freshnessMemo.value(at: revision) { return kept }
             var keys: [Int64: SeriesKey] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, reporter, partner, flow, commodity FROM series") {
                 guard let r = CountryCode(row["reporter"]), let p = CountryCode(row["partner"]),
@@ -84,6 +90,7 @@ extension SQLiteStore {
                 result.add(
                     key, FreshnessInput(period: period, release: StoreEncoding.release(row[3] as Int), isReported: row[4], hasFigure: row[5]))
             }
+            freshnessMemo.keep(result.inputs, at: revision)
             return result.inputs
         }
     }
@@ -235,7 +242,12 @@ extension SQLiteStore {
     /// The latest import batch id: every committed import adds one (see ``TradeStore/revision()``).
     /// Read through a fresh statement, so a commit by another connection or process is seen.
     public func revision() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM import_batch") ?? 0 }
+        try pool.read { db in try Self.revision(db) }
+    }
+
+    /// The revision as `db`'s snapshot sees it (read in the same transaction as what it labels).
+    static func revision(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM import_batch") ?? 0
     }
 
     public func counts() throws -> (observations: Int, salient: Int, indicators: Int, batches: Int) {

@@ -10,6 +10,9 @@ import GRDB
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// The series list and the freshness inputs, each a pass over every figure, kept per revision.
+    let seriesListMemo = RevisionMemo<[(key: SeriesKey, first: Month, last: Month, count: Int)]>()
+    let freshnessMemo = RevisionMemo<[SeriesKey: [FreshnessInput]]>()
 
     /// Opens the store at `path`, creating it and migrating its schema as needed.
     public init(path: String) throws(StoreError) {

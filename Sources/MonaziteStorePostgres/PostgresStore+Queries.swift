@@ -41,17 +41,21 @@ extension PostgresStore {
     }
 
     public func seriesList() async throws -> [(key: SeriesKey, first: Month, last: Month, count: Int)] {
-        let rows = try await read { conn in
-            try await Self.rows(
+        typealias List = [(key: SeriesKey, first: Month, last: Month, count: Int)]
+        let (revision, kept, rows) = try await read { conn -> (Int64, List?, [PostgresRandomAccessRow]) in
+            let revision = try await Self.revision(conn, logger: logger)
+            if let kept = seriesListMemo.value(at: revision) { return (revision, kept, []) }
+            return (revision, nil, try await Self.rows(
                 conn,
                 """
                 SELECT s.reporter, s.partner, s.flow, s.commodity, min(o.first_month) AS first, max(o.last_month) AS last,
                     count(*) AS n
                 FROM series s JOIN observation o ON o.series_id = s.id GROUP BY s.id
                 ORDER BY s.reporter COLLATE "C", s.commodity COLLATE "C", s.partner COLLATE "C"
-                """, logger: logger)
+                """, logger: logger))
         }
-        return try rows.compactMap { row in
+        if let kept { return kept }
+        let list: [(key: SeriesKey, first: Month, last: Month, count: Int)] = try rows.compactMap { row in
             guard let r = CountryCode(try row.get("reporter", as: String.self)),
                 let p = CountryCode(try row.get("partner", as: String.self)),
                 let f = TradeFlow(rawValue: try row.get("flow", as: String.self)),
@@ -61,12 +65,19 @@ extension PostgresStore {
             else { return nil }
             return (SeriesKey(reporter: r, partner: p, flow: f, commodity: c), first, last, try row.get("n", as: Int.self))
         }
+        seriesListMemo.keep(list, at: revision)
+        return list
     }
 
     /// Every series' freshness inputs in two reads: the series, then one narrow row per figure.
     public func freshnessInputs() async throws -> [SeriesKey: [FreshnessInput]] {
-        let (series, figures) = try await read { conn in
-            (
+        typealias Inputs = [SeriesKey: [FreshnessInput]]
+        let (revision, kept, series, figures) = try await read {
+            conn -> (Int64, Inputs?, [PostgresRandomAccessRow], [PostgresRandomAccessRow]) in
+            let revision = try await Self.revision(conn, logger: logger)
+            if let kept = freshnessMemo.value(at: revision) { return (revision, kept, [], []) }
+            return (
+                revision, nil,
                 try await Self.rows(conn, "SELECT id, reporter, partner, flow, commodity FROM series", logger: logger),
                 try await Self.rows(
                     conn,
@@ -77,6 +88,7 @@ extension PostgresStore {
                     """, logger: logger)
             )
         }
+        if let kept { return kept }
         var keys: [Int64: SeriesKey] = [:]
         for row in series {
             guard let r = CountryCode(try row.get("reporter", as: String.self)),
@@ -97,6 +109,7 @@ extension PostgresStore {
                     period: period, release: StoreEncoding.release(try row.get("release", as: Int.self)),
                     isReported: try row.get("reported", as: Bool.self), hasFigure: try row.get("has_figure", as: Bool.self)))
         }
+        freshnessMemo.keep(result.inputs, at: revision)
         return result.inputs
     }
 
@@ -261,9 +274,12 @@ extension PostgresStore {
 
     /// The latest import batch id (see ``TradeStore/revision()``).
     public func revision() async throws -> Int64 {
-        let rows = try await read { conn in
-            try await Self.rows(conn, "SELECT coalesce(max(id), 0)::BIGINT AS r FROM import_batch", logger: logger)
-        }
+        try await read { conn in try await Self.revision(conn, logger: logger) }
+    }
+
+    /// The revision as this transaction's snapshot sees it (read beside what it labels).
+    static func revision(_ conn: PostgresConnection, logger: Logger) async throws -> Int64 {
+        let rows = try await Self.rows(conn, "SELECT coalesce(max(id), 0)::BIGINT AS r FROM import_batch", logger: logger)
         return try rows.first?.get("r", as: Int64.self) ?? 0
     }
 

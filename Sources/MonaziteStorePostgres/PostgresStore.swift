@@ -1,4 +1,5 @@
 import Foundation
+import MonaziteCore
 import MonaziteIngest
 public import MonaziteStore
 import PostgresNIO
@@ -18,6 +19,9 @@ public final class PostgresStore: Sendable {
     /// The URL connected to (its password is never printed: see ``location``).
     public let url: PostgresURL
     let logger: Logger
+    /// The series list and the freshness inputs, each a pass over every figure, kept per revision.
+    let seriesListMemo = RevisionMemo<[(key: SeriesKey, first: Month, last: Month, count: Int)]>()
+    let freshnessMemo = RevisionMemo<[SeriesKey: [FreshnessInput]]>()
 
     private init(url: PostgresURL) {
         var config = PostgresClient.Configuration(
