@@ -42,6 +42,10 @@ public enum BulkImport {
 }
 
 extension BulkRow {
+    /// The row's months as one comparable number: first month, then last (the key, within a
+    /// series, that the reader refuses twice and that the stores write in order).
+    public var months: Int64 { Int64(firstMonth) << 32 | Int64(lastMonth) }
+
     /// `indexes` (positions of rows) ordered by series, then months (first, then last); rows
     /// with equal keys keep their order. How both stores write the rows of the series an import
     /// creates: in this order they extend the unique index on (series, months, release) at its
@@ -59,10 +63,7 @@ extension BulkRow {
             ordered[next[s]] = i
             next[s] += 1
         }
-        func months(_ i: Int32) -> Int64 {
-            let r = row(i)
-            return Int64(r.firstMonth) << 32 | Int64(r.lastMonth)
-        }
+        func months(_ i: Int32) -> Int64 { row(i).months }
         for s in 0..<seriesCount where starts[s + 1] - starts[s] > 1 {
             let range = starts[s]..<starts[s + 1]
             if range.dropFirst().contains(where: { months(ordered[$0 - 1]) > months(ordered[$0]) }) {

@@ -170,20 +170,19 @@ extension ComtradeCSVFormat {
     /// duplicates; a file in months order has every second-part key after every first-part key
     /// of the same series, which one comparison per series shows; other series are compared key by key.
     private static func hasKeyInBoth(_ first: [BulkRow], _ second: [BulkRow], remap: [Int32], seriesCount: Int) -> Bool {
-        func key(_ r: BulkRow) -> Int64 { Int64(r.firstMonth) << 32 | Int64(r.lastMonth) }
         var lastInFirst = [Int64](repeating: .min, count: seriesCount)
-        for r in first { lastInFirst[Int(r.series)] = max(lastInFirst[Int(r.series)], key(r)) }
+        for r in first { lastInFirst[Int(r.series)] = max(lastInFirst[Int(r.series)], r.months) }
         var overlapping = Set<Int32>()
         for r in second {
             let s = remap[Int(r.series)]
-            if Int(s) < seriesCount, key(r) <= lastInFirst[Int(s)] { overlapping.insert(s) }
+            if Int(s) < seriesCount, r.months <= lastInFirst[Int(s)] { overlapping.insert(s) }
         }
         guard !overlapping.isEmpty else { return false }
-        var keys = Set<Int64>()
-        for r in first where overlapping.contains(r.series) { keys.insert(Int64(r.series) << 48 ^ key(r)) }
+        var keys: [Int32: Set<Int64>] = [:]
+        for r in first where overlapping.contains(r.series) { keys[r.series, default: []].insert(r.months) }
         for r in second {
             let s = remap[Int(r.series)]
-            if overlapping.contains(s), keys.contains(Int64(s) << 48 ^ key(r)) { return true }
+            if overlapping.contains(s), keys[s]?.contains(r.months) == true { return true }
         }
         return false
     }
