@@ -78,26 +78,27 @@ struct PostgresIDs {
                 binds.append(s.key.url)
             }
             let sql = "INSERT INTO source (id, name, url) VALUES " + tuples.joined(separator: ",")
-            _ = try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+            _ = try await conn.collectIfOpen(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         }
         // Series can be many (a first Comtrade import creates one per reporter, partner, flow
         // and code): one COPY, not a statement per thousand.
         if !newSeries.isEmpty {
             let series = newSeries
-            try PostgresStore.checkOpen(conn)
-            try await conn.copyFrom(table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
-                writer in
-                var out = CopyTextBuffer()
-                for s in series {
-                    out.int(s.id)
-                    out.text(s.key.reporter.alpha3)
-                    out.text(s.key.partner.alpha3)
-                    out.text(s.key.flow.rawValue)
-                    out.text(s.key.commodity.code)
-                    out.endRow()
-                    if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
+            try await PostgresStore.untilClosed(conn) {
+                try await conn.copyFrom(table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
+                    writer in
+                    var out = CopyTextBuffer()
+                    for s in series {
+                        out.int(s.id)
+                        out.text(s.key.reporter.alpha3)
+                        out.text(s.key.partner.alpha3)
+                        out.text(s.key.flow.rawValue)
+                        out.text(s.key.commodity.code)
+                        out.endRow()
+                        if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
+                    }
+                    if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
                 }
-                if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
             }
         }
         newSources = []

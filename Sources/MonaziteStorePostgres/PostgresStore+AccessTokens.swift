@@ -11,12 +11,12 @@ extension PostgresStore: AccessTokenStore {
                 throw StoreError.conflict("a token named \"\(name)\" exists already (names are never reused)")
             }
             let id = try await Self.nextID(conn, table: "access_token", logger: logger)
-            _ = try await conn.queryIfOpen(
+            _ = try await conn.collectIfOpen(
                 """
                 INSERT INTO access_token (id, name, secret_sha256, created_at, scope, expires_at)
                 VALUES (\(id), \(name), \(secretHash.lowercased()), \(created), \(scope.rawValue), \(expiresAt))
                 """, logger: logger
-            ).collect()
+            )
             return (AccessToken(id: id, name: name, createdAt: created, revokedAt: nil, scope: scope, expiresAt: expiresAt), commit: true)
         }
     }

@@ -122,39 +122,40 @@ extension PostgresStore {
         let count = kept?.count ?? rows.rows.count
         guard count > 0 else { return }
         let releases = rows.provenances.map { StoreEncoding.release($0.release) }
-        try checkOpen(conn)
-        try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
-            var out = CopyTextBuffer()
-            for n in 0..<count {
-                let i = kept.map { Int($0[n]) } ?? n
-                let row = rows.rows[i]
-                out.int(firstID + Int64(n))
-                out.int(seriesIDs[Int(row.bulk.series)])
-                out.int(Int64(row.bulk.firstMonth))
-                out.int(Int64(row.bulk.lastMonth))
-                out.int(Int64(releases[Int(row.source)]))
-                try out.double(row.bulk.tonnes)
-                try out.double(row.bulk.valueUSD)
-                if row.detail < 0 {
-                    out.text(rows.bulkStatus.rawValue)
-                    out.int(sourceIDs[Int(row.source)])
-                    out.int(batchID)
-                    out.nulls(5)
-                } else {
-                    let o = rows.details[Int(row.detail)]
-                    out.text(o.status.rawValue)
-                    out.int(sourceIDs[Int(row.source)])
-                    out.int(batchID)
-                    try out.double(o.reportedMoMPct)
-                    try out.double(o.reportedYoYPct)
-                    out.text(o.nationalCode)
-                    out.text(o.note)
-                    out.text(Derivation.text(o.derivedFrom))
+        try await untilClosed(conn) {
+            try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
+                var out = CopyTextBuffer()
+                for n in 0..<count {
+                    let i = kept.map { Int($0[n]) } ?? n
+                    let row = rows.rows[i]
+                    out.int(firstID + Int64(n))
+                    out.int(seriesIDs[Int(row.bulk.series)])
+                    out.int(Int64(row.bulk.firstMonth))
+                    out.int(Int64(row.bulk.lastMonth))
+                    out.int(Int64(releases[Int(row.source)]))
+                    try out.double(row.bulk.tonnes)
+                    try out.double(row.bulk.valueUSD)
+                    if row.detail < 0 {
+                        out.text(rows.bulkStatus.rawValue)
+                        out.int(sourceIDs[Int(row.source)])
+                        out.int(batchID)
+                        out.nulls(5)
+                    } else {
+                        let o = rows.details[Int(row.detail)]
+                        out.text(o.status.rawValue)
+                        out.int(sourceIDs[Int(row.source)])
+                        out.int(batchID)
+                        try out.double(o.reportedMoMPct)
+                        try out.double(o.reportedYoYPct)
+                        out.text(o.nationalCode)
+                        out.text(o.note)
+                        out.text(Derivation.text(o.derivedFrom))
+                    }
+                    out.endRow()
+                    if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
                 }
-                out.endRow()
-                if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
+                if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
             }
-            if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
         }
     }
 
@@ -162,10 +163,10 @@ extension PostgresStore {
         _ conn: PostgresConnection, file: String, format: String, at: String, rowCount: Int, logger: Logger
     ) async throws -> Int64 {
         let id = try await nextID(conn, table: "import_batch", logger: logger)
-        _ = try await conn.queryIfOpen(
+        _ = try await conn.collectIfOpen(
             "INSERT INTO import_batch (id, file, format, imported_at, row_count) VALUES (\(id), \(file), \(format), \(at), \(rowCount))",
             logger: logger
-        ).collect()
+        )
         return id
     }
 
@@ -218,7 +219,7 @@ extension PostgresStore {
             let batchID = try await Self.insertBatch(conn, file: file, format: "usgs-salient", at: importedAt, rowCount: report.inserted, logger: logger)
             var nextID = try await Self.nextID(conn, table: "salient_statistic", logger: logger)
             for (s, sourceID) in pending {
-                _ = try await conn.queryIfOpen(
+                _ = try await conn.collectIfOpen(
                     """
                     INSERT INTO salient_statistic (id, edition, country, commodity_name, section, subsection, item, unit,
                         footnote, year, is_estimated, text, value, source_id, batch_id)
@@ -226,7 +227,7 @@ extension PostgresStore {
                         \(s.item), \(s.unit), \(s.footnote), \(s.year), \(s.isEstimated ? 1 : 0), \(s.text), \(s.value),
                         \(sourceID), \(batchID))
                     """, logger: logger
-                ).collect()
+                )
                 nextID += 1
             }
             report.batchID = batchID
@@ -267,7 +268,7 @@ extension PostgresStore {
                 }
             }
             guard report.inserted > 0 else { return (report, false) }
-            _ = try await conn.queryIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
+            _ = try await conn.collectIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger)
             report.batchID = batchID
             return (report, true)
         }

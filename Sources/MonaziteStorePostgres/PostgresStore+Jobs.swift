@@ -8,17 +8,17 @@ extension PostgresStore: JobStore {
     public func enqueueJob(_ job: SimulationJobRecord, maximumActive: Int) async throws -> Bool {
         try await write { conn in
             // Serialises enqueues across servers for the count below (released at commit).
-            _ = try await conn.queryIfOpen("SELECT pg_advisory_xact_lock(726373001)", logger: logger).collect()
+            _ = try await conn.collectIfOpen("SELECT pg_advisory_xact_lock(726373001)", logger: logger)
             let rows = try await Self.rows(
                 conn, "SELECT count(*)::BIGINT AS n FROM simulation_job WHERE state IN ('queued', 'running')", logger: logger)
             let active = try rows.first?.get("n", as: Int64.self) ?? 0
             guard active < Int64(maximumActive) else { return (false, commit: false) }
-            _ = try await conn.queryIfOpen(
+            _ = try await conn.collectIfOpen(
                 """
                 INSERT INTO simulation_job (id, scenario, request, runs, seed, state, submitted_at)
                 VALUES (\(job.id), \(job.scenario), \(job.request), \(job.runs), \(job.seed), 'queued', \(job.submittedAt))
                 """, logger: logger
-            ).collect()
+            )
             return (true, commit: true)
         }
     }
@@ -42,10 +42,10 @@ extension PostgresStore: JobStore {
 
     public func finishJob(id: String, state: String, result: String?, error: String?, now: String) async throws {
         _ = try await write { conn in
-            _ = try await conn.queryIfOpen(
+            _ = try await conn.collectIfOpen(
                 "UPDATE simulation_job SET state = \(state), result = \(result), error = \(error), finished_at = \(now) WHERE id = \(id)",
                 logger: logger
-            ).collect()
+            )
             return ((), commit: true)
         }
     }

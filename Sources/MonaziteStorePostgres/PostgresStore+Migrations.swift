@@ -24,10 +24,10 @@ extension PostgresStore {
                     for statement in migration.statements {
                         try await Self.run(conn, statement, logger: logger)
                     }
-                    _ = try await conn.queryIfOpen(
+                    _ = try await conn.collectIfOpen(
                         "INSERT INTO monazite_migration (identifier, applied_at) VALUES (\(migration.identifier), \(Self.now()))",
                         logger: logger
-                    ).collect()
+                    )
                 }
                 try await Self.run(conn, "COMMIT", logger: logger)
             } catch {

@@ -18,12 +18,12 @@ extension PostgresStore: PolicyStore {
                 if !(try await Self.rows(conn, "SELECT 1 FROM policy_event WHERE id = \(event.id)", logger: logger)).isEmpty {
                     throw StoreError.conflict(PolicyEncoding.duplicateEvent(event.id, file: file))
                 }
-                _ = try await conn.queryIfOpen(
+                _ = try await conn.collectIfOpen(
                     """
                     INSERT INTO policy_event (id, kind, effective, document, file, imported_at)
                     VALUES (\(event.id), \(event.kind.rawValue), \(event.dates.effective.map(PolicyEncoding.day)), \(document), \(file), \(now))
                     """, logger: logger
-                ).collect()
+                )
             }
             return (events.count, commit: true)
         }
@@ -73,14 +73,14 @@ extension PostgresStore: PolicyStore {
         }
         let (itemKind, item) = PolicyEncoding.item(licence.item)
         let id = try await nextID(conn, table: "licence", logger: logger)
-        _ = try await conn.queryIfOpen(
+        _ = try await conn.collectIfOpen(
             """
             INSERT INTO licence (id, holder, item_kind, item, destination, quantity_kg, granted, expires, kind, reference, note, file, created_at)
             VALUES (\(id), \(licence.holder), \(itemKind), \(item), \(licence.destination.alpha3), \(licence.quantityKg),
                 \(PolicyEncoding.day(licence.granted)), \(PolicyEncoding.day(licence.expires)), \(licence.kind.rawValue),
                 \(licence.reference), \(licence.note), \(file), \(now))
             """, logger: logger
-        ).collect()
+        )
         var saved = licence
         saved.id = id
         return saved

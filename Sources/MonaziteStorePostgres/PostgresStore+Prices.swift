@@ -29,17 +29,17 @@ extension PostgresStore: PriceStore {
                     report.unchanged += 1
                     continue
                 }
-                _ = try await conn.queryIfOpen(
+                _ = try await conn.collectIfOpen(
                     """
                     INSERT INTO price_quote (id, date, product, basis, publisher, url, document, batch_id)
                     VALUES (\(nextID), \(k.date), \(k.product), \(k.basis), \(k.publisher), \(k.url), \(document), \(batchID))
                     """, logger: logger
-                ).collect()
+                )
                 nextID += 1
                 report.inserted += 1
             }
             guard report.inserted > 0 else { return (report, false) }
-            _ = try await conn.queryIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger).collect()
+            _ = try await conn.collectIfOpen("UPDATE import_batch SET row_count = \(report.inserted) WHERE id = \(batchID)", logger: logger)
             report.batchID = batchID
             return (report, true)
         }

@@ -303,7 +303,7 @@ extension PostgresStore {
             var lines: [String] = []
             for (table, columns, order) in ContentDigest.tables {
                 let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(order)"
-                for row in try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger).collect() {
+                for row in try await conn.collectIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger) {
                     let values = try row.map { cell in try Self.digestValue(cell) }
                     lines.append(ContentDigest.line(table: table, columns: columns, values: values))
                 }

@@ -209,7 +209,7 @@ public final class PostgresStore: Sendable {
     /// a query or a `COPY` on a closed connection into the void, where it never completes: an
     /// import whose server died hung for ever at its next statement (its ROLLBACK, say) instead of
     /// reporting the failure (`scripts/crash-test.sh pgserver`). Every statement goes through
-    /// ``PostgresConnection/queryIfOpen(_:logger:)`` or this check.
+    /// ``PostgresConnection/collectIfOpen(_:logger:)``, ``untilClosed(_:_:)`` or this check.
     static func checkOpen(_ conn: PostgresConnection) throws {
         if conn.isClosed { throw StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)") }
     }
@@ -226,13 +226,47 @@ public final class PostgresStore: Sendable {
         try await writer.write(buffer)
     }
 
+    /// How often a statement in flight looks whether its connection closed under it.
+    static let closeWatchInterval: Duration = .milliseconds(100)
+
+    /// Runs `work` (statements on `conn`) to its end, or fails as the store being unreachable as
+    /// soon as `conn` is seen closed while it runs (looked at every ``closeWatchInterval``).
+    /// The check before a statement (``checkOpen(_:)``) leaves a window: a statement sent in the
+    /// instant the server dies is never answered by PostgresNIO 1.33, and an import whose server
+    /// was killed waited for ever (`crash-test.sh pgserver`, 1 round in 30). Work abandoned so is
+    /// left to end, or not, on its own task: it holds only the dead connection.
+    static func untilClosed<T: Sendable>(_ conn: PostgresConnection, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try checkOpen(conn)
+        let answer = OnceAnswer<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                answer.set(continuation)
+                let worker = Task {
+                    do { answer.resume(with: .success(try await work())) } catch { answer.resume(with: .failure(error)) }
+                }
+                answer.setWatch(Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: closeWatchInterval)
+                        if conn.isClosed {
+                            answer.resume(with: .failure(StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)")))
+                            worker.cancel()
+                            return
+                        }
+                    }
+                })
+            }
+        } onCancel: {
+            answer.cancelWatch()
+        }
+    }
+
     static func run(_ conn: PostgresConnection, _ sql: String, logger: Logger) async throws {
-        _ = try await conn.queryIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        _ = try await conn.collectIfOpen(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 
     /// Every row of a query, each readable by column name.
     static func rows(_ conn: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [PostgresRandomAccessRow] {
-        try await conn.queryIfOpen(query, logger: logger).collect().map { $0.makeRandomAccess() }
+        try await conn.collectIfOpen(query, logger: logger).map { $0.makeRandomAccess() }
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
@@ -317,11 +351,54 @@ final class LeaseState: Sendable {
     func expire() -> Bool { state.withLock { s in if s == 0 { s = 2 }; return s == 2 } }
 }
 
+/// The answer of ``PostgresStore/untilClosed(_:_:)``: the first of the work and the close watch
+/// to answer resumes the caller, exactly once; the watch ends with the answer.
+final class OnceAnswer<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var early: Result<T, any Error>?
+        var answered = false
+        var watch: Task<Void, Never>?
+    }
+    private let state = Mutex(State())
+
+    func set(_ continuation: CheckedContinuation<T, any Error>) {
+        let early = state.withLock { s -> Result<T, any Error>? in
+            if let e = s.early { s.early = nil; return e }
+            s.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    func setWatch(_ watch: Task<Void, Never>) {
+        let answered = state.withLock { s -> Bool in
+            if !s.answered { s.watch = watch }
+            return s.answered
+        }
+        if answered { watch.cancel() }
+    }
+
+    func resume(with result: Result<T, any Error>) {
+        let (continuation, watch) = state.withLock { s -> (CheckedContinuation<T, any Error>?, Task<Void, Never>?) in
+            guard !s.answered else { return (nil, nil) }
+            s.answered = true
+            defer { s.continuation = nil; s.watch = nil }
+            if s.continuation == nil { s.early = result }
+            return (s.continuation, s.watch)
+        }
+        watch?.cancel()
+        continuation?.resume(with: result)
+    }
+
+    func cancelWatch() { state.withLock { $0.watch }?.cancel() }
+}
+
 extension PostgresConnection {
-    /// `query(_:logger:)`, but a store error at once on a closed connection
-    /// (see ``PostgresStore/checkOpen(_:)``).
-    func queryIfOpen(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try PostgresStore.checkOpen(self)
-        return try await self.query(query, logger: logger)
+    /// Every row of `query`, but a store error at once on a closed connection
+    /// (see ``PostgresStore/checkOpen(_:)``), or as soon as the connection closes while the
+    /// query runs (see ``PostgresStore/untilClosed(_:_:)``).
+    func collectIfOpen(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        try await PostgresStore.untilClosed(self) { try await self.query(query, logger: logger).collect() }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MonaziteStore
 @testable import MonaziteStorePostgres
 import PostgresNIO
+import Synchronization
 import Testing
 
 /// A PostgreSQL server that dies under a write (issue 15): the next statement on the closed
@@ -63,6 +64,64 @@ import Testing
         #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
     }
 
+    /// A statement already sent when the connection closes, and never answered (what PostgresNIO
+    /// 1.33 does with a statement sent in the instant the server dies: `crash-test.sh pgserver`
+    /// once waited 60 s), fails as unreachable within moments of the close, not never.
+    @Test func aStatementInFlightWhenTheConnectionClosesFailsWithinMoments() async throws {
+        guard let url = PostgresTestServer.url else {
+            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
+            return
+        }
+        let store = try await PostgresStore.connect(url: url)
+        let hang = Hang()
+        let started = ContinuousClock.now
+        var failure: (any Error)?
+        do {
+            _ = try await store.leased { conn in
+                Task {
+                    try await Task.sleep(for: .milliseconds(200))
+                    try await conn.close()
+                }
+                // Work that never answers, even when cancelled, as the lost statement did.
+                return try await PostgresStore.untilClosed(conn) { await hang.wait(); return 1 }
+            }
+        } catch {
+            failure = error
+        }
+        let waited = ContinuousClock.now - started
+        hang.release()
+        await store.shutdown()
+        guard let error = failure as? StoreError, case .unavailable(let reason) = error else {
+            Issue.record("expected the store to be unavailable, got \(String(describing: failure))")
+            return
+        }
+        #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
+        #expect(waited < .seconds(2), "answered after \(waited)")
+    }
+
+    /// The work's own answer and its own error pass through the close watch unchanged.
+    @Test func aStatementAnsweredBeforeAnyCloseGivesItsOwnAnswer() async throws {
+        guard let url = PostgresTestServer.url else {
+            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
+            return
+        }
+        let store = try await PostgresStore.connect(url: url)
+        let answers = try await store.leased { conn in
+            let rows = try await PostgresStore.rows(conn, "SELECT 41 + 1 AS n", logger: store.logger)
+            let late = try await PostgresStore.untilClosed(conn) {
+                try await Task.sleep(for: .milliseconds(250))  // outlives two looks of the watch
+                return 7
+            }
+            return [try rows[0].get("n", as: Int.self), late]
+        }
+        #expect(answers == [42, 7])
+        // The server's refusal, as PostgresNIO gave it (`write` and `read` map it to a store error).
+        await #expect(throws: PSQLError.self) {
+            try await store.leased { conn in try await PostgresStore.run(conn, "SELECT no_such_column", logger: store.logger) }
+        }
+        await store.shutdown()
+    }
+
     /// What the `COPY` path throws when the connection closed under it is the same answer.
     @Test func aConnectionClosedUnderACopyIsTheStoreBeingUnreachable() {
         let mapped = PostgresStore.storeError(PostgresError.connectionClosed)
@@ -80,5 +139,25 @@ private actor Once {
     func claim() -> Bool {
         defer { claimed = true }
         return !claimed
+    }
+}
+
+/// Work that does not end until released, whether or not its task is cancelled.
+private final class Hang: Sendable {
+    private let waiting = Mutex<(released: Bool, continuations: [CheckedContinuation<Void, Never>])>((false, []))
+    func wait() async {
+        await withCheckedContinuation { c in
+            let now = waiting.withLock { w -> Bool in
+                if w.released { return true }
+                w.continuations.append(c)
+                return false
+            }
+            if now { c.resume() }
+        }
+    }
+    func release() {
+        for c in waiting.withLock({ w -> [CheckedContinuation<Void, Never>] in w.released = true; defer { w.continuations = [] }; return w.continuations }) {
+            c.resume()
+        }
     }
 }
