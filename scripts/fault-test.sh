@@ -16,13 +16,19 @@
 #            does not fit fails with one line saying the disk is full, exit non-zero; over HTTP a
 #            507 `insufficient_storage`; counts and `monazite sources` unchanged, no orphan rows,
 #            reads answer; with the filler removed the same import succeeds.
+#  pgslots  PostgreSQL out of connection slots (SQLSTATE 53300, "remaining connection slots are
+#            reserved…", as "too many clients" would be): on a cluster of its own with
+#            max_connections 8 (5 for ordinary roles), `serve`'s connections ended by the server
+#            until other sessions hold all 5 slots: `serve` answers 503 `store_unavailable` with
+#            `Retry-After` within 2 s, `/health` within 1 s; `monazite import` fails with one
+#            line and changes nothing; once the sessions end, 200 again without restarting `serve`.
 # Mounting needs root with CAP_SYS_ADMIN; where that is missing the mount faults say SKIPPED.
 #
-#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|all]      (default: all)
+#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|pgslots|all]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
-case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|all]" >&2; exit 2 ;; esac
+case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|pgslots|all]" >&2; exit 2 ;; esac
 . scripts/private-postgres.sh
 . scripts/serve-on-free-port.sh
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
@@ -234,6 +240,77 @@ pgdiskfull_fault() {
   $SUDO umount "$m"; unset 'MOUNTS[-1]'
 }
 
+pgslots_fault() {
+  private_cluster_create "slots$$" || { fail pgslots "no cluster of its own"; return; }
+  local port=$PRIVATE_PORT url hp
+  # 8 connections, 3 of them kept for superusers (PostgreSQL's default): 5 for the store's role.
+  private_cluster_sql "ALTER SYSTEM SET max_connections = 8" "CREATE ROLE slots LOGIN PASSWORD 'slots-test'" \
+    "CREATE DATABASE slots OWNER slots" >/dev/null
+  private_cluster_ctl restart -m fast; private_cluster_ready
+  url="postgres://slots:slots-test@127.0.0.1:$port/slots"; hp=$(free_port)
+  "$BIN" init --store "$url" >/dev/null
+  local before; before=$(private_cluster_sql_db slots "$COUNTS_SQL")
+  "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/slots-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
+  probe() { curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}') $(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' )"; }
+  probe up "$api" >"$W/slots.txt"
+  # Other sessions take every ordinary slot: the server's own connections are ended (as a restart
+  # would) until the sessions hold all five (its pool reconnects at once, so it may win a few races).
+  local fillers=() held=0 i
+  for _ in $(seq 1 50); do
+    private_cluster_sql_db slots "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'slots' AND query NOT LIKE '%pg_sleep%'" >/dev/null
+    for ((i = held; i < 5; i++)); do
+      PGPASSWORD=slots-test psql -X -q -h 127.0.0.1 -p "$port" -U slots -d slots -c "SELECT pg_sleep(600)" >/dev/null 2>&1 & fillers+=($!)
+    done
+    sleep 0.3
+    held=$(private_cluster_sql_db slots "SELECT count(*) FROM pg_stat_activity WHERE usename = 'slots' AND query LIKE '%pg_sleep%'")
+    [ "$held" -ge 5 ] && break
+  done
+  PIDS+=("${fillers[@]}")
+  echo "pgslots: sessions holding the 5 ordinary slots: $held"
+  local extra; extra=$(PGPASSWORD=slots-test psql -X -q -h 127.0.0.1 -p "$port" -U slots -d slots -tAc "SELECT 1" 2>&1 || true)
+  echo "pgslots: a sixth session is told: $extra"
+  for _ in 1 2 3 4; do probe full "$api"; probe fullhealth "http://127.0.0.1:$hp/health"; done >>"$W/slots.txt"
+  local rc=0
+  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: '; then
+    ok pgslots "import with no slot free: exit $rc: $line"
+  else fail pgslots "import with no slot free: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  # The sessions end: the server answers again by itself.
+  # (A backend in pg_sleep does not notice its client gone: end the sessions at the server too.)
+  kill "${fillers[@]}" 2>/dev/null || true
+  private_cluster_sql_db slots "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'slots' AND query LIKE '%pg_sleep%'" >/dev/null
+  local t0 back=""; t0=$(date +%s%N)
+  for _ in $(seq 1 50); do
+    r=$(probe after "$api"); echo "$r" >>"$W/slots.txt"
+    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    sleep 0.1
+  done
+  local after; after=$(private_cluster_sql_db slots "$COUNTS_SQL")
+  local n503 bad slow slowh noretry worst worsth
+  n503=$(awk '$1 == "full" && $2 == 503 && $5 == "code:store_unavailable"' "$W/slots.txt" | wc -l)
+  bad=$(awk '($1 == "full" && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == "fullhealth" && $2 != 200 && $2 != 503)' "$W/slots.txt")
+  slow=$(awk '$1 == "full" && $3 > 2.0' "$W/slots.txt"); slowh=$(awk '$1 == "fullhealth" && $3 > 1.0' "$W/slots.txt")
+  noretry=$(awk '$1 == "full" && $2 == 503 && $4 == ""' "$W/slots.txt")
+  worst=$(awk '$1 == "full" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
+  worsth=$(awk '$1 == "fullhealth" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
+  echo "pgslots: with no slot free: $n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk '$1 == "fullhealth" {print $2}' "$W/slots.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s; 200 again ${back:-never} ms after the sessions ended; observations, batches $before -> $after"
+  [ "$(awk '$1 == "up" {print $2}' "$W/slots.txt")" = 200 ] || fail pgslots "serve did not answer before the fault"
+  [ "$held" -ge 5 ] || fail pgslots "the other sessions did not take the slots (the fault was not injected)"
+  [ "$n503" -eq 4 ] || fail pgslots "expected 503 store_unavailable, got: $(echo "$bad" | head -3 | tr '\n' ';')"
+  [ -z "$slow" ] || fail pgslots "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
+  [ -z "$slowh" ] || fail pgslots "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
+  [ -z "$noretry" ] || fail pgslots "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
+  [ -n "$back" ] || fail pgslots "no 200 after the slots were free again"
+  [ "$after" = "$before" ] || fail pgslots "the store changed: $before -> $after"
+  kill -0 "$sp" 2>/dev/null || fail pgslots "serve died"
+  [ "$FAILED" -gt 0 ] || ok pgslots "no free connection slot: 503 + Retry-After within 2 s, nothing written, recovery without restarting serve"
+  stop_serve "$sp" pgslots
+  private_cluster_drop
+}
+
 if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then
   if can_mount; then
     if [ "$WHAT" = readonly ] || [ "$WHAT" = all ]; then readonly_fault; fi
@@ -244,5 +321,6 @@ if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] 
   fi
 fi
 if [ "$WHAT" = pgrestart ] || [ "$WHAT" = all ]; then pgrestart_fault; fi
+if [ "$WHAT" = pgslots ] || [ "$WHAT" = all ]; then pgslots_fault; fi
 if [ "$FAILED" -gt 0 ]; then echo "fault test: $FAILED failed checks" >&2; exit 1; fi
 echo "fault test: all checks passed"

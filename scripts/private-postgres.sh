@@ -45,6 +45,12 @@ private_cluster_sql() {
   as_postgres "PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -p $PRIVATE_PORT -tA $args"
 }
 
+# private_cluster_sql_db DB QUERY: one query in DB as the superuser, whose reserved connection
+# slots answer even when every ordinary slot is taken.
+private_cluster_sql_db() {
+  as_postgres "PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -p $PRIVATE_PORT -d $1 -tA -c \"$2\""
+}
+
 private_cluster_drop() {
   if [ -n "$PRIVATE_CLUSTER" ]; then $SUDO pg_dropcluster --stop $PRIVATE_CLUSTER >/dev/null 2>&1 || true; fi
   PRIVATE_CLUSTER=""
