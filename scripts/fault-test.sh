@@ -11,6 +11,12 @@
 #            stream, then a stop of a few seconds: every answer is a 200 or a 503
 #            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s, and 200s
 #            again after, without restarting `serve`.
+#  pgwalfull PostgreSQL's write-ahead log on a full disk (pg_wal on a small tmpfs, 1 MB segments,
+#            a filler leaving 2 MB): the server panics mid-import and cannot finish its recovery,
+#            so it stays down; the import fails with one disk-full line, the API answers 503
+#            `store_unavailable` with `Retry-After` within 2 s and `/health` within 1 s; once the
+#            space is freed and the cluster started, none of the import is there, no orphans, the
+#            same import succeeds and `serve` answers 200 without a restart.
 #  pgdiskfull a PostgreSQL store whose disk is full: on a cluster of its own, the database made in a
 #            tablespace on a small tmpfs, then a filler file takes all but 2 MB of it. An import that
 #            does not fit fails with one line saying the disk is full, exit non-zero; over HTTP a
@@ -24,11 +30,11 @@
 #            line and changes nothing; once the sessions end, 200 again without restarting `serve`.
 # Mounting needs root with CAP_SYS_ADMIN; where that is missing the mount faults say SKIPPED.
 #
-#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|pgslots|all]      (default: all)
+#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
-case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|pgslots|all]" >&2; exit 2 ;; esac
+case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all]" >&2; exit 2 ;; esac
 . scripts/private-postgres.sh
 . scripts/serve-on-free-port.sh
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
@@ -311,11 +317,77 @@ pgslots_fault() {
   private_cluster_drop
 }
 
-if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then
+pgwalfull_fault() {
+  local m="$W/walspace"
+  mkdir -p "$m"; chmod 711 "$W"  # the server (user postgres) must reach the mount point
+  $SUDO mount -t tmpfs -o size=96m,mode=700 tmpfs "$m" && MOUNTS+=("$m")
+  $SUDO chown postgres:postgres "$m"
+  # The write-ahead log alone on the small disk, in 1 MB segments, so that it fills at once.
+  private_cluster_create "walfull$$" --waldir="$m/wal" --wal-segsize=1 || { fail pgwalfull "no cluster of its own"; return; }
+  local url="postgres://walfull:walfull-test@127.0.0.1:$PRIVATE_PORT/walfull"
+  private_cluster_sql "CREATE ROLE walfull LOGIN PASSWORD 'walfull-test'" "CREATE DATABASE walfull OWNER walfull" >/dev/null
+  "$BIN" init --store "$url" >/dev/null
+  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null
+  private_cluster_sql "CHECKPOINT" >/dev/null
+  local before; before=$(counts "$url")
+  local free_kb; free_kb=$(df -k --output=avail "$m" | tail -1)
+  $SUDO fallocate -l $(( (free_kb - 2048) * 1024 )) "$m/filler"
+  echo "pgwalfull: pg_wal's tmpfs: $(df -h --output=size,used,avail "$m" | tail -1 | tr -s ' ') (size, used, free); observations, batches: $before"
+  serve_on_free_port "$W" --store "$url" --log-level error --page-cache 0 || { fail pgwalfull "serve did not start"; return; }
+  PIDS+=("$SERVER")
+  local api="$URL/api/v1/trade?from=2025-01&to=2025-06"
+  probe() { curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}') $(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "')"; }
+  probe up "$api" >"$W/wal.txt"
+  local rc=0 t0 t1; t0=$(date +%s%N)
+  timeout 90 "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  t1=$(date +%s%N)
+  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' && echo "$line" | grep -qi "disk.*full"; then
+    ok pgwalfull "import: exit $rc after $(( (t1 - t0) / 1000000 )) ms: $line"
+  else fail pgwalfull "import: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  local log="/var/log/postgresql/postgresql-${PRIVATE_CLUSTER% *}-${PRIVATE_CLUSTER#* }.log" state
+  cluster_state() { pg_lsclusters -h | awk -v n="${PRIVATE_CLUSTER#* }" '$2 == n {print $4}'; }
+  for _ in $(seq 1 100); do state=$(cluster_state); [ "$state" = down ] && break; sleep 0.1; done
+  echo "pgwalfull: the cluster, now $state, logged: $($SUDO grep -E "PANIC|FATAL|shut down" "$log" | tail -3 | sed -E 's/^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] //' | cut -c1-120 | tr '\n' '|')"
+  $SUDO grep -q "No space left on device" "$log" || fail pgwalfull "no 'No space left on device' in the cluster log (the fault was not injected)"
+  # While the server is down (it cannot even finish its crash recovery with pg_wal full): fail fast.
+  for _ in 1 2 3; do probe full "$api"; probe fullhealth "$URL/health"; done >>"$W/wal.txt"
+  local bad slowh; bad=$(awk '$1 == "full" && ($2 != 503 || $3 > 2.0 || $4 == "" || $5 != "code:store_unavailable")' "$W/wal.txt")
+  slowh=$(awk '$1 == "fullhealth" && (($2 != 200 && $2 != 503) || $3 > 1.0)' "$W/wal.txt")
+  if [ -z "$bad" ] && [ -z "$slowh" ]; then
+    ok pgwalfull "meanwhile the API answers 503 store_unavailable with Retry-After (slowest $(awk '$1 == "full" && $3 > m {m = $3} END {print m + 0}' "$W/wal.txt") s), /health in $(awk '$1 == "fullhealth" && $3 > m {m = $3} END {print m + 0}' "$W/wal.txt") s at most"
+  else fail pgwalfull "meanwhile: $(echo "$bad $slowh" | head -3 | tr '\n' ';')"; fi
+  # Space freed and the cluster started: crash recovery, then nothing of the import, and it fits.
+  $SUDO rm -f "$m/filler"
+  for _ in $(seq 1 150); do
+    pg_isready -q -h 127.0.0.1 -p "$PRIVATE_PORT" && break
+    [ "$(cluster_state)" != down ] || private_cluster_ctl start >/dev/null 2>&1 || true
+    sleep 0.2
+  done
+  local after orphans; after=$(counts "$url")
+  orphans=$(psql -X -q "$url" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
+    + (SELECT count(*) FROM observation o LEFT JOIN source s ON s.id = o.source_id WHERE s.id IS NULL)")
+  if [ "$after" = "$before" ] && [ "$orphans" = 0 ]; then ok pgwalfull "after recovery the store holds what it held (observations, batches: $after), no orphan rows"
+  else fail pgwalfull "after recovery: $before -> $after, orphans $orphans"; fi
+  rc=0
+  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local now; now=$(counts "$url")
+  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${before% *} + $(wc -l <"$W/pgbig.csv") - 1 )) $(( ${before#* } + 1 ))" ]; then
+    ok pgwalfull "with the space freed the import succeeds: $before -> $now"
+  else fail pgwalfull "after freeing space: exit $rc, counts $before -> $now, stderr: $(head -c 300 "$W/err")"; fi
+  local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$api")
+  if [ "$code" = 200 ]; then ok pgwalfull "serve answers 200 again without a restart"; else fail pgwalfull "serve after recovery: $code"; fi
+  stop_serve "$SERVER" pgwalfull
+  private_cluster_drop
+  $SUDO umount "$m"; unset 'MOUNTS[-1]'
+}
+
+if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = pgwalfull ] || [ "$WHAT" = all ]; then
   if can_mount; then
     if [ "$WHAT" = readonly ] || [ "$WHAT" = all ]; then readonly_fault; fi
     if [ "$WHAT" = diskfull ] || [ "$WHAT" = all ]; then diskfull_fault; fi
     if [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then pgdiskfull_fault; fi
+    if [ "$WHAT" = pgwalfull ] || [ "$WHAT" = all ]; then pgwalfull_fault; fi
   else
     echo "SKIPPED readonly/diskfull/pgdiskfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
   fi

@@ -16,12 +16,13 @@ PRIVATE_PORT=""
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# private_cluster_create NAME [INITDB_OPTION ...]
 private_cluster_create() {
   local version
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
   PRIVATE_PORT=$(free_port)  # not a fixed port: two runs at once (other worktrees) must not collide
   PRIVATE_CLUSTER="$version $1"
-  if ! $SUDO pg_createcluster "$version" "$1" --port "$PRIVATE_PORT" >/dev/null 2>&1; then
+  if ! $SUDO pg_createcluster "$version" "$1" --port "$PRIVATE_PORT" -- "${@:2}" >/dev/null 2>&1; then
     PRIVATE_CLUSTER=""
     echo "pg_createcluster $version $1 failed" >&2
     return 1

@@ -15,7 +15,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// directory or filesystem). SQLite in WAL mode writes beside the file even to read.
     case readOnly(path: String)
     /// The disk holding the store is full: the write was rolled back, nothing was saved.
-    case diskFull(path: String)
+    /// `path` names the file, or the server; `reason` is the server's own words, when it gave them.
+    case diskFull(path: String, reason: String? = nil)
 
     public var description: String {
         switch self {
@@ -26,8 +27,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .unavailable(let reason): reason
         case .readOnly(let path):
             "the store at \(path) is read-only: the file or its directory cannot be written (a store needs both); nothing was changed"
-        case .diskFull(let path):
+        case .diskFull(let path, nil):
             "the disk holding the store at \(path) is full: nothing was saved and the store holds what it held before; free some space and try again"
+        case .diskFull(let server, let reason?):
+            "the disk of \(server) is full (\(reason)): nothing was saved and the store holds what it held before; free some space there and try again"
         }
     }
 }

@@ -282,7 +282,7 @@ public final class PostgresStore: Sendable {
         // saved); no memory or no free connection slot is a store that cannot serve now (503).
         if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], state.hasPrefix("53") {
             return state == "53100"
-                ? StoreError.diskFull(path: "the PostgreSQL server (\(reason(error)))")
+                ? StoreError.diskFull(path: "the PostgreSQL server", reason: reason(error))
                 : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
         }
         // What the COPY path throws when the server died or went away mid-import.
