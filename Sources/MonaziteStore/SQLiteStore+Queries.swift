@@ -201,8 +201,10 @@ extension SQLiteStore {
 
     public func sourceSummaries() throws -> [SourceSummary] {
         // One grouped pass per table (SQLite keeps no index on source_id, to keep imports fast):
-        // a subquery per source would scan the figures once per source.
+        // a subquery per source would scan the figures once per source. Kept per revision.
         try pool.read { db in
+            let revision = try Self.revision(db)
+            if let kept = sourceSummariesMemo.value(at: revision) { return kept }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -225,7 +227,7 @@ extension SQLiteStore {
             while let pair = try pairs.next() {
                 if let day = StoreEncoding.release(pair[1] as Int) { releases[pair[0], default: []].append(day) }
             }
-            return rows.map { row in
+            let summaries = rows.map { row in
                 let url: String = row["url"]
                 let first: Int? = row["first"]
                 let last: Int? = row["last"]
@@ -235,6 +237,8 @@ extension SQLiteStore {
                     firstPeriod: first.flatMap(StoreEncoding.month)?.description,
                     lastPeriod: last.flatMap(StoreEncoding.month)?.description, releases: releases[row["id"]] ?? [])
             }
+            sourceSummariesMemo.keep(summaries, at: revision)
+            return summaries
         }
     }
 

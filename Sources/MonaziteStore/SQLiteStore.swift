@@ -13,6 +13,7 @@ public final class SQLiteStore: Sendable {
     /// The series list and the freshness inputs, each a pass over every figure, kept per revision.
     let seriesListMemo = RevisionMemo<[(key: SeriesKey, first: Month, last: Month, count: Int)]>()
     let freshnessMemo = RevisionMemo<[SeriesKey: [FreshnessInput]]>()
+    let sourceSummariesMemo = RevisionMemo<[SourceSummary]>()
 
     /// Opens the store at `path`, creating it and migrating its schema as needed.
     public init(path: String) throws(StoreError) {

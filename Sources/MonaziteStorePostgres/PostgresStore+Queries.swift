@@ -243,6 +243,8 @@ extension PostgresStore {
 
     public func sourceSummaries() async throws -> [SourceSummary] {
         try await read { conn in
+            let revision = try await Self.revision(conn, logger: logger)
+            if let kept = sourceSummariesMemo.value(at: revision) { return kept }
             let rows = try await Self.rows(
                 conn,
                 """
@@ -258,7 +260,7 @@ extension PostgresStore {
                     AS releases
                 FROM source s ORDER BY s.name COLLATE "C", s.url COLLATE "C"
                 """, logger: logger)
-            return try rows.map { row in
+            let summaries = try rows.map { row in
                 let url: String = try row.get("url")
                 let first: Int? = try row.get("first")
                 let last: Int? = try row.get("last")
@@ -269,6 +271,8 @@ extension PostgresStore {
                     firstPeriod: first.flatMap(StoreEncoding.month)?.description,
                     lastPeriod: last.flatMap(StoreEncoding.month)?.description, releases: releases)
             }
+            sourceSummariesMemo.keep(summaries, at: revision)
+            return summaries
         }
     }
 

@@ -22,6 +22,7 @@ public final class PostgresStore: Sendable {
     /// The series list and the freshness inputs, each a pass over every figure, kept per revision.
     let seriesListMemo = RevisionMemo<[(key: SeriesKey, first: Month, last: Month, count: Int)]>()
     let freshnessMemo = RevisionMemo<[SeriesKey: [FreshnessInput]]>()
+    let sourceSummariesMemo = RevisionMemo<[SourceSummary]>()
 
     private init(url: PostgresURL) {
         var config = PostgresClient.Configuration(

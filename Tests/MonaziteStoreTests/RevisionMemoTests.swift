@@ -20,12 +20,13 @@ import Testing
         #expect(memo.value(at: 1) == nil)
     }
 
-    @Test func theSeriesListAndFreshnessFollowEveryImport() throws {
+    @Test func theSeriesListFreshnessAndSourcesFollowEveryImport() throws {
         let path = TestStore.emptyPath()
         let store = try SQLiteStore(path: path)
         try BulkImportTests.importComtrade(BulkImportTests.file(count: 200), into: store, bulk: true)
         let before = try store.seriesList()
         let freshBefore = try store.freshnessInputs()
+        let sourcesBefore = try store.sourceSummaries()
         #expect(try store.seriesList().map(\.key) == before.map(\.key))  // the kept list
 
         // A later file: a new partner (a new series) and a new month of a stored series.
@@ -37,9 +38,12 @@ import Testing
         #expect(after.count == before.count + 1)
         #expect(after.contains { $0.key.partner.alpha3 == "ZAF" })
         #expect(try store.freshnessInputs() != freshBefore)
+        #expect(try store.sourceSummaries() != sourcesBefore)
+        #expect(try store.sourceSummaries().map(\.observations).reduce(0, +) == sourcesBefore.map(\.observations).reduce(0, +) + 2)
         // The same as a store opened afresh on the same file computes (nothing kept there).
         let reopened = try SQLiteStore(path: path)
         #expect(try reopened.seriesList().map { "\($0.key) \($0.first) \($0.last) \($0.count)" } == after.map { "\($0.key) \($0.first) \($0.last) \($0.count)" })
         #expect(try reopened.freshnessInputs() == store.freshnessInputs())
+        #expect(try reopened.sourceSummaries() == store.sourceSummaries())
     }
 }
