@@ -4,7 +4,8 @@ import GRDB
 extension SQLiteStore {
     /// The figures of one series: for each period, the latest release on or before `asOf`
     /// (all releases when `asOf` is nil). Figures without a release date count as released
-    /// before any dated one.
+    /// before any dated one, yet never before their period has ended (a month's figure is not
+    /// known as of a day in that month or before it).
     public func observations(for key: SeriesKey, asOf: CalendarDay? = nil) throws -> [Observation] {
         try pool.read { db in
             var ids = IDCache()
@@ -106,8 +107,9 @@ extension SQLiteStore {
             """
         var args: StatementArguments = [seriesID]
         if let asOf {
-            sql += " AND o.release <= ?"
-            args += [StoreEncoding.release(asOf)]
+            // Released by then, and (for a figure without a release date) for a period over by then.
+            sql += " AND o.release <= ? AND o.last_month < ?"
+            args += [StoreEncoding.release(asOf), asOf.year * 100 + asOf.month]
         }
         if let period {
             sql += " AND o.first_month = ? AND o.last_month = ?"
