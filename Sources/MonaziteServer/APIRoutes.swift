@@ -137,16 +137,13 @@ struct APIRoutes: Sendable {
         let reporter = try q.country("reporter", default: "CHN")
         let flow = try q.flow()
         let commodity = try q.hsCode("commodity", default: "8505.11")
-        let period: Period
-        if let p = try q.period("period") {
-            period = p
-        } else if let latest = try await TradeQueries.latestMonth(store: store, reporter: reporter, flow: flow, commodity: commodity) {
-            period = Period(month: latest)
-        } else {
-            throw APIError.notFound("no monthly world figures stored for \(reporter) \(flow) \(commodity)")
-        }
-        let answer = try await TradeQueries.summary(
-            store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: try q.day("as_of"))
+        let asOf = try q.day("as_of")
+        let answer =
+            if let period = try q.period("period") {
+                try await TradeQueries.summary(store: store, reporter: reporter, flow: flow, commodity: commodity, period: period, asOf: asOf)
+            } else {
+                try await TradeQueries.latestSummary(store: store, reporter: reporter, flow: flow, commodity: commodity, asOf: asOf)
+            }
         return try JSONAnswer(encoding: answer)
     }
 

@@ -26,7 +26,7 @@ public struct QueryService: Sendable {
 
     /// The latest month published as a month (with a quantity) for one series, on `asOf`.
     public func latestMonth(_ key: SeriesKey, asOf: CalendarDay?) async throws -> Month? {
-        try await store.observations(for: key, asOf: asOf).filter { $0.period.isMonth && $0.quantityTonnes != nil }.map(\.period.first).max()
+        TradeQueries.latestMonth(of: try await store.observations(for: key, asOf: asOf))
     }
 
     /// The price quotes imported into the store (none when the store keeps none).

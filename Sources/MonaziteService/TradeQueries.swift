@@ -111,10 +111,30 @@ public enum TradeQueries {
         code.level == .aggregate ? (code.aggregate?.name ?? code.description) : "HS \(code)"
     }
 
-    /// The latest month with a world figure for the reporter, flow and commodity.
-    public static func latestMonth(store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode) async throws -> Month? {
+    /// The latest month of `observations` with a tonnage: what "the latest month" of a series is
+    /// everywhere (the summary without a month, the dashboard's home page).
+    public static func latestMonth(of observations: [Observation]) -> Month? {
+        observations.filter { $0.period.isMonth && $0.quantityTonnes != nil }.map(\.period.first).max()
+    }
+
+    /// The summary of the latest month with a world tonnage released by `asOf` (all releases when
+    /// nil), for when no month is asked: its first note says the month was chosen so, and how
+    /// current the series is on `today` (months due by its usual release rhythm and not stored).
+    public static func latestSummary(
+        store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay? = nil,
+        today: CalendarDay = .todayUTC()
+    ) async throws -> SummaryAnswer {
         let key = SeriesKey(reporter: reporter, partner: .world, flow: flow, commodity: commodity)
-        return try await store.observations(for: key, asOf: nil).filter { $0.period.first == $0.period.last }.map(\.period.last).max()
+        let observations = try await store.observations(for: key, asOf: asOf)
+        guard let latest = latestMonth(of: observations) else {
+            throw ServiceError(.notFound, "no monthly world figures stored for \(key)" + (asOf.map { " released by \($0)" } ?? ""))
+        }
+        var answer = try await summary(store: store, reporter: reporter, flow: flow, commodity: commodity, period: Period(month: latest), asOf: asOf)
+        let day = asOf ?? today
+        answer.notes.insert(
+            "month: none was asked, so the latest with a world figure \(asOf.map { "released by \($0)" } ?? "stored"); on \(day): "
+                + SeriesFreshness(observations: observations, on: day).summary, at: 0)
+        return answer
     }
 
     /// The headline figures of a month, as a trade newsletter leads with them.

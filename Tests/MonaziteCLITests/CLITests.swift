@@ -39,7 +39,7 @@ import MonaziteService
         do {
             var command = try MonaziteCommand.parseAsRoot(arguments)
             if let trade = command as? TradeCommand { _ = try trade.series.key(); _ = try trade.series.asOfDay() }
-            if let summary = command as? SummaryCommand { _ = try parsePeriod(summary.period, option: "PERIOD") }
+            if let summary = command as? SummaryCommand, let period = summary.period { _ = try parsePeriod(period, option: "PERIOD") }
             try command.validate()
             Issue.record("accepted \(arguments)")
         } catch {

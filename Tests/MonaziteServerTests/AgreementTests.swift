@@ -128,6 +128,8 @@ import Testing
         let pairs: [([String], String)] = [
             (["partners", "--period", "2025-09"], "/api/v1/partners?period=2025-09"),
             (["summary", "2025-06"], "/api/v1/trade/summary?period=2025-06"),
+            (["summary"], "/api/v1/trade/summary"),
+            (["summary", "--as-of", "2025-08-01"], "/api/v1/trade/summary?as_of=2025-08-01"),
             (["reliance"], "/api/v1/reliance"),
             (["controls", "--on", "2026-11-30", "--commodity", "8505.11", "--destination", "DEU"],
              "/api/v1/policy/controls?on=2026-11-30&commodity=8505.11&destination=DEU"),

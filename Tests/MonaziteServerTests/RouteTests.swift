@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import MonaziteCore
 import MonaziteServer
 import MonaziteStore
 import Testing
@@ -87,10 +88,21 @@ import Testing
                 #expect((o["headline"] as? String)?.hasPrefix("China exported 3,188 t") == true)
                 #expect(o["ytd_t"] as? Double == 22319)
             }
+            // No month: the latest with a world figure released by as_of, and a first note saying so
+            // (a figure without a release date is not known before its period ends: the undated
+            // 2026-01..02 restatement does not count on 2025-08-01).
+            try await client.execute(uri: "/api/v1/trade/summary?as_of=2025-08-01", method: .get) { response in
+                #expect(response.status == .ok)
+                let o = try response.object()
+                #expect(o["period"] as? String == "2025-06")
+                let first = (o["notes"] as? [String])?.first ?? ""
+                #expect(first.hasPrefix("month: none was asked, so the latest with a world figure released by 2025-08-01; on 2025-08-01: latest month 2025-06"))
+                #expect(!first.contains("2026"))
+            }
             try await client.execute(uri: "/api/v1/trade/summary", method: .get) { response in
                 #expect(response.status == .ok)
-                let checked4 = try response.object()["period"] as? String
-                #expect(checked4 != nil)
+                let o = try response.object()
+                #expect(((o["notes"] as? [String])?.first ?? "").hasPrefix("month: none was asked, so the latest with a world figure stored; on \(CalendarDay.todayUTC())"))
             }
             try await client.execute(uri: "/api/v1/reliance", method: .get) { response in
                 let o = try response.object()
