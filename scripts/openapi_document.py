@@ -51,7 +51,7 @@ doc = {
           "content": {"application/json": {"schema": {"type": "array", "items": ref("TradeRow")}}}}, "400": bad, "404": nf}}},
   "/api/v1/trade/summary": {"get": {"operationId": "tradeSummary", "summary": "Headline figures of a month: world total, changes (ours beside published), year to date, destinations with shares.",
      "parameters": [reporter, flow, commodity, period(False, "2025-06"), as_of],
-     "responses": {"200": ok("The month's summary (default: the latest month with a world figure).", ref("Summary")), "400": bad, "404": nf}}},
+     "responses": {"200": ok("The month's summary (without period: the latest month with a world figure released by as_of, all releases without it; the first note says the month was chosen so, and which months the series' release rhythm says are due and missing).", ref("Summary")), "400": bad, "404": nf}}},
   "/api/v1/briefings/{period}": {"get": {"operationId": "briefing", "summary": "The monthly briefing on China's HS 8505.11 magnet exports: the month's summary, 13 months for a chart, policy acts of the month and what holds on the briefing's date, prices and spreads, freshness. As `monazite briefing PERIOD --format json`.",
      "parameters": [{"name": "period", "in": "path", "required": True, "schema": {"type": "string"}, "example": "2025-06"},
         qp("today", "The day the briefing is made (default: today, UTC).", {"type": "string", "format": "date"})],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # First command of the README: installs what a fresh machine lacks, builds Monazite, creates
-# the embedded store with the bundled dataset and prints the June 2025 magnet-export summary.
+# the embedded store with the bundled dataset and prints the June 2025 magnet-export summary,
+# then the latest month's with how far the series is behind its release rhythm today.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -18,6 +19,9 @@ STORE=${MONAZITE_STORE:-$PWD/monazite.sqlite}
 "$BIN" init --store "$STORE"
 echo
 "$BIN" summary 2025-06 --store "$STORE"
+echo
+echo "The latest month the store holds, and how current that is today:"
+"$BIN" summary --store "$STORE"
 echo
 echo "store: $STORE   binary: $BIN"
 echo "next: $BIN trade --store $STORE --from 2025-01 --to 2025-12"
