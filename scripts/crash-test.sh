@@ -38,8 +38,10 @@ runs() { case "$BACKENDS" in all) true ;; both) [ "$1" != pgserver ] ;; *) [ "$1
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
 
 swift build --product monazite >/dev/null 2>&1 || swift build --product monazite
-BIN=$(swift build --show-bin-path)/monazite
 W=$(mktemp -d /tmp/monazite-crash.XXXXXX)
+# A copy: a rebuild during a long run must neither change the binary under test nor fail to
+# start it ("Text file busy").
+BIN="$W/monazite"; cp "$(swift build --show-bin-path)/monazite" "$BIN"
 PGDB_BASE=monazite_crash_base_$$
 PGDB_ROUND=monazite_crash_round_$$
 SHARED_PGPORT=""  # set once the shared cluster is used: its databases are dropped at the end

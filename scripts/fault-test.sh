@@ -39,8 +39,8 @@ case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all) ;;
 . scripts/serve-on-free-port.sh
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
 swift build --product monazite >/dev/null 2>&1 || swift build --product monazite
-BIN=$(swift build --show-bin-path)/monazite
 W=$(mktemp -d /tmp/monazite-fault.XXXXXX)
+BIN="$W/monazite"; cp "$(swift build --show-bin-path)/monazite" "$BIN"  # a rebuild meanwhile does not touch it
 MOUNTS=(); PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
