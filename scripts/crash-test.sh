@@ -16,7 +16,8 @@
 # all its processes at once (even rounds, and whenever the import has no backend at that moment),
 # then `pg_ctlcluster start` (crash recovery from the WAL). Besides the store checks: the import
 # ended within 60 s, either with exit 0 and its rows kept, or non-zero with one `Error:` line
-# and no signal or trace; the cluster log shows one crash recovery per round.
+# and no signal or trace; the cluster log shows, in each round's own lines, one crash recovery,
+# or (a "missed" kill, at most 10% of the rounds) that the backend killed had ended by itself.
 #
 # SQLite: a fresh copy of the baseline file per round; `PRAGMA integrity_check` (sqlite3 CLI)
 # and `PRAGMA foreign_key_check`. PostgreSQL: a dedicated database per round, made from a
@@ -191,7 +192,7 @@ run_backend() {
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     if [ "$kind" = pgserver ]; then
       if kill -0 "$pid" 2>/dev/null; then killed=$((killed + 1)); else exited=$((exited + 1)); fi
-      local log_before how; log_before=$($SUDO wc -l <"$cluster_log")
+      local log_before how; log_before=$($SUDO cat "$cluster_log" | wc -l)
       how=$(crash_server "$r")
       case "$how" in backend) by_backend=$((by_backend + 1)) ;; *) by_server=$((by_server + 1)) ;; esac
       wait_for "$pid" 60 || rc=$?
@@ -249,6 +250,9 @@ run_backend() {
     echo "$kind: the import's error lines (numbers as #):"
     sed -E 's/[0-9]+/#/g' "$W/errors" | sort | uniq -c | sed 's/^/  /'
     echo "$kind: crash recoveries in the cluster log: $recovered; the backend killed had already ended by itself: $missed"
+    # A missed kill is a round without a fault: a few are the price of random moments, many mean
+    # the test is not injecting what it says.
+    [ $((missed * 10)) -le "$rounds" ] || fail "$kind" all "$missed of $rounds rounds killed a backend that had already ended (over 10%: the fault was not injected)"
   else
     echo "$kind: $rounds rounds in ${took} s: killed mid-import $killed, finished before the kill $exited; outcome none $none, all $all, partial $((rounds - none - all)); later import ok $later_ok/$rounds"
   fi

@@ -12,8 +12,9 @@
 #            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s, and 200s
 #            again after, without restarting `serve`.
 #  pgwalfull PostgreSQL's write-ahead log on a full disk (pg_wal on a small tmpfs, 1 MB segments,
-#            a filler leaving 2 MB): the server panics mid-import and cannot finish its recovery,
-#            so it stays down; the import fails with one disk-full line, the API answers 503
+#            no recycling, a filler leaving 2 MB): the server panics mid-import and cannot finish
+#            its recovery, so it stays down; the import fails with one line (disk full, or the
+#            server closed the connection when the PANIC came during the COPY), the API answers 503
 #            `store_unavailable` with `Retry-After` within 2 s and `/health` within 1 s; once the
 #            space is freed and the cluster started, none of the import is there, no orphans, the
 #            same import succeeds and `serve` answers 200 without a restart.
@@ -200,7 +201,8 @@ pgdiskfull_fault() {
   # take about 10 MB, the 20,000 rows a few more; a filler file then leaves 2 MB free.
   local m="$W/pgspace" url="postgres://diskfull:diskfull-test@127.0.0.1:$PRIVATE_PORT/diskfull"
   mkdir -p "$m"; chmod 711 "$W"  # the server (user postgres) must reach the mount point
-  $SUDO mount -t tmpfs -o size=64m,mode=700 tmpfs "$m" && MOUNTS+=("$m")
+  $SUDO mount -t tmpfs -o size=64m,mode=700 tmpfs "$m" || { fail pgdiskfull "cannot mount a tmpfs at $m"; private_cluster_drop; return; }
+  MOUNTS+=("$m")
   $SUDO chown postgres:postgres "$m"
   private_cluster_sql "CREATE ROLE diskfull LOGIN PASSWORD 'diskfull-test'" "CREATE TABLESPACE small LOCATION '$m'" \
     "CREATE DATABASE diskfull OWNER diskfull TABLESPACE small" >/dev/null
@@ -247,6 +249,7 @@ pgdiskfull_fault() {
 }
 
 pgslots_fault() {
+  local failed_before=$FAILED
   private_cluster_create "slots$$" || { fail pgslots "no cluster of its own"; return; }
   local port=$PRIVATE_PORT url hp
   # 8 connections, 3 of them kept for superusers (PostgreSQL's default): 5 for the store's role.
@@ -259,7 +262,12 @@ pgslots_fault() {
   "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/slots-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
   local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
-  probe() { curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}') $(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' )"; }
+  # probe LABEL URL: "label code seconds retry-after code" ("-" for a header or code not there)
+  probe() {
+    curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"
+    local ra code; ra=$(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}'); code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
+    echo " ${ra:--} ${code:--}"
+  }
   probe up "$api" >"$W/slots.txt"
   # Other sessions take every ordinary slot: the server's own connections are ended (as a restart
   # would) until the sessions hold all five (its pool reconnects at once, so it may win a few races).
@@ -299,7 +307,7 @@ pgslots_fault() {
   n503=$(awk '$1 == "full" && $2 == 503 && $5 == "code:store_unavailable"' "$W/slots.txt" | wc -l)
   bad=$(awk '($1 == "full" && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == "fullhealth" && $2 != 200 && $2 != 503)' "$W/slots.txt")
   slow=$(awk '$1 == "full" && $3 > 2.0' "$W/slots.txt"); slowh=$(awk '$1 == "fullhealth" && $3 > 1.0' "$W/slots.txt")
-  noretry=$(awk '$1 == "full" && $2 == 503 && $4 == ""' "$W/slots.txt")
+  noretry=$(awk '$1 == "full" && $2 == 503 && $4 == "-"' "$W/slots.txt")
   worst=$(awk '$1 == "full" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
   worsth=$(awk '$1 == "fullhealth" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
   echo "pgslots: with no slot free: $n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk '$1 == "fullhealth" {print $2}' "$W/slots.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s; 200 again ${back:-never} ms after the sessions ended; observations, batches $before -> $after"
@@ -312,7 +320,7 @@ pgslots_fault() {
   [ -n "$back" ] || fail pgslots "no 200 after the slots were free again"
   [ "$after" = "$before" ] || fail pgslots "the store changed: $before -> $after"
   kill -0 "$sp" 2>/dev/null || fail pgslots "serve died"
-  [ "$FAILED" -gt 0 ] || ok pgslots "no free connection slot: 503 + Retry-After within 2 s, nothing written, recovery without restarting serve"
+  [ "$FAILED" -gt "$failed_before" ] || ok pgslots "no free connection slot: 503 + Retry-After within 2 s, nothing written, recovery without restarting serve"
   stop_serve "$sp" pgslots
   private_cluster_drop
 }
@@ -320,12 +328,16 @@ pgslots_fault() {
 pgwalfull_fault() {
   local m="$W/walspace"
   mkdir -p "$m"; chmod 711 "$W"  # the server (user postgres) must reach the mount point
-  $SUDO mount -t tmpfs -o size=96m,mode=700 tmpfs "$m" && MOUNTS+=("$m")
+  $SUDO mount -t tmpfs -o size=96m,mode=700 tmpfs "$m" || { fail pgwalfull "cannot mount a tmpfs at $m"; return; }
+  MOUNTS+=("$m")
   $SUDO chown postgres:postgres "$m"
-  # The write-ahead log alone on the small disk, in 1 MB segments, so that it fills at once.
+  # The write-ahead log alone on the small disk, in 1 MB segments, so that it fills at once; no
+  # old segments kept or recycled for later use, so that new WAL needs new space.
   private_cluster_create "walfull$$" --waldir="$m/wal" --wal-segsize=1 || { fail pgwalfull "no cluster of its own"; return; }
   local url="postgres://walfull:walfull-test@127.0.0.1:$PRIVATE_PORT/walfull"
-  private_cluster_sql "CREATE ROLE walfull LOGIN PASSWORD 'walfull-test'" "CREATE DATABASE walfull OWNER walfull" >/dev/null
+  private_cluster_sql "ALTER SYSTEM SET min_wal_size = '2MB'" "ALTER SYSTEM SET wal_recycle = off" \
+    "CREATE ROLE walfull LOGIN PASSWORD 'walfull-test'" "CREATE DATABASE walfull OWNER walfull" >/dev/null
+  private_cluster_ctl restart -m fast; private_cluster_ready
   "$BIN" init --store "$url" >/dev/null
   "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null
   private_cluster_sql "CHECKPOINT" >/dev/null
@@ -333,26 +345,36 @@ pgwalfull_fault() {
   local free_kb; free_kb=$(df -k --output=avail "$m" | tail -1)
   $SUDO fallocate -l $(( (free_kb - 2048) * 1024 )) "$m/filler"
   echo "pgwalfull: pg_wal's tmpfs: $(df -h --output=size,used,avail "$m" | tail -1 | tr -s ' ') (size, used, free); observations, batches: $before"
-  serve_on_free_port "$W" --store "$url" --log-level error --page-cache 0 || { fail pgwalfull "serve did not start"; return; }
+  local started=0
+  serve_on_free_port "$W" --store "$url" --log-level error --page-cache 0 && started=1
   PIDS+=("$SERVER")
+  [ "$started" = 1 ] || { fail pgwalfull "serve did not start"; private_cluster_drop; return; }
   local api="$URL/api/v1/trade?from=2025-01&to=2025-06"
-  probe() { curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}') $(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "')"; }
+  # probe LABEL URL: "label code seconds retry-after code" ("-" for a header or code not there)
+  probe() {
+    curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"
+    local ra code; ra=$(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}'); code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
+    echo " ${ra:--} ${code:--}"
+  }
   probe up "$api" >"$W/wal.txt"
   local rc=0 t0 t1; t0=$(date +%s%N)
   timeout 90 "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
   t1=$(date +%s%N)
   local line; line=$(grep -v '^$' "$W/err" | head -1)
-  if [ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' && echo "$line" | grep -qi "disk.*full"; then
+  # The server's disk-full PANIC reaches the client when it ends a plain statement; during a
+  # COPY PostgresNIO reports only the closed connection. Either is one true line.
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' \
+    && echo "$line" | grep -qi "disk.*full\|unreachable: the server closed the connection"; then
     ok pgwalfull "import: exit $rc after $(( (t1 - t0) / 1000000 )) ms: $line"
   else fail pgwalfull "import: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
   local log="/var/log/postgresql/postgresql-${PRIVATE_CLUSTER% *}-${PRIVATE_CLUSTER#* }.log" state
   cluster_state() { pg_lsclusters -h | awk -v n="${PRIVATE_CLUSTER#* }" '$2 == n {print $4}'; }
   for _ in $(seq 1 100); do state=$(cluster_state); [ "$state" = down ] && break; sleep 0.1; done
-  echo "pgwalfull: the cluster, now $state, logged: $($SUDO grep -E "PANIC|FATAL|shut down" "$log" | tail -3 | sed -E 's/^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] //' | cut -c1-120 | tr '\n' '|')"
+  echo "pgwalfull: the cluster, now $state, logged: $( ($SUDO grep -m1 -E "PANIC" "$log" || true; $SUDO grep -E "FATAL|shut down" "$log" | tail -2) | sed -E 's/^[0-9-]+ [0-9:.]+ UTC //' | cut -c1-140 | tr '\n' '|')"
   $SUDO grep -q "No space left on device" "$log" || fail pgwalfull "no 'No space left on device' in the cluster log (the fault was not injected)"
   # While the server is down (it cannot even finish its crash recovery with pg_wal full): fail fast.
   for _ in 1 2 3; do probe full "$api"; probe fullhealth "$URL/health"; done >>"$W/wal.txt"
-  local bad slowh; bad=$(awk '$1 == "full" && ($2 != 503 || $3 > 2.0 || $4 == "" || $5 != "code:store_unavailable")' "$W/wal.txt")
+  local bad slowh; bad=$(awk '$1 == "full" && ($2 != 503 || $3 > 2.0 || $4 == "-" || $5 != "code:store_unavailable")' "$W/wal.txt")
   slowh=$(awk '$1 == "fullhealth" && (($2 != 200 && $2 != 503) || $3 > 1.0)' "$W/wal.txt")
   if [ -z "$bad" ] && [ -z "$slowh" ]; then
     ok pgwalfull "meanwhile the API answers 503 store_unavailable with Retry-After (slowest $(awk '$1 == "full" && $3 > m {m = $3} END {print m + 0}' "$W/wal.txt") s), /health in $(awk '$1 == "fullhealth" && $3 > m {m = $3} END {print m + 0}' "$W/wal.txt") s at most"
@@ -389,7 +411,7 @@ if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] 
     if [ "$WHAT" = pgdiskfull ] || [ "$WHAT" = all ]; then pgdiskfull_fault; fi
     if [ "$WHAT" = pgwalfull ] || [ "$WHAT" = all ]; then pgwalfull_fault; fi
   else
-    echo "SKIPPED readonly/diskfull/pgdiskfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
+    echo "SKIPPED readonly/diskfull/pgdiskfull/pgwalfull: cannot mount here (needs root with CAP_SYS_ADMIN)"
   fi
 fi
 if [ "$WHAT" = pgrestart ] || [ "$WHAT" = all ]; then pgrestart_fault; fi

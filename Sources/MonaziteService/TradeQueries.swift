@@ -131,9 +131,10 @@ public enum TradeQueries {
         }
         var answer = try await summary(store: store, reporter: reporter, flow: flow, commodity: commodity, period: Period(month: latest), asOf: asOf)
         let day = asOf ?? today
+        let tonnages = observations.filter { $0.quantityTonnes != nil }  // as the month was chosen
         answer.notes.insert(
             "month: none was asked, so the latest with a world figure \(asOf.map { "released by \($0)" } ?? "stored"); on \(day): "
-                + SeriesFreshness(observations: observations, on: day).summary, at: 0)
+                + SeriesFreshness(observations: tonnages, on: day).summary, at: 0)
         return answer
     }
 
@@ -152,7 +153,7 @@ public enum TradeQueries {
         }
         let world = TradeSeriesReport.row(for: p, totals: SeriesTotals(worldInWindow))
         guard let worldTonnes = world.quantityTonnes.value else {
-            let held = SeriesFreshness(observations: try await store.observations(for: key, asOf: asOf), on: .todayUTC()).summary
+            let held = SeriesFreshness(observations: try await store.observations(for: key, asOf: asOf), on: asOf ?? .todayUTC()).summary
             throw ServiceError(.notFound, "no world figure for \(p): \(world.quantityTonnes.reason ?? "missing"); \(held)")
         }
         var items: [SummaryAnswer.Item] = []

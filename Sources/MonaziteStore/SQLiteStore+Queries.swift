@@ -107,8 +107,8 @@ extension SQLiteStore {
             """
         var args: StatementArguments = [seriesID]
         if let asOf {
-            // Released by then, and (for a figure without a release date) for a period over by then.
-            sql += " AND o.release <= ? AND o.last_month < ?"
+            // Released by then; a figure without a release date, for a period over by then.
+            sql += " AND o.release <= ? AND (o.release > 0 OR o.last_month < ?)"
             args += [StoreEncoding.release(asOf), asOf.year * 100 + asOf.month]
         }
         if let period {

@@ -17,7 +17,9 @@ public protocol TradeStore: Sendable {
     func importSalientStatistics(_ stats: [SalientStatistic], file: String) async throws -> ImportReport
     func importIndicators(_ indicators: [Indicator], file: String) async throws -> ImportReport
 
-    /// The figures of one series, every release on or before `asOf` (all when nil), in period order.
+    /// The figures of one series, for each period the latest release on or before `asOf` (all
+    /// when nil), in period order. A figure without a release date counts as released before any
+    /// dated one, but not before its period has ended.
     func observations(for key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation]
     /// Every release of one period of a series, oldest first.
     func releases(for key: SeriesKey, period: Period) async throws -> [Observation]

@@ -134,11 +134,11 @@ extension PostgresStore {
         var binds = PostgresBindings()
         binds.append(seriesID)
         if let asOf {
-            // Released by then, and (for a figure without a release date) for a period over by then.
+            // Released by then; a figure without a release date, for a period over by then.
             binds.append(StoreEncoding.release(asOf))
             sql += " AND o.release <= $\(binds.count)"
             binds.append(asOf.year * 100 + asOf.month)
-            sql += " AND o.last_month < $\(binds.count)"
+            sql += " AND (o.release > 0 OR o.last_month < $\(binds.count))"
         }
         if let period {
             binds.append(StoreEncoding.month(period.first))

@@ -234,30 +234,34 @@ public final class PostgresStore: Sendable {
     /// soon as `conn` is seen closed while it runs (looked at every ``closeWatchInterval``).
     /// The check before a statement (``checkOpen(_:)``) leaves a window: a statement sent in the
     /// instant the server dies is never answered by PostgresNIO 1.33, and an import whose server
-    /// was killed waited for ever (`crash-test.sh pgserver`, 1 round in 30). Work abandoned so is
-    /// left to end, or not, on its own task: it holds only the dead connection.
+    /// was killed waited for ever (`crash-test.sh pgserver`, 1 round in 30). Once the connection
+    /// is closed the work gets one more interval to answer, so that the server's own last words
+    /// (a disk-full PANIC, say) are what the caller hears when they came. Work abandoned so is
+    /// left to end, or not, on its own task, holding only what it captured (for a `COPY`, the
+    /// import's rows) and the dead connection. Cancelling the caller cancels the work; the watch
+    /// keeps looking until there is an answer.
     static func untilClosed<T: Sendable>(_ conn: PostgresConnection, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         try checkOpen(conn)
         let answer = OnceAnswer<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 answer.set(continuation)
-                let worker = Task {
+                answer.setWorker(Task {
                     do { answer.resume(with: .success(try await work())) } catch { answer.resume(with: .failure(error)) }
-                }
+                })
                 answer.setWatch(Task {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: closeWatchInterval)
                         if conn.isClosed {
-                            answer.resume(with: .failure(StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)")))
-                            worker.cancel()
+                            try? await Task.sleep(for: closeWatchInterval)  // the work's own answer first, if it comes
+                            answer.resume(with: .failure(StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)")), cancellingTheWork: true)
                             return
                         }
                     }
                 })
             }
         } onCancel: {
-            answer.cancelWatch()
+            answer.cancelWorker()
         }
     }
 
@@ -353,23 +357,28 @@ final class LeaseState: Sendable {
 }
 
 /// The answer of ``PostgresStore/untilClosed(_:_:)``: the first of the work and the close watch
-/// to answer resumes the caller, exactly once; the watch ends with the answer.
+/// to answer resumes the caller, exactly once; the watch ends with the answer. The continuation
+/// is set before either task exists (the continuation's body runs at once).
 final class OnceAnswer<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
-        var early: Result<T, any Error>?
         var answered = false
+        var cancelled = false
+        var worker: Task<Void, Never>?
         var watch: Task<Void, Never>?
     }
     private let state = Mutex(State())
 
     func set(_ continuation: CheckedContinuation<T, any Error>) {
-        let early = state.withLock { s -> Result<T, any Error>? in
-            if let e = s.early { s.early = nil; return e }
-            s.continuation = continuation
-            return nil
+        state.withLock { $0.continuation = continuation }
+    }
+
+    func setWorker(_ worker: Task<Void, Never>) {
+        let cancelNow = state.withLock { s -> Bool in
+            s.worker = worker
+            return s.cancelled
         }
-        if let early { continuation.resume(with: early) }
+        if cancelNow { worker.cancel() }
     }
 
     func setWatch(_ watch: Task<Void, Never>) {
@@ -380,19 +389,27 @@ final class OnceAnswer<T: Sendable>: Sendable {
         if answered { watch.cancel() }
     }
 
-    func resume(with result: Result<T, any Error>) {
-        let (continuation, watch) = state.withLock { s -> (CheckedContinuation<T, any Error>?, Task<Void, Never>?) in
-            guard !s.answered else { return (nil, nil) }
+    /// The answer, if none was given yet; then the watch ends and, when the watch gave up on the
+    /// work, the work is cancelled (after the answer, so that its cancellation error is not it).
+    func resume(with result: Result<T, any Error>, cancellingTheWork: Bool = false) {
+        let (continuation, watch, worker) = state.withLock { s -> (CheckedContinuation<T, any Error>?, Task<Void, Never>?, Task<Void, Never>?) in
+            guard !s.answered else { return (nil, nil, nil) }
             s.answered = true
-            defer { s.continuation = nil; s.watch = nil }
-            if s.continuation == nil { s.early = result }
-            return (s.continuation, s.watch)
+            defer { s.continuation = nil; s.watch = nil; s.worker = nil }
+            return (s.continuation, s.watch, cancellingTheWork ? s.worker : nil)
         }
         watch?.cancel()
         continuation?.resume(with: result)
+        worker?.cancel()
     }
 
-    func cancelWatch() { state.withLock { $0.watch }?.cancel() }
+    /// Cancels the work (the caller was cancelled); the watch looks on until there is an answer.
+    func cancelWorker() {
+        state.withLock { s -> Task<Void, Never>? in
+            s.cancelled = true
+            return s.worker
+        }?.cancel()
+    }
 }
 
 extension PostgresConnection {

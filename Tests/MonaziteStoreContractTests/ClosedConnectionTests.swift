@@ -99,6 +99,38 @@ import Testing
         #expect(waited < .seconds(2), "answered after \(waited)")
     }
 
+    /// A caller cancelled while its statement runs (as `/health` cancels a slow count) still gets
+    /// an answer when the connection then closes: cancelling stops the work, not the watch.
+    @Test func aCancelledCallerStillHearsOfTheClose() async throws {
+        guard let url = PostgresTestServer.url else {
+            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
+            return
+        }
+        let store = try await PostgresStore.connect(url: url)
+        let hang = Hang()
+        let started = ContinuousClock.now
+        let caller = Task {
+            try await store.leased { conn in
+                Task {
+                    try await Task.sleep(for: .milliseconds(300))
+                    try await conn.close()
+                }
+                return try await PostgresStore.untilClosed(conn) { await hang.wait(); return 1 }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        caller.cancel()
+        let result = await caller.result
+        let waited = ContinuousClock.now - started
+        hang.release()
+        await store.shutdown()
+        guard case .failure(let error) = result, let storeError = error as? StoreError, case .unavailable = storeError else {
+            Issue.record("expected the store to be unavailable, got \(result)")
+            return
+        }
+        #expect(waited < .seconds(2), "answered after \(waited)")
+    }
+
     /// The work's own answer and its own error pass through the close watch unchanged.
     @Test func aStatementAnsweredBeforeAnyCloseGivesItsOwnAnswer() async throws {
         guard let url = PostgresTestServer.url else {

@@ -83,7 +83,8 @@ import Testing
     }
 
     /// A figure without a release date counts as released before any dated one, but never before
-    /// its period has ended: as of 2025-08-01 nobody could know January–February 2026.
+    /// its period has ended: as of 2025-08-01 nobody could know January–February 2026. A dated
+    /// figure counts from its release date.
     @Test(arguments: Backend.available)
     func anUndatedFigureIsNotKnownBeforeItsPeriodEnds(_ backend: Backend) async throws {
         try await ContractStore.with(backend) { store in
@@ -91,11 +92,14 @@ import Testing
             func periods(asOf day: CalendarDay?) async throws -> [String] {
                 try await store.observations(for: Files.magnetsWorld, asOf: day).map(\.period.description)
             }
-            #expect(try await periods(asOf: nil) == ["2025-06", "2026-01..2026-02"])
+            #expect(try await periods(asOf: nil) == ["2025-06", "2025-09", "2026-01..2026-02"])
             #expect(try await periods(asOf: CalendarDay(year: 2025, month: 8, day: 1)) == ["2025-06"])
-            #expect(try await periods(asOf: CalendarDay(year: 2026, month: 2, day: 28)) == ["2025-06"])
-            #expect(try await periods(asOf: CalendarDay(year: 2026, month: 3, day: 1)) == ["2025-06", "2026-01..2026-02"])
+            #expect(try await periods(asOf: CalendarDay(year: 2026, month: 2, day: 28)) == ["2025-06", "2025-09"])
+            #expect(try await periods(asOf: CalendarDay(year: 2026, month: 3, day: 1)) == ["2025-06", "2025-09", "2026-01..2026-02"])
             #expect(try await periods(asOf: CalendarDay(year: 2025, month: 6, day: 30)).isEmpty)
+            // A dated figure counts from its release date, even one given inside its own month.
+            #expect(try await periods(asOf: CalendarDay(year: 2025, month: 9, day: 15)) == ["2025-06", "2025-09"])
+            #expect(try await periods(asOf: CalendarDay(year: 2025, month: 9, day: 14)) == ["2025-06"])
             let partners = try await store.partnerObservations(
                 reporter: .china, flow: .export, commodity: try #require(HSCode("8505.11")), asOf: CalendarDay(year: 2025, month: 8, day: 1))
             #expect(partners[.world]?.map(\.period.description) == ["2025-06"])
