@@ -75,6 +75,30 @@ refused_over_http() {
   code=$(curl -s -o /dev/null -w '%{http_code}' "$2/api/v1/trade?from=2000-01&to=2000-03&reporter=CHN&partner=USA&commodity=280530&flow=export")
   if [ "$code" = 200 ]; then ok "$1" "reads still answer: $code"; else fail "$1" "read after the full disk: $code"; fi
 }
+# probe LABEL URL: one request; prints "label code seconds retry-after code" ("-" for a header or
+# an error code that is not there)
+probe() {
+  curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"
+  local ra code
+  ra=$(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}')
+  code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
+  echo " ${ra:--} ${code:--}"
+}
+# orphans URL: observations of a PostgreSQL store without their series or source
+orphans() {
+  psql -X -q "$1" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
+    + (SELECT count(*) FROM observation o LEFT JOIN source s ON s.id = o.source_id WHERE s.id IS NULL)"
+}
+# fits_again FAULT URL BEFORE: with the space freed, the import of pgbig.csv succeeds and adds
+# exactly its rows and one batch to BEFORE ("observations batches")
+fits_again() {
+  local rc=0 now
+  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$2" >/dev/null 2>"$W/err" || rc=$?
+  now=$(counts "$2")
+  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${3% *} + $(wc -l <"$W/pgbig.csv") - 1 )) $(( ${3#* } + 1 ))" ]; then
+    ok "$1" "with the space freed the same import succeeds: observations, batches $3 -> $now"
+  else fail "$1" "after freeing space: exit $rc, counts $3 -> $now, stderr: $(head -c 300 "$W/err")"; fi
+}
 can_mount() { mkdir -p "$W/probe" && $SUDO mount -t tmpfs -o size=1m tmpfs "$W/probe" 2>/dev/null && $SUDO umount "$W/probe"; }
 
 python3 scripts/generate-comtrade.py 60500 "$W/all.csv" 5 2>/dev/null
@@ -154,8 +178,6 @@ pgrestart_fault() {
   "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/pg-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
   local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
-  # probe LABEL URL: one request; prints "label code seconds retry-after"
-  probe() { curl -s -D "$W/h" -o /dev/null -m 10 -w "$1 %{http_code} %{time_total}" "$2"; echo " $(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}')"; }
   # 1. Restart while requests stream (one every 0.1 s for 6 s).
   ( end=$(( $(date +%s) + 6 )); while [ "$(date +%s)" -lt $end ]; do probe api "$api"; probe health "http://127.0.0.1:$hp/health"; sleep 0.1; done ) >"$W/stream.txt" &
   local streamer=$!
@@ -178,7 +200,7 @@ pgrestart_fault() {
   bad=$(awk '$2 != 200 && $2 != 503' "$W/stream.txt")
   slow=$(awk '$1 != "health" && $1 != "downhealth" && $2 == 503 && $3 > 2.0' "$W/stream.txt")
   slowh=$(awk '($1 == "health" || $1 == "downhealth") && $3 > 1.0' "$W/stream.txt")
-  noretry=$(awk '$2 == 503 && $4 == ""' "$W/stream.txt")
+  noretry=$(awk '$2 == 503 && $4 == "-"' "$W/stream.txt")
   local worst; worst=$(awk '$2 == 503 && $1 !~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
   local worsth; worsth=$(awk '$1 ~ /health/ && $3 > m {m = $3} END {print m + 0}' "$W/stream.txt")
   echo "pgrestart: $(wc -l <"$W/stream.txt") requests: $n200 answered 200, $n503 answered 503; slowest 503 ${worst} s, slowest /health ${worsth} s; 200 again ${back:-never} ms after the start"
@@ -217,8 +239,7 @@ pgdiskfull_fault() {
   same_as_before() {
     local after sources orphans
     after=$(counts "$url"); sources=$("$BIN" sources --store "$url" 2>&1 || true)
-    orphans=$(psql -X -q "$url" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
-      + (SELECT count(*) FROM observation o LEFT JOIN source s ON s.id = o.source_id WHERE s.id IS NULL)")
+    orphans=$(orphans "$url")
     if [ "$after" = "$before" ] && [ "$sources" = "$sources_before" ] && [ "$orphans" = 0 ]; then
       ok pgdiskfull "$1: store unchanged (observations, batches: $after; \`monazite sources\` the same), no orphan rows"
     else fail pgdiskfull "$1: $before -> $after, sources the same: $([ "$sources" = "$sources_before" ] && echo yes || echo no), orphans $orphans"; fi
@@ -238,12 +259,7 @@ pgdiskfull_fault() {
   echo "pgdiskfull: after the two refused imports: $(df -h --output=used,avail "$m" | tail -1 | tr -s ' ') (used, free); the filler removed: $(du -sh "$m/filler" | cut -f1) freed"
   # Space freed: the same import now fits.
   $SUDO rm -f "$m/filler"
-  rc=0
-  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local now; now=$(counts "$url")
-  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${before% *} + $(( $(wc -l <"$W/pgbig.csv") - 1 )) )) $(( ${before#* } + 1 ))" ]; then
-    ok pgdiskfull "with the filler removed the import succeeds: observations, batches $before -> $now"
-  else fail pgdiskfull "after freeing space: exit $rc, counts $before -> $now, stderr: $(head -c 300 "$W/err")"; fi
+  fits_again pgdiskfull "$url" "$before"
   private_cluster_drop
   $SUDO umount "$m"; unset 'MOUNTS[-1]'
 }
@@ -262,12 +278,6 @@ pgslots_fault() {
   "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/slots-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
   local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
-  # probe LABEL URL: "label code seconds retry-after code" ("-" for a header or code not there)
-  probe() {
-    curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"
-    local ra code; ra=$(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}'); code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
-    echo " ${ra:--} ${code:--}"
-  }
   probe up "$api" >"$W/slots.txt"
   # Other sessions take every ordinary slot: the server's own connections are ended (as a restart
   # would) until the sessions hold all five (its pool reconnects at once, so it may win a few races).
@@ -350,12 +360,6 @@ pgwalfull_fault() {
   PIDS+=("$SERVER")
   [ "$started" = 1 ] || { fail pgwalfull "serve did not start"; private_cluster_drop; return; }
   local api="$URL/api/v1/trade?from=2025-01&to=2025-06"
-  # probe LABEL URL: "label code seconds retry-after code" ("-" for a header or code not there)
-  probe() {
-    curl -s -D "$W/h" -o "$W/b" -m 10 -w "$1 %{http_code} %{time_total}" "$2"
-    local ra code; ra=$(tr -d '\r' <"$W/h" | awk 'tolower($1) == "retry-after:" {print $2}'); code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
-    echo " ${ra:--} ${code:--}"
-  }
   probe up "$api" >"$W/wal.txt"
   local rc=0 t0 t1; t0=$(date +%s%N)
   timeout 90 "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
@@ -386,17 +390,10 @@ pgwalfull_fault() {
     [ "$(cluster_state)" != down ] || private_cluster_ctl start >/dev/null 2>&1 || true
     sleep 0.2
   done
-  local after orphans; after=$(counts "$url")
-  orphans=$(psql -X -q "$url" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
-    + (SELECT count(*) FROM observation o LEFT JOIN source s ON s.id = o.source_id WHERE s.id IS NULL)")
+  local after orphans; after=$(counts "$url"); orphans=$(orphans "$url")
   if [ "$after" = "$before" ] && [ "$orphans" = 0 ]; then ok pgwalfull "after recovery the store holds what it held (observations, batches: $after), no orphan rows"
   else fail pgwalfull "after recovery: $before -> $after, orphans $orphans"; fi
-  rc=0
-  "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local now; now=$(counts "$url")
-  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${before% *} + $(wc -l <"$W/pgbig.csv") - 1 )) $(( ${before#* } + 1 ))" ]; then
-    ok pgwalfull "with the space freed the import succeeds: $before -> $now"
-  else fail pgwalfull "after freeing space: exit $rc, counts $before -> $now, stderr: $(head -c 300 "$W/err")"; fi
+  fits_again pgwalfull "$url" "$before"
   local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$api")
   if [ "$code" = 200 ]; then ok pgwalfull "serve answers 200 again without a restart"; else fail pgwalfull "serve after recovery: $code"; fi
   stop_serve "$SERVER" pgwalfull

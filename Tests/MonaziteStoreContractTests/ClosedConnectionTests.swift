@@ -68,31 +68,9 @@ import Testing
     /// 1.33 does with a statement sent in the instant the server dies: `crash-test.sh pgserver`
     /// once waited 60 s), fails as unreachable within moments of the close, not never.
     @Test func aStatementInFlightWhenTheConnectionClosesFailsWithinMoments() async throws {
-        guard let url = PostgresTestServer.url else {
-            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
-            return
-        }
-        let store = try await PostgresStore.connect(url: url)
-        let hang = Hang()
-        let started = ContinuousClock.now
-        var failure: (any Error)?
-        do {
-            _ = try await store.leased { conn in
-                Task {
-                    try await Task.sleep(for: .milliseconds(200))
-                    try await conn.close()
-                }
-                // Work that never answers, even when cancelled, as the lost statement did.
-                return try await PostgresStore.untilClosed(conn) { await hang.wait(); return 1 }
-            }
-        } catch {
-            failure = error
-        }
-        let waited = ContinuousClock.now - started
-        hang.release()
-        await store.shutdown()
-        guard let error = failure as? StoreError, case .unavailable(let reason) = error else {
-            Issue.record("expected the store to be unavailable, got \(String(describing: failure))")
+        guard let (result, waited) = try await Self.hangingStatementClosedAfter(.milliseconds(200), cancelledAfter: nil) else { return }
+        guard case .failure(let failure) = result, let error = failure as? StoreError, case .unavailable(let reason) = error else {
+            Issue.record("expected the store to be unavailable, got \(result)")
             return
         }
         #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
@@ -102,9 +80,24 @@ import Testing
     /// A caller cancelled while its statement runs (as `/health` cancels a slow count) still gets
     /// an answer when the connection then closes: cancelling stops the work, not the watch.
     @Test func aCancelledCallerStillHearsOfTheClose() async throws {
+        guard let (result, waited) = try await Self.hangingStatementClosedAfter(.milliseconds(300), cancelledAfter: .milliseconds(100))
+        else { return }
+        guard case .failure(let failure) = result, let error = failure as? StoreError, case .unavailable = error else {
+            Issue.record("expected the store to be unavailable, got \(result)")
+            return
+        }
+        #expect(waited < .seconds(2), "answered after \(waited)")
+    }
+
+    /// Runs a statement that never answers, even when cancelled (as the lost statement did), on a
+    /// pooled connection that is closed after `close`; the caller is cancelled after `cancel`
+    /// when given. The caller's result and how long it waited; nil without a test server.
+    static func hangingStatementClosedAfter(
+        _ close: Duration, cancelledAfter cancel: Duration?
+    ) async throws -> (Result<Int, any Error>, Duration)? {
         guard let url = PostgresTestServer.url else {
             if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
-            return
+            return nil
         }
         let store = try await PostgresStore.connect(url: url)
         let hang = Hang()
@@ -112,23 +105,21 @@ import Testing
         let caller = Task {
             try await store.leased { conn in
                 Task {
-                    try await Task.sleep(for: .milliseconds(300))
+                    try await Task.sleep(for: close)
                     try await conn.close()
                 }
                 return try await PostgresStore.untilClosed(conn) { await hang.wait(); return 1 }
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
-        caller.cancel()
+        if let cancel {
+            try await Task.sleep(for: cancel)
+            caller.cancel()
+        }
         let result = await caller.result
         let waited = ContinuousClock.now - started
         hang.release()
         await store.shutdown()
-        guard case .failure(let error) = result, let storeError = error as? StoreError, case .unavailable = storeError else {
-            Issue.record("expected the store to be unavailable, got \(result)")
-            return
-        }
-        #expect(waited < .seconds(2), "answered after \(waited)")
+        return (result, waited)
     }
 
     /// The work's own answer and its own error pass through the close watch unchanged.
