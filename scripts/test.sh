@@ -22,7 +22,7 @@ export MONAZITE_REQUIRE_POSTGRES=1
 swift build --build-tests
 swift test --skip-build --disable-xctest
 # Short versions of the reliability scripts (issue 15); the long runs and their figures are in
-# RELIABILITY.md. About two and a half minutes together.
+# RELIABILITY.md. About three and a half minutes together.
 CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 sqlite
 CRASH_BIG_ROWS=20000 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 2 postgres
 CRASH_PG_BIG_ROWS=6000 bash scripts/crash-test.sh 3 pgserver
