@@ -9,7 +9,7 @@
 #  - the server's resident memory (VmRSS) sampled every 10 s.
 # It fails on any 5xx, any failed import or job, any non-2xx read, or resident memory at the
 # end 10% or more above the sample taken after the warm-up (SOAK_WARMUP seconds, default 120;
-# SOAK_MAX_GROWTH_PCT changes the 10%).
+# SOAK_MAX_GROWTH_PCT changes the 10%; SOAK_IMPORT_EVERY=0 leaves the imports out).
 #
 #   scripts/soak.sh [SECONDS] [sqlite|postgres]      (MONAZITE_SOAK_RELEASE=1: a release build)
 #
@@ -85,15 +85,18 @@ echo "soak: $BACKEND, $CONF build, ${SECONDS_TOTAL} s, warm-up ${WARMUP} s, $(np
   done ) >"$W/rss.txt" & PIDS+=("$!")
 START=$(date +%s)
 
-# Imports every 5 s.
+# Imports every 5 s (SOAK_IMPORT_EVERY seconds; 0: none, so that the store does not grow and
+# memory that grows anyway is not the data's).
+IMPORT_EVERY=${SOAK_IMPORT_EVERY:-5}
 ( i=0
+  [ "$IMPORT_EVERY" -gt 0 ] || exit 0
   for slice in "$W"/slice.*; do
     [ $(( $(date +%s) - START )) -ge "$SECONDS_TOTAL" ] && break
     code=$(curl -s -o "$W/import.out" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
       --data-binary @"$slice" "$BASE/api/v1/imports?name=soak-$i.csv")
     echo "$code"
     [ "$code" = 200 ] || [ "$code" = 201 ] || { echo "import $i: $code $(head -c 300 "$W/import.out")" >>"$W/failures.txt"; }
-    i=$((i + 1)); sleep 5
+    i=$((i + 1)); sleep "$IMPORT_EVERY"
   done ) >"$W/imports.txt" & PIDS+=("$!")
 
 # Simulation jobs every 30 s, each polled until it ends.
