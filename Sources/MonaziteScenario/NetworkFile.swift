@@ -83,6 +83,9 @@ public struct NetworkFile: Sendable {
         if let section = try root.optional("defaults") {
             for (key, value) in try section.mapping(allowed: Self.defaultKeys) {
                 defaults[key] = try quantity(value, subject: "defaults", parameter: key)
+                if key == "substitutionDelayDays", let days = defaults[key], !(0...Double(SimulationScenario.maximumDays)).contains(days) {
+                    throw value.error("substitutionDelayDays = \(days) is outside 0…\(SimulationScenario.maximumDays) days")
+                }
             }
         }
 
@@ -130,6 +133,9 @@ public struct NetworkFile: Sendable {
             let refill = try value("refillDays", 30, min: 1)
             let limit = try value("substitutionLimitShare", 0, min: 0, max: 1)
             let delay = try value("substitutionDelayDays", 0, min: 0)
+            if delay > Double(SimulationScenario.maximumDays), let field = try item.optional("substitutionDelayDays") {
+                throw field.error("substitutionDelayDays of '\(id)' = \(delay) is beyond \(SimulationScenario.maximumDays) days")
+            }  // (a default beyond it was refused with the defaults)
             let ramp = try value("substitutionRampDays", 1, min: 1)
             if case .production = role, try item.optional("demandTonnesPerDay") != nil {
                 throw item.error("production node '\(id)' cannot have demandTonnesPerDay")
@@ -156,7 +162,9 @@ public struct NetworkFile: Sendable {
             guard (0...1).contains(share) else { throw shareField.error("share of edge \(subject) = \(share) is outside 0…1") }
             let leadField = try item.required("leadTimeDays")
             let lead = try quantity(leadField, subject: subject, parameter: "leadTimeDays")
-            guard lead >= 0, lead == lead.rounded() else { throw leadField.error("leadTimeDays of edge \(subject) must be a whole number ≥ 0") }
+            guard lead >= 0, lead == lead.rounded(), lead <= Double(SimulationScenario.maximumDays) else {
+                throw leadField.error("leadTimeDays of edge \(subject) must be a whole number of days from 0 to \(SimulationScenario.maximumDays)")
+            }
             var groups: Set<RareEarthElement.Group> = [.light, .heavy]
             if let elements = try item.optional("elements") {
                 groups = []

@@ -55,7 +55,7 @@ public struct ScenarioFile: Sendable {
             switch (try item.optional(dayKey), try item.optional(dateKey)) {
             case (let d?, nil):
                 let v = try d.int()
-                guard v >= 0 else { throw d.error("\(dayKey) must be ≥ 0") }
+                guard v >= 0, v <= SimulationScenario.maximumDays else { throw d.error("\(dayKey) must be 0…\(SimulationScenario.maximumDays) (got \(v))") }
                 return v
             case (nil, let d?):
                 guard let day0 else { throw d.error("\(dateKey) needs the scenario's startDate") }
@@ -72,7 +72,9 @@ public struct ScenarioFile: Sendable {
         let network = networkFile.network
         let horizonField = try root.required("horizonDays")
         let horizon = try horizonField.int()
-        guard horizon >= 1, horizon <= 100_000 else { throw horizonField.error("horizonDays must be 1…100000 (got \(horizon))") }
+        guard horizon >= 1, horizon <= SimulationScenario.maximumDays else {
+            throw horizonField.error("horizonDays must be 1…\(SimulationScenario.maximumDays) (got \(horizon))")
+        }
         let runs = try root.optional("runs").map { field throws(ScenarioFileError) -> Int in
             let v = try field.int()
             guard v >= 1 else { throw field.error("runs must be ≥ 1") }
@@ -116,9 +118,10 @@ public struct ScenarioFile: Sendable {
                 case (let e?, nil):
                     end = try e.int()
                     guard end >= start else { throw e.error("endDay must not be before startDay") }
+                    guard end <= SimulationScenario.maximumDays else { throw e.error("endDay must be at most \(SimulationScenario.maximumDays)") }
                 case (nil, let d?):
                     let days = try d.int()
-                    guard days >= 0 else { throw d.error("durationDays must be ≥ 0") }
+                    guard days >= 0, days <= SimulationScenario.maximumDays else { throw d.error("durationDays must be 0…\(SimulationScenario.maximumDays) (got \(days))") }
                     end = start + days
                 case (nil, nil): end = horizon
                 default: throw item.error("give endDay or durationDays, not both")
@@ -157,7 +160,9 @@ public struct ScenarioFile: Sendable {
                     let approved = try share(try item.required("approvedShare"), "approvedShare")
                     let delayField = try item.optional("approvalDelayDays")
                     let delay = try delayField?.int() ?? 0
-                    if let delayField, delay < 0 { throw delayField.error("approvalDelayDays must be ≥ 0") }
+                    if let delayField, delay < 0 || delay > SimulationScenario.maximumDays {
+                        throw delayField.error("approvalDelayDays must be 0…\(SimulationScenario.maximumDays) (got \(delay))")
+                    }
                     kind = .licensing(
                         LicensingScope(exporter: exporter, elementGroup: group, stage: stage, destinations: destinations),
                         approvedShare: approved, approvalDelayDays: delay)
@@ -181,7 +186,9 @@ public struct ScenarioFile: Sendable {
                             }
                             let stepDelayField = try stepItem.optional("approvalDelayDays")
                             let stepDelay = try stepDelayField?.int() ?? delay
-                            if let stepDelayField, stepDelay < 0 { throw stepDelayField.error("approvalDelayDays must be ≥ 0") }
+                            if let stepDelayField, stepDelay < 0 || stepDelay > SimulationScenario.maximumDays {
+                                throw stepDelayField.error("approvalDelayDays must be 0…\(SimulationScenario.maximumDays) (got \(stepDelay))")
+                            }
                             let buyers = try stepItem.optional("buyers").map { f throws(ScenarioFileError) in try nodes(f) }
                             schedule.append(LicenceStep(
                                 id: stepID, startDay: from, destinations: try Self.countries(try stepItem.optional("destinations")),

@@ -3,6 +3,7 @@ import MonaziteCore
 /// A scenario resolved against its compiled network: shocks as index lists, uncertain inputs as
 /// typed targets, output groups and the pipeline layout. Built once, shared by every draw.
 public struct CompiledScenario: Sendable {
+    static let tooManyDays = "a day count cannot go beyond \(SimulationScenario.maximumDays) days"
     public let scenario: SimulationScenario
     public let network: CompiledNetwork
     public let horizonDays: Int
@@ -169,6 +170,7 @@ public struct CompiledScenario: Sendable {
             case .shockDurationDays(let id):
                 let s = try shock(id)
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "durations cannot be negative") }
+                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
                 compiledTargets.append(.duration(s))
             case .shockApprovedShare(let id):
                 let s = try shock(id)
@@ -183,11 +185,13 @@ public struct CompiledScenario: Sendable {
             case .shockStartDay(let id):
                 let s = try shock(id)
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a start day cannot be negative") }
+                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
                 compiledTargets.append(.startDay(s))
             case .shockApprovalDelayDays(let id):
                 let s = try shock(id)
                 if kinds[s] != .licensing && kinds[s] != .licenceStep { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
                 if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a delay cannot be negative") }
+                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
                 maxDelay[s] = max(maxDelay[s], Int(bounds.upperBound.rounded()))
                 compiledTargets.append(.approvalDelay(s))
             case .shockMagnitude(let id):

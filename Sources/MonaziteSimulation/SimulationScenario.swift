@@ -1,5 +1,10 @@
 /// Everything one simulation needs: the network, the horizon, the shocks and the uncertain inputs.
 public struct SimulationScenario: Sendable, Hashable {
+    /// The longest span of days any day count in a scenario or network may give (a horizon, a
+    /// start day, a duration, a delay, a lead time): 100,000 days, some 270 years. Larger values
+    /// are refused with a reason rather than overflowing the engine's day arithmetic.
+    public static let maximumDays = 100_000
+
     public var name: String
     public var network: SupplyNetwork
     public var horizonDays: Int
