@@ -13,10 +13,9 @@ import sys
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 COOKIE = "monazite_session"
@@ -39,11 +38,18 @@ def session_cookie(driver):
 
 
 def submit(driver, button):
-    """Clicks a form's submit button and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a form's submit button and waits until the next page has replaced this one.
+
+    The page is marked before the click and the wait ends once a fully loaded document without
+    the mark answers. Asking mid-navigation can fail in ways that depend on the Chromium release
+    (Chromium 156 answers "Node with given id does not belong to the document" where older ones
+    said "stale element"), so any driver error while the page changes means "not yet".
+    """
+    driver.execute_script("window.__monaziteBeforeSubmit = true")
     button.click()
-    WebDriverWait(driver, 10).until(staleness_of(old))
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return window.__monaziteBeforeSubmit !== true && document.readyState === 'complete'"))
 
 
 def sign_in(driver, token):
