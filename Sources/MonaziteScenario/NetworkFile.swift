@@ -19,14 +19,52 @@ public struct NetworkFile: Sendable {
     /// Parameters marked as assumptions (including bare numbers).
     public var assumptions: [ParameterProvenance] { provenance.filter(\.isAssumption) }
 
-    static let nodeKeys: Set<String> = [
-        "id", "country", "stage", "sector", "capacityTonnesPerDay", "yieldTonnesPerTonne", "demandTonnesPerDay",
-        "inventoryDays", "refillDays", "substitutionLimitShare", "substitutionDelayDays", "substitutionRampDays", "note",
-    ]
-    static let defaultKeys: Set<String> = [
-        "yieldTonnesPerTonne", "inventoryDays", "refillDays", "substitutionLimitShare", "substitutionDelayDays",
-        "substitutionRampDays",
-    ]
+    static let nodeKeys: Set<String> = Set(NodeParameter.allCases.map(\.rawValue)).union(["id", "country", "stage", "sector", "note"])
+    /// Capacities and demands belong to one node; the rest may be given once under `defaults`.
+    static let defaultKeys: Set<String> = Set(NodeParameter.allCases.map(\.rawValue)).subtracting(["capacityTonnesPerDay", "demandTonnesPerDay"])
+
+    /// A node's numeric parameter: its value when neither the node nor `defaults` gives one, and
+    /// its range, which holds for a value under `defaults` as for a node's own.
+    enum NodeParameter: String, CaseIterable {
+        case capacityTonnesPerDay, yieldTonnesPerTonne, demandTonnesPerDay, inventoryDays, refillDays
+        case substitutionLimitShare, substitutionDelayDays, substitutionRampDays
+
+        var fallback: Double {
+            switch self {
+            case .yieldTonnesPerTonne, .substitutionRampDays: 1
+            case .refillDays: 30
+            case .capacityTonnesPerDay, .demandTonnesPerDay, .inventoryDays, .substitutionLimitShare, .substitutionDelayDays: 0
+            }
+        }
+
+        var least: Double {
+            switch self {
+            case .yieldTonnesPerTonne: 1e-9
+            case .refillDays, .substitutionRampDays: 1
+            case .capacityTonnesPerDay, .demandTonnesPerDay, .inventoryDays, .substitutionLimitShare, .substitutionDelayDays: 0
+            }
+        }
+
+        /// The greatest value, if any: a share is at most 1; the delay becomes a day index.
+        var greatest: Double? {
+            switch self {
+            case .substitutionLimitShare: 1
+            case .substitutionDelayDays: Double(SimulationScenario.maximumDays)
+            default: nil
+            }
+        }
+
+        /// Refuses `value` outside the range, at `field`, naming this parameter of `subject`.
+        func check(_ value: Double, of subject: String, at field: YAMLField) throws(ScenarioFileError) {
+            let key = rawValue
+            if value < least {
+                throw field.error(least == 0 ? "\(key) of '\(subject)' must not be negative (got \(value))" : "\(key) of '\(subject)' must be ≥ \(least) (got \(value))")
+            }
+            if let greatest, value > greatest {
+                throw field.error(self == .substitutionLimitShare ? "\(key) of '\(subject)' = \(value) is outside 0…1" : "\(key) of '\(subject)' = \(value) is beyond \(SimulationScenario.maximumDays) days")
+            }
+        }
+    }
 
     /// Parses and validates network YAML. `file` is the name used in messages.
     ///
@@ -82,10 +120,9 @@ public struct NetworkFile: Sendable {
         var defaults: [String: Double] = [:]
         if let section = try root.optional("defaults") {
             for (key, value) in try section.mapping(allowed: Self.defaultKeys) {
-                defaults[key] = try quantity(value, subject: "defaults", parameter: key)
-                if key == "substitutionDelayDays", let days = defaults[key], !(0...Double(SimulationScenario.maximumDays)).contains(days) {
-                    throw value.error("substitutionDelayDays = \(days) is outside 0…\(SimulationScenario.maximumDays) days")
-                }
+                let number = try quantity(value, subject: "defaults", parameter: key)
+                try NodeParameter(rawValue: key)?.check(number, of: "defaults", at: value)
+                defaults[key] = number
             }
         }
 
@@ -117,26 +154,20 @@ public struct NetworkFile: Sendable {
             default:
                 throw item.error("node '\(id)' needs exactly one of 'stage' or 'sector'")
             }
-            func value(_ key: String, _ fallback: Double, min: Double? = nil, max: Double? = nil) throws(ScenarioFileError) -> Double {
-                guard let field = try item.optional(key) else { return defaults[key] ?? fallback }
-                let v = try quantity(field, subject: id, parameter: key)
-                if let min, v < min {
-                    throw field.error(min == 0 ? "\(key) of '\(id)' must not be negative (got \(v))" : "\(key) of '\(id)' must be ≥ \(min) (got \(v))")
-                }
-                if let max, v > max { throw field.error("\(key) of '\(id)' = \(v) is outside 0…1") }
-                return v
+            func value(_ parameter: NodeParameter) throws(ScenarioFileError) -> Double {
+                guard let field = try item.optional(parameter.rawValue) else { return defaults[parameter.rawValue] ?? parameter.fallback }
+                let number = try quantity(field, subject: id, parameter: parameter.rawValue)
+                try parameter.check(number, of: id, at: field)
+                return number
             }
-            let capacity = try value("capacityTonnesPerDay", 0, min: 0)
-            let yield = try value("yieldTonnesPerTonne", 1, min: 1e-9)
-            let demand = try value("demandTonnesPerDay", 0, min: 0)
-            let inventory = try value("inventoryDays", 0, min: 0)
-            let refill = try value("refillDays", 30, min: 1)
-            let limit = try value("substitutionLimitShare", 0, min: 0, max: 1)
-            let delay = try value("substitutionDelayDays", 0, min: 0)
-            if delay > Double(SimulationScenario.maximumDays), let field = try item.optional("substitutionDelayDays") {
-                throw field.error("substitutionDelayDays of '\(id)' = \(delay) is beyond \(SimulationScenario.maximumDays) days")
-            }  // (a default beyond it was refused with the defaults)
-            let ramp = try value("substitutionRampDays", 1, min: 1)
+            let capacity = try value(.capacityTonnesPerDay)
+            let yield = try value(.yieldTonnesPerTonne)
+            let demand = try value(.demandTonnesPerDay)
+            let inventory = try value(.inventoryDays)
+            let refill = try value(.refillDays)
+            let limit = try value(.substitutionLimitShare)
+            let delay = try value(.substitutionDelayDays)
+            let ramp = try value(.substitutionRampDays)
             if case .production = role, try item.optional("demandTonnesPerDay") != nil {
                 throw item.error("production node '\(id)' cannot have demandTonnesPerDay")
             }

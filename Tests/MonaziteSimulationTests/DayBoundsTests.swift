@@ -44,12 +44,6 @@ import Testing
         }
     }
 
-    @Test func aHugeDefaultSubstitutionDelayIsRefused() {
-        let text = ScenarioFileTests.network.replacingOccurrences(of: "nodes:", with: "defaults:\n  substitutionDelayDays: 1e300\nnodes:")
-        #expect(text != ScenarioFileTests.network)
-        #expect(throws: ScenarioFileError.self) { try NetworkFile(yaml: text, file: "n.yaml") }
-    }
-
     /// Day counts YAML reads as whole numbers (up to 10^12) but the engine turns into day indexes
     /// and buffers sized by the longest delay, and distribution bounds beyond any Int.
     @Test(arguments: [

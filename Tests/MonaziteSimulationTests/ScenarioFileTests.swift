@@ -80,6 +80,36 @@ import Testing
         }
     }
 
+    /// A value under `defaults` reaches every node that does not give its own, so it is held to
+    /// the same range as a node's own value (only the delay was checked there before).
+    @Test(arguments: [
+        ("yieldTonnesPerTonne: 0", "yieldTonnesPerTonne of 'defaults' must be ≥ 1e-09 (got 0.0)"),
+        ("inventoryDays: -1", "inventoryDays of 'defaults' must not be negative"),
+        ("refillDays: 0.5", "refillDays of 'defaults' must be ≥ 1.0"),
+        ("substitutionLimitShare: 5", "substitutionLimitShare of 'defaults' = 5.0 is outside 0…1"),
+        ("substitutionDelayDays: 1e300", "substitutionDelayDays of 'defaults' = 1e+300 is beyond 100000 days"),
+        ("substitutionRampDays: 0", "substitutionRampDays of 'defaults' must be ≥ 1.0"),
+    ])
+    func defaultsOutsideTheirRangeAreRefusedAtTheirLine(entry: String, reason: String) {
+        let text = Self.network.replacingOccurrences(of: "nodes:", with: "defaults:\n  \(entry)\nnodes:")
+        #expect(text != Self.network)
+        do {
+            _ = try NetworkFile(yaml: text, file: "n.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 7, "\(error)")
+            #expect(error.reason.contains(reason), "\(error)")
+        }
+    }
+
+    @Test func aDefaultWithinItsRangeReachesNodesWithoutTheirOwn() throws {
+        let text = Self.network.replacingOccurrences(of: "nodes:", with: "defaults:\n  inventoryDays: 12\n  refillDays: 7\nnodes:")
+        let nodes = Dictionary(uniqueKeysWithValues: try NetworkFile(yaml: text, file: "n.yaml").network.nodes.map { ($0.id, $0) })
+        #expect(nodes["CHN.mining"]?.inventoryDays == 12)
+        #expect(nodes["CHN.magnet"]?.inventoryDays == 5)  // its own value wins
+        #expect(nodes["USA.wind"]?.refillDays == 7)
+    }
+
     @Test func cyclesAmongProductionStagesAreRejected() {
         let text = Self.network.replacingOccurrences(of: "    stage: magnet", with: "    stage: mining") + """
 
