@@ -50,18 +50,28 @@ public struct ScenarioFile: Sendable {
             guard let date = CalendarDate(try field.string()) else { throw field.error("startDate must be YYYY-MM-DD") }
             day0 = date
         }
+        /// A count of days at `field`: a whole number from `least` to the longest horizon, since the
+        /// engine turns every one into a day index or sizes a buffer by it.
+        func days(_ field: YAMLField, _ key: String, least: Int = 0) throws(ScenarioFileError) -> Int {
+            let v = try field.int()
+            guard v >= least, v <= SimulationScenario.maximumDays else {
+                throw field.error("\(key) must be \(least)…\(SimulationScenario.maximumDays) (got \(v))")
+            }
+            return v
+        }
         /// `fromDay` / `startDay`, or `fromDate` / `startDate` counted from the scenario's startDate.
         func day(_ item: YAMLField, dayKey: String, dateKey: String) throws(ScenarioFileError) -> Int? {
             switch (try item.optional(dayKey), try item.optional(dateKey)) {
             case (let d?, nil):
-                let v = try d.int()
-                guard v >= 0, v <= SimulationScenario.maximumDays else { throw d.error("\(dayKey) must be 0…\(SimulationScenario.maximumDays) (got \(v))") }
-                return v
+                return try days(d, dayKey)
             case (nil, let d?):
                 guard let day0 else { throw d.error("\(dateKey) needs the scenario's startDate") }
                 guard let date = CalendarDate(try d.string()) else { throw d.error("\(dateKey) must be YYYY-MM-DD") }
                 let v = day0.days(to: date)
                 guard v >= 0 else { throw d.error("\(dateKey) is before the scenario's startDate") }
+                guard v <= SimulationScenario.maximumDays else {
+                    throw d.error("\(dateKey) is \(v) days after the scenario's startDate, beyond \(SimulationScenario.maximumDays)")
+                }
                 return v
             case (nil, nil): return nil
             default: throw item.error("give \(dayKey) or \(dateKey), not both")
@@ -70,11 +80,7 @@ public struct ScenarioFile: Sendable {
         let networkField = try root.required("network")
         networkFile = try loadNetwork(try networkFile_name(networkField), YAMLLocation(file: file, line: networkField.line))
         let network = networkFile.network
-        let horizonField = try root.required("horizonDays")
-        let horizon = try horizonField.int()
-        guard horizon >= 1, horizon <= SimulationScenario.maximumDays else {
-            throw horizonField.error("horizonDays must be 1…\(SimulationScenario.maximumDays) (got \(horizon))")
-        }
+        let horizon = try days(try root.required("horizonDays"), "horizonDays", least: 1)
         let runs = try root.optional("runs").map { field throws(ScenarioFileError) -> Int in
             let v = try field.int()
             guard v >= 1 else { throw field.error("runs must be ≥ 1") }
@@ -85,7 +91,7 @@ public struct ScenarioFile: Sendable {
             guard v >= 0 else { throw field.error("seed must be ≥ 0") }
             return UInt64(v)
         } ?? 1
-        let byDay = try root.optional("stockOutByDay")?.int() ?? 90
+        let byDay = try root.optional("stockOutByDay").map { f throws(ScenarioFileError) in try days(f, "stockOutByDay") } ?? 90
 
         let ids = network.nodes.map(\.id)
         func nodes(_ field: YAMLField) throws(ScenarioFileError) -> [String] {
@@ -116,13 +122,10 @@ public struct ScenarioFile: Sendable {
                 let end: Int
                 switch (try item.optional("endDay"), try item.optional("durationDays")) {
                 case (let e?, nil):
-                    end = try e.int()
+                    end = try days(e, "endDay")
                     guard end >= start else { throw e.error("endDay must not be before startDay") }
-                    guard end <= SimulationScenario.maximumDays else { throw e.error("endDay must be at most \(SimulationScenario.maximumDays)") }
                 case (nil, let d?):
-                    let days = try d.int()
-                    guard days >= 0, days <= SimulationScenario.maximumDays else { throw d.error("durationDays must be 0…\(SimulationScenario.maximumDays) (got \(days))") }
-                    end = start + days
+                    end = start + (try days(d, "durationDays"))
                 case (nil, nil): end = horizon
                 default: throw item.error("give endDay or durationDays, not both")
                 }
@@ -158,11 +161,7 @@ public struct ScenarioFile: Sendable {
                     }
                     let destinations = try Self.countries(try item.optional("destinations"))
                     let approved = try share(try item.required("approvedShare"), "approvedShare")
-                    let delayField = try item.optional("approvalDelayDays")
-                    let delay = try delayField?.int() ?? 0
-                    if let delayField, delay < 0 || delay > SimulationScenario.maximumDays {
-                        throw delayField.error("approvalDelayDays must be 0…\(SimulationScenario.maximumDays) (got \(delay))")
-                    }
+                    let delay = try item.optional("approvalDelayDays").map { f throws(ScenarioFileError) in try days(f, "approvalDelayDays") } ?? 0
                     kind = .licensing(
                         LicensingScope(exporter: exporter, elementGroup: group, stage: stage, destinations: destinations),
                         approvedShare: approved, approvalDelayDays: delay)
@@ -184,11 +183,7 @@ public struct ScenarioFile: Sendable {
                             guard let from = try day(stepItem, dayKey: "fromDay", dateKey: "fromDate") else {
                                 throw stepItem.error("a schedule step needs fromDay or fromDate")
                             }
-                            let stepDelayField = try stepItem.optional("approvalDelayDays")
-                            let stepDelay = try stepDelayField?.int() ?? delay
-                            if let stepDelayField, stepDelay < 0 || stepDelay > SimulationScenario.maximumDays {
-                                throw stepDelayField.error("approvalDelayDays must be 0…\(SimulationScenario.maximumDays) (got \(stepDelay))")
-                            }
+                            let stepDelay = try stepItem.optional("approvalDelayDays").map { f throws(ScenarioFileError) in try days(f, "approvalDelayDays") } ?? delay
                             let buyers = try stepItem.optional("buyers").map { f throws(ScenarioFileError) in try nodes(f) }
                             schedule.append(LicenceStep(
                                 id: stepID, startDay: from, destinations: try Self.countries(try stepItem.optional("destinations")),

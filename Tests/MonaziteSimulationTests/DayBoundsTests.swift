@@ -54,6 +54,8 @@ import Testing
         "shocks:\n  - {id: s, kind: licensing, exporter: CHN, approvedShare: 0.5, startDay: 1}\nuncertain:\n  - {parameter: shock.s.approvalDelayDays, distribution: uniform, min: 0, max: 1e300}\n",
         "shocks:\n  - {id: s, kind: outage, nodes: [CHN.magnet], lostShare: 1, startDay: 1}\nuncertain:\n  - {parameter: shock.s.startDay, distribution: uniform, min: 0, max: 1e300}\n",
         "shocks:\n  - {id: s, kind: outage, nodes: [CHN.magnet], lostShare: 1, startDay: 1}\nuncertain:\n  - {parameter: shock.s.durationDays, distribution: fixed, value: 1e19}\n",
+        "startDate: 2026-01-01\nshocks:\n  - {id: s, kind: outage, nodes: [CHN.magnet], lostShare: 1, startDate: 9999-12-31}\n",
+        "stockOutByDay: 999999999999\n",
     ])
     func hugeDaysInAScenarioAreRefused(_ body: String) {
         do {
