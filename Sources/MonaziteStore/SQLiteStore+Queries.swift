@@ -116,8 +116,10 @@ extension SQLiteStore {
             args += [StoreEncoding.month(period.first), StoreEncoding.month(period.last)]
         }
         if let within {
-            sql += " AND o.first_month >= ? AND o.last_month <= ?"
-            args += [StoreEncoding.month(within.lowerBound), StoreEncoding.month(within.upperBound)]
+            // Every figure touching the window: a span reaching past it cannot total a period inside,
+            // but names where a month inside is published (SeriesTotals' reasons).
+            sql += " AND o.first_month <= ? AND o.last_month >= ?"
+            args += [StoreEncoding.month(within.upperBound), StoreEncoding.month(within.lowerBound)]
         }
         sql += " ORDER BY o.last_month, o.first_month, o.release"
         return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in

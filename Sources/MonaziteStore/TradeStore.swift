@@ -24,8 +24,9 @@ public protocol TradeStore: Sendable {
     /// Every release of one period of a series, oldest first.
     func releases(for key: SeriesKey, period: Period) async throws -> [Observation]
     /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases;
-    /// with `within`, only figures whose period lies inside those months (a total over a period
-    /// is built from pieces inside it, so a question about a few months needs no older history).
+    /// with `within`, only figures whose period touches those months (a total over a period is
+    /// built from pieces inside it, so a question about a few months needs no older history; a
+    /// span reaching past the window comes too, to say where a month inside it is published).
     func partnerObservations(
         reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>?
     ) async throws -> [CountryCode: [Observation]]

@@ -147,10 +147,11 @@ extension PostgresStore {
             sql += " AND o.last_month = $\(binds.count)"
         }
         if let within {
-            binds.append(StoreEncoding.month(within.lowerBound))
-            sql += " AND o.first_month >= $\(binds.count)"
+            // Every figure touching the window (as the SQLite store: see there).
             binds.append(StoreEncoding.month(within.upperBound))
-            sql += " AND o.last_month <= $\(binds.count)"
+            sql += " AND o.first_month <= $\(binds.count)"
+            binds.append(StoreEncoding.month(within.lowerBound))
+            sql += " AND o.last_month >= $\(binds.count)"
         }
         sql += " ORDER BY o.last_month, o.first_month, o.release"
         return try await Self.rows(conn, PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).compactMap { row in

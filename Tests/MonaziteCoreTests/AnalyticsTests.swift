@@ -46,6 +46,24 @@ import Testing
         #expect(u.reason == "no figure for 2025-02..2025-03, 2025-05..2025-06")
     }
 
+    /// China publishes January and February together: February alone has no figure, and the
+    /// reason says where it is published rather than only that it is missing.
+    @Test func aMonthPublishedOnlyInsideASpanSaysSo() {
+        let totals = SeriesTotals([obs("2025-12", 5), obs("2026-01..2026-02", 10), obs("2026-03", 5)])
+        guard case .failure(let feb) = totals.total(over: Period(parsing: "2026-02")!) else {
+            Issue.record("expected February to be unavailable on its own")
+            return
+        }
+        #expect(feb.missing == [Month(year: 2026, month: 2)!])
+        #expect(feb.reason == "no figure for 2026-02 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        guard case .failure(let dec2ToJan) = totals.total(over: Period(parsing: "2025-11..2026-01")!) else {
+            Issue.record("expected 2025-11..2026-01 to be unavailable")
+            return
+        }
+        #expect(dec2ToJan.reason == "no figure for 2025-11; no figure for 2026-01 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        #expect((try? totals.total(over: Period(parsing: "2026-Q1")!).get())?.tonnes == 15)
+    }
+
     @Test func rowsListMissingMonthsRatherThanSkipThem() {
         let totals = SeriesTotals([obs("2025-01", 1), obs("2025-03", 3)])
         let rows = TradeSeriesReport.rows(totals: totals, from: Month(year: 2025, month: 1)!, to: Month(year: 2025, month: 3)!)

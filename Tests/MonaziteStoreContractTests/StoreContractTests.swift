@@ -106,6 +106,25 @@ import Testing
         }
     }
 
+    /// A windowed read gives every figure touching the window: spans inside it, and spans reaching
+    /// past either end (which say where a month inside is published), but nothing wholly outside.
+    @Test(arguments: Backend.available)
+    func aWindowedReadGivesEveryFigureTouchingTheWindow(_ backend: Backend) async throws {
+        try await ContractStore.with(backend) { store in
+            try await Files.importObservations("undated.csv", into: store)
+            func periods(_ from: (Int, Int), _ to: (Int, Int)) async throws -> [String] {
+                let window = try #require(Month(year: from.0, month: from.1))...(try #require(Month(year: to.0, month: to.1)))
+                let read = try await store.partnerObservations(
+                    reporter: .china, flow: .export, commodity: try #require(HSCode("8505.11")), asOf: nil, within: window)
+                return read[.world]?.map(\.period.description) ?? []
+            }
+            #expect(try await periods((2025, 1), (2026, 1)) == ["2025-06", "2025-09", "2026-01..2026-02"])
+            #expect(try await periods((2026, 2), (2026, 6)) == ["2026-01..2026-02"])
+            #expect(try await periods((2025, 7), (2025, 9)) == ["2025-09"])
+            #expect(try await periods((2025, 10), (2025, 12)).isEmpty)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func reimportingAnIdenticalFileChangesNothing(_ backend: Backend) async throws {
         try await ContractStore.with(backend) { store in

@@ -63,7 +63,7 @@ public struct SeriesTotals: Sendable {
             if missing.isEmpty {
                 return .failure(Unavailable(period: period, missing: [], reason: "published pieces overlap but do not add up to \(period)"))
             }
-            return .failure(Unavailable(period: period, missing: missing, reason: "no figure for \(Self.describe(missing))"))
+            return .failure(Unavailable(period: period, missing: missing, reason: Self.missingReason(missing, held: observations.keys)))
         }
         var pieces: [Observation] = []
         var i = n
@@ -86,6 +86,33 @@ public struct SeriesTotals: Sendable {
         public let period: Period
         public let missing: [Month]
         public let reason: String
+    }
+
+    /// "no figure for …" for months no figure covers; months published only inside a longer span
+    /// (China publishes January and February together; many years only as half-years or
+    /// cumulative spans) name the shortest such span, so a user knows what to ask for rather
+    /// than wait for a figure that will not come.
+    static func missingReason(_ missing: [Month], held: some Sequence<Period>) -> String {
+        let spans = held.filter { $0.monthCount > 1 }
+        var alone: [Month] = []
+        var within: [Month] = []
+        var shortest = Set<Period>()
+        for month in missing {
+            let around = spans.filter { $0.first <= month && month <= $0.last }
+            guard let best = around.min(by: { ($0.monthCount, $0.first) < ($1.monthCount, $1.first) }) else {
+                alone.append(month)
+                continue
+            }
+            within.append(month)
+            shortest.insert(best)
+        }
+        var parts: [String] = []
+        if !alone.isEmpty { parts.append("no figure for \(describe(alone))") }
+        if !within.isEmpty {
+            let names = shortest.sorted { ($0.first, $0.last) < ($1.first, $1.last) }.map(\.description)
+            parts.append("no figure for \(describe(within)) on its own: published only inside longer spans, the shortest \(names.joined(separator: ", "))")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// `2025-01..2025-04` for consecutive months, comma-separated otherwise.
