@@ -6,7 +6,9 @@
 #  - an authenticated import (POST /api/v1/imports, a write token made with `monazite tokens
 #    create`) every 5 s, each a new month of 20 synthetic series (labelled so in the store);
 #  - a simulation job (POST /api/v1/simulations, 200 runs) every 30 s, polled to its end;
-#  - the server's resident memory (VmRSS) sampled every 10 s.
+#  - the server's resident memory (VmRSS, and of it RssAnon and RssFile) sampled every 10 s;
+#    SOAK_HEAP_REPORT=1 also asks the server's allocator at the end (gdb: malloc_stats, then
+#    malloc_trim) how much of its heap is free memory it keeps.
 # It fails on any 5xx, any failed import or job, any non-2xx read, or resident memory at the
 # end 10% or more above the sample taken after the warm-up (SOAK_WARMUP seconds, default 120;
 # SOAK_MAX_GROWTH_PCT changes the 10%; SOAK_IMPORT_EVERY=0 leaves the imports out).
@@ -81,7 +83,7 @@ echo "soak: $BACKEND, $CONF build, ${SECONDS_TOTAL} s, warm-up ${WARMUP} s, $(np
 
 # RSS sampler.
 ( while kill -0 "$SERVER" 2>/dev/null; do
-    echo "$(date +%s) $(awk '/^VmRSS/ {print $2}' /proc/"$SERVER"/status 2>/dev/null)"; sleep 10
+    echo "$(date +%s) $(awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s ", $2}' /proc/"$SERVER"/status 2>/dev/null)"; sleep 10
   done ) >"$W/rss.txt" & PIDS+=("$!")
 START=$(date +%s)
 
@@ -151,11 +153,25 @@ imports=$(wc -l <"$W/imports.txt"); imp5=$(grep -c '^5' "$W/imports.txt" || true
 jobs=$(grep -c '^job succeeded' "$W/sims.txt" || true); jobtotal=$(wc -l <"$W/sims.txt")
 echo "reads: $reqs requests, $non2 non-2xx, $s5 5xx, $errs socket errors; p99 per chunk (ms): $(awk '{printf "%s ", $6}' "$W/chunks.txt")"
 echo "imports: $imports posted, $(grep -c '^20' "$W/imports.txt" || true) succeeded, $imp5 5xx; simulation jobs: $jobs of $jobtotal succeeded"
-awk -v start="$START" '{printf "%s", ($1 - start) "s:" int($2 / 1024) "MB "} END {print ""}' "$W/rss.txt" | sed 's/^/rss: /'
-warm=$(awk -v t=$((START + WARMUP)) '$1 >= t && $2 != "" {print $2; exit}' "$W/rss.txt")
-end=$(awk '$2 != "" {v = $2} END {print v}' "$W/rss.txt")
+awk -v start="$START" '{printf "%s", ($1 - start) "s:" int($2 / 1024) "/" int($3 / 1024) "MB "} END {print ""}' "$W/rss.txt" | sed 's/^/rss (total\/anonymous): /'
+# Column N of the first sample after the warm-up, and of the last sample.
+warm_col() { awk -v t=$((START + WARMUP)) -v c="$1" '$1 >= t && $c != "" {print $c; exit}' "$W/rss.txt"; }
+end_col() { awk -v c="$1" '$c != "" {v = $c} END {print v}' "$W/rss.txt"; }
+warm=$(warm_col 2); end=$(end_col 2)
 growth=$(python3 -c "print(f'{($end - $warm) / $warm * 100:.1f}')")
 echo "rss after warm-up (${WARMUP} s): $((warm / 1024)) MB, at the end: $((end / 1024)) MB, growth ${growth}%"
+# Of which anonymous (heap, stacks: where a leak shows) and file-backed (pages of the executable
+# and libraries, read in as code runs for the first time: bounded by their size).
+echo "  anonymous: $(( $(warm_col 3) / 1024 )) MB → $(( $(end_col 3) / 1024 )) MB; file-backed: $(( $(warm_col 4) / 1024 )) MB → $(( $(end_col 4) / 1024 )) MB"
+if [ "${SOAK_HEAP_REPORT:-0}" = 1 ] && kill -0 "$SERVER" 2>/dev/null; then
+  # How much of the anonymous memory the allocator holds free: glibc's malloc_stats (on the
+  # server's stderr), then malloc_trim(0), which hands free pages back, and the RSS after it.
+  command -v gdb >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq gdb >/dev/null; }
+  gdb -p "$SERVER" -batch -ex 'call (void)malloc_stats()' -ex 'call (int)malloc_trim(0)' >"$W/gdb.txt" 2>&1 || true
+  sleep 1
+  echo "  heap (glibc, all arenas): $(grep -A2 '^Total' "$W/serve.log" | tail -3 | tr -s ' \n' ' ')"
+  echo "  after malloc_trim(0): $(awk '/^(VmRSS|RssAnon):/ {printf "%s %d MB ", $1, $2 / 1024}' /proc/"$SERVER"/status)"
+fi
 [ "$s5" -eq 0 ] && [ "$imp5" -eq 0 ] || { echo "FAIL: 5xx answers" >&2; FAIL=1; }
 [ "$non2" -eq 0 ] && [ "$errs" -eq 0 ] || { echo "FAIL: non-2xx reads or socket errors" >&2; FAIL=1; }
 [ ! -s "$W/failures.txt" ] || { echo "FAIL:" >&2; cat "$W/failures.txt" >&2; FAIL=1; }
