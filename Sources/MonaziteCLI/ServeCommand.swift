@@ -43,6 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before the server's threads start allocating: a few arenas, not glibc's 8 per core.
+        HeapAllocator.limitArenas()
         let store = try await storeOptions.openServerStore()
         var logger = Logger(label: "monazite.http")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info

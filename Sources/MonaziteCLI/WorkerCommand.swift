@@ -18,12 +18,14 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeapAllocator.limitArenas()  // as `serve` does: a long-running process
         let store = try await global.storeOptions.openServerStore()
         var logger = Logger(label: "monazite.worker")
         logger.logLevel = .info
         let workers: [any Service] = (0..<jobs).map { i in SimulationWorker(store: store, name: "worker:\(i)", logger: logger) }
+        let services = workers + [HeapTrimmer(interval: .seconds(60))]
         let group = ServiceGroup(
-            configuration: .init(services: workers.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("running simulation jobs from \(store.location)")
         try await group.run()
     }

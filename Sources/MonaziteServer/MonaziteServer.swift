@@ -33,6 +33,8 @@ public struct ServerOptions: Sendable {
     /// Simulation jobs this process runs at once (0: it only queues them, for `monazite worker`
     /// processes on the same store to run).
     public var simulationWorkers: Int = SimulationJobs.maximumActive
+    /// How often free heap pages are handed back to the system (``HeapTrimmer``); nil: never.
+    public var returnFreeMemoryEvery: Duration? = .seconds(60)
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicReads: Bool = true, maximumBodyBytes: Int = 32 << 20,
@@ -166,10 +168,11 @@ public enum MonaziteServer {
         let workers: [any Service] = (0..<max(0, options.simulationWorkers)).map { i in
             SimulationWorker(store: store, name: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(i)", logger: logger)
         }
+        let trimmer: [any Service] = options.returnFreeMemoryEvery.map { [HeapTrimmer(interval: $0)] } ?? []
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "Monazite"),
-            services: workers,
+            services: workers + trimmer,
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? options.port) },
             logger: logger)
     }
