@@ -145,11 +145,17 @@ public enum TradeSeriesReport {
             }
         }
 
-        let mom = labelled(
-            "mom_pct", Change.percent(from: total(period.preceding), to: tonnes, baseLabel: period.preceding.description, currentLabel: period.description))
+        /// The change from `base` to `current`; a base without a total gives its own reason
+        /// (which months are missing, or that one is published only inside a longer figure).
+        func change(from base: Period, to current: Double?, currentLabel: String) -> Computed {
+            if current != nil, case .failure(let u) = memo.total(base) { return .unavailable(u.reason) }
+            return Change.percent(from: total(base), to: current, baseLabel: base.description, currentLabel: currentLabel)
+        }
+
+        let mom = labelled("mom_pct", change(from: period.preceding, to: tonnes, currentLabel: period.description))
         if mom.value != nil { baseNote("mom_pct", base: period.preceding, measure: .momPct, compared: period) }
         let yoyBase = period.shifted(years: -1)
-        let yoy = labelled("yoy_pct", Change.percent(from: total(yoyBase), to: tonnes, baseLabel: yoyBase.description, currentLabel: period.description))
+        let yoy = labelled("yoy_pct", change(from: yoyBase, to: tonnes, currentLabel: period.description))
         if yoy.value != nil { baseNote("yoy_pct", base: yoyBase, measure: .yoyPct, compared: period) }
 
         let ytdPeriod = period.yearToDate
@@ -163,7 +169,7 @@ public enum TradeSeriesReport {
         let ytdBase = ytdPeriod.shifted(years: -1)
         let ytdYoY: Computed =
             ytd.value == nil
-            ? .unavailable("no year-to-date total") : Change.percent(from: total(ytdBase), to: ytd.value, baseLabel: ytdBase.description)
+            ? .unavailable("no year-to-date total") : change(from: ytdBase, to: ytd.value, currentLabel: ytdPeriod.description)
         if ytd.value != nil { _ = labelled("ytd_yoy_pct", ytdYoY) }
         if ytdYoY.value != nil { baseNote("ytd_yoy_pct", base: ytdBase, measure: .yoyPct, compared: ytdPeriod) }
 
