@@ -15,13 +15,13 @@ public enum HeapAllocator {
     static let arenaMaxOption: Int32 = -8
 
     /// Caps glibc's malloc arenas at `count`, unless the operator chose a cap already
-    /// (`MALLOC_ARENA_MAX` or `GLIBC_TUNABLES` in the environment). True when the cap was set.
+    /// (`MALLOC_ARENA_MAX`, or `glibc.malloc.arena_max` in `GLIBC_TUNABLES`). True when the cap was set.
     @discardableResult
     public static func limitArenas(
         to count: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Bool {
-        guard environment["MALLOC_ARENA_MAX"] == nil, environment["GLIBC_TUNABLES"] == nil, count >= 1,
+        guard environment["MALLOC_ARENA_MAX"] == nil, environment["GLIBC_TUNABLES"]?.contains("glibc.malloc.arena_max") != true, count >= 1,
             let mallopt = symbol("mallopt", as: (@convention(c) (Int32, Int32) -> Int32).self)
         else { return false }
         return mallopt(arenaMaxOption, Int32(clamping: count)) == 1
@@ -53,7 +53,8 @@ public enum HeapAllocator {
 public struct HeapTrimmer: Service {
     let interval: Duration
 
-    public init(interval: Duration) { self.interval = interval }
+    /// At least a second apart: `malloc_trim` walks every arena under its lock.
+    public init(interval: Duration) { self.interval = max(interval, .seconds(1)) }
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {

@@ -55,13 +55,16 @@ import Testing
             return
         }
         #expect(feb.missing == [Month(year: 2026, month: 2)!])
-        #expect(feb.reason == "no figure for 2026-02 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        #expect(feb.reason == "no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02")
         guard case .failure(let dec2ToJan) = totals.total(over: Period(parsing: "2025-11..2026-01")!) else {
             Issue.record("expected 2025-11..2026-01 to be unavailable")
             return
         }
-        #expect(dec2ToJan.reason == "no figure for 2025-11; no figure for 2026-01 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        #expect(dec2ToJan.reason == "no figure for 2025-11; no figure for 2026-01 on its own: held only inside longer spans, the shortest 2026-01..2026-02")
         #expect((try? totals.total(over: Period(parsing: "2026-Q1")!).get())?.tonnes == 15)
+        // A change whose base is longer than a month names the base before the reason.
+        let q = TradeSeriesReport.row(for: Period(parsing: "2027-Q1")!, totals: SeriesTotals([obs("2027-Q1", 20), obs("2026-01..2026-02", 10)]))
+        #expect(q.yoyPct.reason == "base 2026-Q1: no figure for 2026-03")
     }
 
     @Test func rowsListMissingMonthsRatherThanSkipThem() {

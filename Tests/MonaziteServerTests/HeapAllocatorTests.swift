@@ -6,8 +6,15 @@ import Testing
 @Suite(.serialized) struct HeapAllocatorTests {
     @Test func anOperatorsOwnArenaSettingIsLeftAlone() {
         #expect(!HeapAllocator.limitArenas(to: 2, environment: ["MALLOC_ARENA_MAX": "4"]))
-        #expect(!HeapAllocator.limitArenas(to: 2, environment: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=4"]))
+        #expect(!HeapAllocator.limitArenas(to: 2, environment: ["GLIBC_TUNABLES": "glibc.pthread.rseq=0:glibc.malloc.arena_max=4"]))
     }
+
+    #if os(Linux)
+    /// Other glibc tunables (container images set some) leave the arena cap to us.
+    @Test func otherTunablesDoNotStopTheCap() {
+        #expect(HeapAllocator.limitArenas(to: 8 * max(2, ProcessInfo.processInfo.activeProcessorCount), environment: ["GLIBC_TUNABLES": "glibc.pthread.rseq=0"]))
+    }
+    #endif
 
     #if os(Linux)
     @Test func glibcTakesTheArenaCap() {
@@ -20,6 +27,18 @@ import Testing
     /// 64 MiB in 4 KiB blocks (below the size glibc serves by mmap), every 64th kept so that the
     /// freed memory sits between live blocks, where `free` alone never returns it.
     @Test func freedHeapPagesGoBackToTheSystem() throws {
+        // Other suites allocate in this process meanwhile and may take some of the freed memory
+        // back before the trim: the best of three tries counts.
+        var drops: [Int] = []
+        for _ in 0..<3 {
+            let drop = try Self.dropAfterTrimKiB()
+            drops.append(drop)
+            if drop >= 24 * 1024 { break }
+        }
+        #expect(drops.contains { $0 >= 24 * 1024 }, "RssAnon drops after malloc_trim: \(drops) KiB")
+    }
+
+    static func dropAfterTrimKiB() throws -> Int {
         let blockSize = 4096
         var kept: [UnsafeMutableRawPointer] = []
         var freed: [UnsafeMutableRawPointer] = []
@@ -29,11 +48,11 @@ import Testing
             if i % 64 == 0 { kept.append(block) } else { freed.append(block) }
         }
         freed.forEach { free($0) }
-        let before = try Self.anonymousKiB()
-        #expect(HeapAllocator.returnFreeMemory())
-        let after = try Self.anonymousKiB()
+        let before = try anonymousKiB()
+        let released = HeapAllocator.returnFreeMemory()
+        let after = try anonymousKiB()
         kept.forEach { free($0) }
-        #expect(before - after >= 24 * 1024, "RssAnon \(before) KiB → \(after) KiB")
+        return released ? before - after : 0
     }
 
     static func anonymousKiB() throws -> Int {

@@ -100,19 +100,19 @@ import Testing
     @Test func aMissingMonthIsMissing() throws {
         let jan2024 = try row(world, "2024-01")
         #expect(jan2024.quantityTonnes.value == nil)
-        #expect(jan2024.quantityTonnes.reason == "no figure for 2024-01 on its own: published only inside longer spans, the shortest 2024-H1")
+        #expect(jan2024.quantityTonnes.reason == "no figure for 2024-01 on its own: held only inside longer spans, the shortest 2024-H1 (derived)")
         let jan2025 = try row(world, "2025-01")
         #expect(jan2025.yoyPct.value == nil)
-        #expect(jan2025.yoyPct.reason == "no figure for 2024-01 on its own: published only inside longer spans, the shortest 2024-H1")
+        #expect(jan2025.yoyPct.reason == "no figure for 2024-01 on its own: held only inside longer spans, the shortest 2024-H1 (derived)")
         // China published January and February 2026 together (10,763 t): each month alone is missing, and says where it is.
         let feb2026 = try row(world, "2026-02")
         #expect(feb2026.quantityTonnes.value == nil)
-        #expect(feb2026.quantityTonnes.reason == "no figure for 2026-02 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        #expect(feb2026.quantityTonnes.reason == "no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02")
         #expect(feb2026.ytdTonnes.value == 10763)
         // So March 2026 has no month-on-month change, and says why.
         let mar2026 = try row(world, "2026-03")
         #expect(mar2026.quantityTonnes.value == 5238)
-        #expect(mar2026.momPct.reason == "no figure for 2026-02 on its own: published only inside longer spans, the shortest 2026-01..2026-02")
+        #expect(mar2026.momPct.reason == "no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02")
     }
 
     @Test func usgsNetImportReliance() throws {

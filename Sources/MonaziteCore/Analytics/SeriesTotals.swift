@@ -63,7 +63,7 @@ public struct SeriesTotals: Sendable {
             if missing.isEmpty {
                 return .failure(Unavailable(period: period, missing: [], reason: "published pieces overlap but do not add up to \(period)"))
             }
-            return .failure(Unavailable(period: period, missing: missing, reason: Self.missingReason(missing, held: observations.keys)))
+            return .failure(Unavailable(period: period, missing: missing, reason: Self.missingReason(missing, held: observations)))
         }
         var pieces: [Observation] = []
         var i = n
@@ -88,17 +88,18 @@ public struct SeriesTotals: Sendable {
         public let reason: String
     }
 
-    /// "no figure for …" for months no figure covers; months published only inside a longer span
-    /// (China publishes January and February together; many years only as half-years or
-    /// cumulative spans) name the shortest such span, so a user knows what to ask for rather
-    /// than wait for a figure that will not come.
-    static func missingReason(_ missing: [Month], held: some Sequence<Period>) -> String {
-        let spans = held.filter { $0.monthCount > 1 }
+    /// "no figure for …" for months no figure covers; months held only inside a longer span
+    /// (China publishes January and February together; some years are held only as half-years
+    /// or cumulative spans) name the shortest such span, and its status when it is not a
+    /// reported figure, so a user knows what to ask for. "Held", not "published": the store
+    /// knows what it holds, not what a source may publish later.
+    static func missingReason(_ missing: [Month], held: [Period: Observation]) -> String {
+        let spans = held.filter { $0.key.monthCount > 1 }
         var alone: [Month] = []
         var within: [Month] = []
         var shortest = Set<Period>()
         for month in missing {
-            let around = spans.filter { $0.first <= month && month <= $0.last }
+            let around = spans.keys.filter { $0.first <= month && month <= $0.last }
             guard let best = around.min(by: { ($0.monthCount, $0.first) < ($1.monthCount, $1.first) }) else {
                 alone.append(month)
                 continue
@@ -109,8 +110,11 @@ public struct SeriesTotals: Sendable {
         var parts: [String] = []
         if !alone.isEmpty { parts.append("no figure for \(describe(alone))") }
         if !within.isEmpty {
-            let names = shortest.sorted { ($0.first, $0.last) < ($1.first, $1.last) }.map(\.description)
-            parts.append("no figure for \(describe(within)) on its own: published only inside longer spans, the shortest \(names.joined(separator: ", "))")
+            let names = shortest.sorted { ($0.first, $0.last) < ($1.first, $1.last) }.map { span in
+                let status = spans[span]?.status ?? .reported
+                return status == .reported ? span.description : "\(span) (\(status))"
+            }
+            parts.append("no figure for \(describe(within)) on its own: held only inside longer spans, the shortest \(names.joined(separator: ", "))")
         }
         return parts.joined(separator: "; ")
     }

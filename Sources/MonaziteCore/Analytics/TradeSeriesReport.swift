@@ -146,9 +146,12 @@ public enum TradeSeriesReport {
         }
 
         /// The change from `base` to `current`; a base without a total gives its own reason
-        /// (which months are missing, or that one is published only inside a longer figure).
+        /// (which months are missing, or that one is held only inside a longer figure), naming
+        /// the base first when it is longer than a month.
         func change(from base: Period, to current: Double?, currentLabel: String) -> Computed {
-            if current != nil, case .failure(let u) = memo.total(base) { return .unavailable(u.reason) }
+            if current != nil, case .failure(let u) = memo.total(base) {
+                return .unavailable(base.isMonth ? u.reason : "base \(base): \(u.reason)")
+            }
             return Change.percent(from: total(base), to: current, baseLabel: base.description, currentLabel: currentLabel)
         }
 
