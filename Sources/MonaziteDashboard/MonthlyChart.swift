@@ -177,7 +177,7 @@ struct MonthlyChart {
     static func legend(into w: inout HTMLWriter, hasEvents: Bool) {
         w.raw("<ul class=\"legend\"><li><span class=\"sw sw-reported\"></span>reported</li>")
         w.raw("<li><span class=\"sw sw-derived\"></span>derived or estimate (computed from other figures or projected)</li>")
-        w.raw("<li><span class=\"sw sw-missing\"></span>missing: no figure published</li>")
+        w.raw("<li><span class=\"sw sw-missing\"></span>missing: no figure for the month on its own</li>")
         if hasEvents { w.raw("<li><span class=\"sw sw-event\"></span>policy event</li>") }
         w.raw("</ul>")
     }
