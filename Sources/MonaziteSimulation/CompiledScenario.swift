@@ -166,11 +166,15 @@ public struct CompiledScenario: Sendable {
                 guard let s = shockIndex[id] else { throw .unknownShock(id) }
                 return s
             }
+            /// A day count's draws: never negative (`negative` says what), never past the longest horizon.
+            func requireDays(_ negative: String) throws(SimulationError) {
+                if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: negative) }
+                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
+            }
             switch target {
             case .shockDurationDays(let id):
                 let s = try shock(id)
-                if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "durations cannot be negative") }
-                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
+                try requireDays("durations cannot be negative")
                 compiledTargets.append(.duration(s))
             case .shockApprovedShare(let id):
                 let s = try shock(id)
@@ -184,14 +188,12 @@ public struct CompiledScenario: Sendable {
                 compiledTargets.append(.exemptShare(s))
             case .shockStartDay(let id):
                 let s = try shock(id)
-                if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a start day cannot be negative") }
-                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
+                try requireDays("a start day cannot be negative")
                 compiledTargets.append(.startDay(s))
             case .shockApprovalDelayDays(let id):
                 let s = try shock(id)
                 if kinds[s] != .licensing && kinds[s] != .licenceStep { throw .invalidDistribution(name, reason: "shock '\(id)' is not a licensing shock") }
-                if bounds.lowerBound < 0 { throw .invalidDistribution(name, reason: "a delay cannot be negative") }
-                if bounds.upperBound > Double(SimulationScenario.maximumDays) { throw .invalidDistribution(name, reason: Self.tooManyDays) }
+                try requireDays("a delay cannot be negative")
                 maxDelay[s] = max(maxDelay[s], Int(bounds.upperBound.rounded()))
                 compiledTargets.append(.approvalDelay(s))
             case .shockMagnitude(let id):
