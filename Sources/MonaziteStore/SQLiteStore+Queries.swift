@@ -117,7 +117,7 @@ extension SQLiteStore {
         }
         if let within {
             // Every figure touching the window: a span reaching past it cannot total a period inside,
-            // but names where a month inside is published (SeriesTotals' reasons).
+            // but names the span a month inside is held in (SeriesTotals' reasons).
             sql += " AND o.first_month <= ? AND o.last_month >= ?"
             args += [StoreEncoding.month(within.upperBound), StoreEncoding.month(within.lowerBound)]
         }

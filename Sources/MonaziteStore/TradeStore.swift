@@ -26,7 +26,7 @@ public protocol TradeStore: Sendable {
     /// Every partner series of a reporter, flow and commodity, each reduced to its latest releases;
     /// with `within`, only figures whose period touches those months (a total over a period is
     /// built from pieces inside it, so a question about a few months needs no older history; a
-    /// span reaching past the window comes too, to say where a month inside it is published).
+    /// span reaching past the window comes too, to say which span holds a month inside it).
     func partnerObservations(
         reporter: CountryCode, flow: TradeFlow, commodity: HSCode, asOf: CalendarDay?, within: ClosedRange<Month>?
     ) async throws -> [CountryCode: [Observation]]
