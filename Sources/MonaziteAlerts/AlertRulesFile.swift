@@ -1,5 +1,5 @@
 import Foundation
-public import MonaziteAnomalies
+import MonaziteAnomalies
 public import MonaziteCore
 
 /// Reads an alert rules file (YAML). Every problem is an ``AlertRulesError`` at file:line:column.

@@ -1,5 +1,5 @@
 import Foundation
-public import MonaziteCore
+import MonaziteCore
 
 /// Scores each month's log change (MoM or YoY) as a robust z-score against a seasonal baseline.
 ///

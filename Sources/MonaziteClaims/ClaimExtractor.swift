@@ -547,7 +547,7 @@ struct ClaimExtractor {
             basePeriod = resolve(b.expression, base: true, claimPeriod: period, frame: frame)
             if own == nil, case .month = b.expression, let bp = resolve(b.expression, base: false, claimPeriod: nil, frame: frame),
                 bp.isMonth,
-                period.map { p in bp != p.preceding && bp != p.shifted(years: -1) } ?? true
+                period.map({ p in bp != p.preceding && bp != p.shifted(years: -1) }) ?? true
             {
                 // "rose 26.5% from May": the month after the base.
                 period = Period(month: bp.last.adding(months: 1))

@@ -14,7 +14,7 @@ struct ProjectsPage: DashboardPage {
         do {
             projects = try ProjectQueries.projects(country: request.string("country"), stage: request.string("stage"))
             outlook = try ProjectQueries.outlook()
-        } catch let e as ServiceError where e.kind == .invalidParameter {
+        } catch let e where e.kind == .invalidParameter {
             throw DashboardFailure.badRequest(e.description)
         } catch {
             throw DashboardFailure.notFound("\(error)")

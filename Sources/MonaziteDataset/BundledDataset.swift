@@ -1,6 +1,6 @@
 public import Foundation
 public import MonaziteStore
-public import MonaziteCore
+import MonaziteCore
 public import MonaziteIngest
 
 /// The dataset that ships with Monazite, written from cited public figures (see

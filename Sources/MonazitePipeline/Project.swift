@@ -67,7 +67,7 @@ public struct ProjectCapacity: Codable, Sendable, Hashable {
         if head.contains("metal") { return "t RE metal" }
         if head.contains("feed") { return "t feedstock" }
         if head.contains("reo") { return "t REO" }
-        if stage == .magnet, stageText.lowercased().contains("ndfeb"), head.filter { $0 != " " } == "t/yr" { return "t NdFeB" }
+        if stage == .magnet, stageText.lowercased().contains("ndfeb"), head.filter({ $0 != " " }) == "t/yr" { return "t NdFeB" }
         // Unknown product: the text before any parenthesis, as written.
         let written = unitText.split(separator: "(", maxSplits: 1).first.map(String.init) ?? unitText
         return String(written.reversed().drop { $0 == " " }.reversed())

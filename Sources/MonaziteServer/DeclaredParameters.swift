@@ -106,9 +106,9 @@ struct ParameterSchema: Sendable {
 
 /// The document's patterns, compiled once at first use instead of on every request.
 enum CompiledPatterns {
-    // NSRegularExpression is immutable after creation and documented as safe to use from several
-    // threads at once; the dictionary is never mutated after it is built.
-    nonisolated(unsafe) private static let compiled: [String: NSRegularExpression] = {
+    // NSRegularExpression is immutable after creation and Sendable; the dictionary is never
+    // mutated after it is built.
+    private static let compiled: [String: NSRegularExpression] = {
         var all: [String: NSRegularExpression] = [:]
         func collect(_ schema: ParameterSchema) {
             if let p = schema.pattern, all[p] == nil, let r = try? NSRegularExpression(pattern: p) { all[p] = r }

@@ -1,5 +1,5 @@
 import Foundation
-public import MonaziteAnomalies
+import MonaziteAnomalies
 public import MonaziteCore
 public import MonazitePolicy
 public import MonaziteStore

@@ -1,5 +1,5 @@
 public import Foundation
-public import MonaziteCore
+import MonaziteCore
 public import MonaziteIngest
 public import MonaziteStore
 

@@ -1,7 +1,7 @@
 import Foundation
 public import MonaziteAlerts
 public import MonaziteAnomalies
-public import MonaziteCore
+import MonaziteCore
 public import MonazitePolicy
 import MonazitePolicyFile
 public import MonaziteStore

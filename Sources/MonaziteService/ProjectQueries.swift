@@ -1,5 +1,5 @@
 public import Foundation
-public import MonazitePipeline
+import MonazitePipeline
 import MonazitePipelineFile
 
 /// US and allied rare-earth projects, as the bundled CSV states them (docs/projects.md).

@@ -1,5 +1,5 @@
 import Foundation
-public import MonaziteCore
+import MonaziteCore
 
 /// The trade series a store holds: coverage, the latest month and its release, and whether the
 /// series is behind its usual release rhythm on the day asked.

@@ -111,7 +111,7 @@ import Testing
                 Self.cookiePair(response.headers[.setCookie])
             }
             let cookie = try #require(pair)
-            let revoked = try await h.store.revokeAccessToken(name: "browser")
+            let revoked = try h.store.revokeAccessToken(name: "browser")
             #expect(revoked)
             // The session stands for the token: revoked, it opens nothing and the cookie is cleared.
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in

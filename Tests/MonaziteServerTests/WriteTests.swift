@@ -24,7 +24,7 @@ import Testing
         let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
         _ = try await AccessTokens.create(name: "old", in: h.store)
         let (_, oldSecret) = try await AccessTokens.create(name: "revoked-one", in: h.store)
-        #expect(try await h.store.revokeAccessToken(name: "revoked-one"))
+        #expect(try h.store.revokeAccessToken(name: "revoked-one"))
         let body = ByteBuffer(string: Self.goodCSV)
         try await h.application().test(.router) { client in
             for (headers, code) in [
@@ -50,8 +50,8 @@ import Testing
             }
         }
         // The stored token is a hash, never the secret.
-        #expect(try await h.store.liveAccessToken(secretHash: secret) == nil)
-        #expect(try await h.store.liveAccessToken(secretHash: AccessTokens.hash(secret))?.name == "importer")
+        #expect(try h.store.liveAccessToken(secretHash: secret) == nil)
+        #expect(try h.store.liveAccessToken(secretHash: AccessTokens.hash(secret))?.name == "importer")
     }
 
     @Test func aConflictWithAStoredFigureIsA409WithTheLineAndChangesNothing() async throws {
@@ -63,7 +63,7 @@ import Testing
             try await client.execute(uri: "/api/v1/imports?name=fra.csv", method: .post, headers: auth, body: ByteBuffer(string: Self.goodCSV)) { response in
                 #expect(response.status == .created, "\(response.text)")
             }
-            let before = try await h.store.contentDigest()
+            let before = try h.store.contentDigest()
             try await client.execute(uri: "/api/v1/imports?name=fra2.csv", method: .post, headers: auth, body: ByteBuffer(string: changed)) { response in
                 #expect(response.status == .conflict, "\(response.text)")
                 let error = try response.apiError()
@@ -73,7 +73,7 @@ import Testing
                 #expect(issues.first?.hasPrefix("fra2.csv:2:1:") == true)
                 #expect(issues.first?.contains("99.5") == true)
             }
-            #expect(try await h.store.contentDigest() == before)
+            #expect(try h.store.contentDigest() == before)
             // A bad row beside the conflict makes it a bad file: 422.
             let mixed = changed + "2025-13,CHN,FRA,export,8505.11,1,t,reported,synthetic test source,https://example.org/synthetic,2025-07-20\n"
             try await client.execute(uri: "/api/v1/imports?name=fra3.csv", method: .post, headers: auth, body: ByteBuffer(string: mixed)) { response in
@@ -85,7 +85,7 @@ import Testing
     @Test func aBadFileIsA422WithLocatedIssuesAndChangesNothing() async throws {
         let h = try await ServerHarness.bundled()
         let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
-        let before = try await h.store.contentDigest()
+        let before = try h.store.contentDigest()
         try await h.application().test(.router) { client in
             try await client.execute(
                 uri: "/api/v1/imports?name=bad.csv", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: Self.badCSV)
@@ -103,7 +103,7 @@ import Testing
                 }
             }
         }
-        #expect(try await h.store.contentDigest() == before)
+        #expect(try h.store.contentDigest() == before)
     }
 
     @Test func oversizedBodiesAreA413() async throws {
@@ -197,7 +197,7 @@ import Testing
         let after = ServerHarness(store: reopened, options: h.options)
         // A worker that died mid-run: the job stays claimed until it is stale, then is taken again.
         let now = ISO8601DateFormatter().string(from: Date())
-        let claimed = try await reopened.claimJob(worker: "dead", now: now, staleBefore: "2000-01-01T00:00:00Z")
+        let claimed = try reopened.claimJob(worker: "dead", now: now, staleBefore: "2000-01-01T00:00:00Z")
         #expect(claimed?.id == id)
         let notYet = try await SimulationWorker(store: reopened, name: "fresh", staleAfter: 3600).runOne()
         #expect(!notYet, "a freshly claimed job is not taken again")
