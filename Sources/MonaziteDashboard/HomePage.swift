@@ -134,11 +134,7 @@ struct HomePage: DashboardPage {
                 TradeCells.published(row.reportedYoYPct), SourceLinks.cell(row.sources.first, request),
             ])
             cited += row.sources
-            if row.momPct.value == nil, let r = row.reportedMoMPct, let implied = Change.impliedBase(current: q, changePct: r).value {
-                destinations.notes.append(
-                    "\(partner.name): no stored figure for \(period.preceding); the published \(NumberText.change(r)) MoM implies about \(NumberText.tonnes(implied, decimals: 1)) t (derived)"
-                )
-            }
+            if let note = TradeQueries.impliedBaseNote(partner: partner.name, row: row) { destinations.notes.append(note) }
         }
         if let w = world.quantityTonnes.value, w > 0, rank > 0 {
             destinations.notes.append(

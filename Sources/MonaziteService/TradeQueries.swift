@@ -138,6 +138,19 @@ public enum TradeQueries {
         return answer
     }
 
+    /// For a row whose month-on-month change we cannot compute but whose source published one:
+    /// why ours is missing (the base month's own reason, e.g. held only inside a combined
+    /// January–February figure) and the base the published change implies, marked derived. Nil
+    /// when ours is computed or nothing was published. The summary and the dashboard both say it.
+    public static func impliedBaseNote(partner: String, row: TradeSeriesRow) -> String? {
+        guard row.momPct.value == nil, let reported = row.reportedMoMPct, let q = row.quantityTonnes.value,
+            let implied = Change.impliedBase(current: q, changePct: reported).value
+        else { return nil }
+        let base = row.period.preceding
+        return "\(partner): \(row.momPct.reason ?? "no figure for \(base)"); the published \(Format.pct(reported)) MoM "
+            + "implies about \(Format.tonnes(implied, decimals: 1)) t for \(base) (derived)"
+    }
+
     /// The headline figures of a month, as a trade newsletter leads with them.
     public static func summary(
         store: any TradeStore, reporter: CountryCode, flow: TradeFlow, commodity: HSCode, period p: Period, asOf: CalendarDay? = nil
@@ -175,12 +188,7 @@ public enum TradeQueries {
         for (partner, row) in partnerRows {
             let share = partner.isCountry ? (row.quantityTonnes.value ?? 0) / worldTonnes : nil
             add("to \(partner.name)", partner.alpha3, row, share: share)
-            if row.momPct.value == nil, let reported = row.reportedMoMPct, let q = row.quantityTonnes.value,
-                let implied = Change.impliedBase(current: q, changePct: reported).value
-            {
-                notes.append(
-                    "\(partner.name): no stored figure for \(p.preceding); the published \(Format.pct(reported)) MoM implies about \(Format.tonnes(implied, decimals: 1)) t (derived)")
-            }
+            if let note = impliedBaseNote(partner: partner.name, row: row) { notes.append(note) }
         }
         let covered = partnerRows.filter { $0.0.isCountry }.reduce(0) { $0 + ($1.1.quantityTonnes.value ?? 0) }
         if !partnerRows.isEmpty {

@@ -60,6 +60,11 @@ struct PageTests {
         #expect(html.contains("3,188"))
         #expect(html.contains("United States"))
         #expect(html.contains("/trade/8505.11/CHN?partner=USA"))
+        // The one note the summary also gives: why our US MoM is missing, and what the published one implies.
+        #expect(
+            html.contains(
+                "United States: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
+                    + "the published -9.5% MoM implies about 448.6 t for 2026-02 (derived)"))
 
         let june = await DashboardFixture.dashboard(store).respond(path: "/", query: ["month": "2025-06"]).text
         #expect(june.contains("id=\"kpi-world\" data-period=\"2025-06\" data-tonnes=\"3188\""))

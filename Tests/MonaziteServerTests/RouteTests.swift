@@ -88,6 +88,15 @@ import Testing
                 #expect((o["headline"] as? String)?.hasPrefix("China exported 3,188 t") == true)
                 #expect(o["ytd_t"] as? Double == 22319)
             }
+            // March 2026: the US-bound MoM cannot be ours (February 2026 is held only inside the
+            // combined January–February figure); the published -9.5% implies 406 / 0.905 ≈ 448.6 t.
+            try await client.execute(uri: "/api/v1/trade/summary?period=2026-03", method: .get) { response in
+                let notes = try response.object()["notes"] as? [String] ?? []
+                #expect(
+                    notes.contains(
+                        "United States: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
+                            + "the published -9.5% MoM implies about 448.6 t for 2026-02 (derived)"), "\(notes)")
+            }
             // No month: the latest with a world figure released by as_of, and a first note saying so
             // (a figure without a release date is not known before its period ends: the undated
             // 2026-01..02 restatement does not count on 2025-08-01).
