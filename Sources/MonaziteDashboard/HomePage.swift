@@ -149,9 +149,10 @@ struct HomePage: DashboardPage {
             name: "recent", caption: "Exports to the world, \(from) to \(month), tonnes", rows: recentRows, data: data, partner: .world,
             request: request)
         cited += recentRows.flatMap(\.sources)
+        let points = recentRows.map(TradePage.point)
         let chart = MonthlyChart(
             id: "home-chart", title: "\(reporter.name) exports of HS \(commodity) to the world, \(from) to \(month)", seriesTag: "WLD",
-            points: recentRows.map(TradePage.point), markers: markers)
+            points: points, markers: markers, spans: MonthlyChart.spans(in: worldTotals, over: points))
 
         var seen = Set<String>()
         let unique = cited.filter { seen.insert($0.source + "|" + ($0.url ?? "")).inserted }
@@ -232,7 +233,7 @@ struct HomePage: DashboardPage {
         w.raw("<figure><div class=\"chart-wrap\">")
         chart.render(into: &w, request: request)
         w.raw("</div>")
-        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
+        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty, hasSpans: !chart.spans.isEmpty)
         w.raw("<figcaption>")
         w.text(chart.summary)
         w.raw("</figcaption></figure>")

@@ -1,8 +1,10 @@
 import MonaziteCore
 
 /// An inline SVG bar chart of monthly tonnes: reported months solid, derived and estimated
-/// months hatched, missing months left as labelled gaps, and policy events as dashed vertical
-/// markers with their labels and links. `<title>`/`<desc>` describe it; the page's table holds
+/// months hatched, missing months left as labelled gaps, a figure published only for several
+/// months together (China's combined January–February) as one dashed box over its months at
+/// their average (the average marked derived), and policy events as dashed vertical markers
+/// with their labels and links. `<title>`/`<desc>` describe it; the page's table holds
 /// the same figures. No `role="img"`: that would hide the bars' and markers' links from
 /// assistive technology.
 struct MonthlyChart {
@@ -14,6 +16,14 @@ struct MonthlyChart {
         let source: Provenance?
     }
 
+    /// A figure for several consecutive months together, none of which has a figure of its own.
+    struct Span {
+        let period: Period
+        let tonnes: Double
+        let status: DataStatus
+        let source: Provenance?
+    }
+
     /// Prefix of the chart's element ids (unique per page).
     var id: String
     var title: String
@@ -21,6 +31,31 @@ struct MonthlyChart {
     var seriesTag: String
     var points: [Point]
     var markers: [ChartEventMarker]
+    /// Multi-month figures drawn over their months (see ``spans(in:over:)``).
+    var spans: [Span] = []
+
+    /// The multi-month figures of `totals` that can stand in for months of `points` without a
+    /// figure of their own: each lies wholly in the charted months, none of its months has a
+    /// figure, the shortest first, never two over one month. A span with a month that has its
+    /// own figure (2024-H1 beside April–June 2024) is not drawn: what it leaves for the others
+    /// would be our subtraction, not a published figure.
+    static func spans(in totals: SeriesTotals, over points: [Point]) -> [Span] {
+        let missing = Set(points.filter { $0.tonnes == nil }.map(\.month))
+        var taken = Set<Month>()
+        var result: [Span] = []
+        let candidates = totals.observations.values
+            .filter { !$0.period.isMonth && $0.quantityTonnes != nil && $0.period.months.allSatisfy(missing.contains) }
+            .sorted { ($0.period.monthCount, $0.period.first) < ($1.period.monthCount, $1.period.first) }
+        for o in candidates {
+            guard let t = o.quantityTonnes, t.isFinite, t >= 0, o.period.months.allSatisfy({ !taken.contains($0) }) else { continue }
+            taken.formUnion(o.period.months)
+            result.append(Span(period: o.period, tonnes: t, status: o.status, source: o.provenance))
+        }
+        return result.sorted { $0.period.first < $1.period.first }
+    }
+
+    /// The span holding a month, if one is drawn over it.
+    func span(over month: Month) -> Span? { spans.first { $0.period.first <= month && month <= $0.period.last } }
 
     static let width = 760.0
     static let height = 340.0
@@ -50,7 +85,12 @@ struct MonthlyChart {
         if let low = present.min(by: { ($0.tonnes ?? 0) < ($1.tonnes ?? 0) }), let t = low.tonnes {
             s += ", lowest \(NumberText.tonnes(t)) t in \(low.month)"
         }
-        if missing > 0 { s += "; \(missing) month\(missing == 1 ? "" : "s") missing (shown as gaps)" }
+        let inSpans = points.filter { $0.tonnes == nil && span(over: $0.month) != nil }.count
+        if missing - inSpans > 0 { s += "; \(missing - inSpans) month\(missing - inSpans == 1 ? "" : "s") missing (shown as gaps)" }
+        for sp in spans {
+            s += "; \(sp.period.first) to \(sp.period.last) have only a combined figure, \(NumberText.tonnes(sp.tonnes)) t"
+                + " (drawn at its monthly average, \(NumberText.tonnes(sp.tonnes / Double(sp.period.monthCount), decimals: 1)) t, derived)"
+        }
         if weak > 0 { s += "; \(weak) derived or estimated (hatched)" }
         let events = markersInRange.count
         if events > 0 { s += "; \(events) policy event\(events == 1 ? "" : "s") marked" }
@@ -63,7 +103,7 @@ struct MonthlyChart {
         let plotH = Self.height - Self.top - Self.bottom
         let band = plotW / Double(n)
         let barW = band * 0.72
-        let maxT = points.compactMap(\.tonnes).max() ?? 0
+        let maxT = (points.compactMap(\.tonnes) + spans.map { $0.tonnes / Double($0.period.monthCount) }).max() ?? 0
         let (yMax, step) = Self.niceScale(maxT)
         func y(_ t: Double) -> Double { Self.top + plotH * (1 - t / yMax) }
         func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
@@ -126,6 +166,8 @@ struct MonthlyChart {
                 w.text(label)
                 w.raw("</title></rect>")
                 if link != nil { w.raw("</a>") }
+            } else if let sp = span(over: p.month) {
+                if p.month == sp.period.first { renderSpan(sp, from: i, into: &w, request: request) }
             } else {
                 let gy = f(baseline - 4)
                 w.raw("<text class=\"gap\" x=\"\(f(cx + 3.5))\" y=\"\(gy)\" transform=\"rotate(-90 \(f(cx + 3.5)) \(gy))\"")
@@ -173,10 +215,51 @@ struct MonthlyChart {
         w.raw("</svg>")
     }
 
+    /// One dashed box over the months of a multi-month figure, at their average, linked to its
+    /// source; its title gives the published total and says the average is ours.
+    private func renderSpan(_ sp: Span, from index: Int, into w: inout HTMLWriter, request: DashboardRequest) {
+        let n = max(1, points.count)
+        let plotW = Self.width - Self.left - Self.right
+        let plotH = Self.height - Self.top - Self.bottom
+        let band = plotW / Double(n)
+        let inset = band * 0.14
+        let (yMax, _) = Self.niceScale((points.compactMap(\.tonnes) + spans.map { $0.tonnes / Double($0.period.monthCount) }).max() ?? 0)
+        let months = Double(sp.period.monthCount)
+        let average = sp.tonnes / months
+        let baseline = Self.top + plotH
+        let top = Self.top + plotH * (1 - average / yMax)
+        func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
+        let link = sp.source.map { SourceLinks.href($0, request) }
+        if let link {
+            w.raw("<a")
+            w.attribute("href", link.href)
+            w.raw(">")
+        }
+        w.raw("<rect")
+        w.attribute("id", "span-\(seriesTag)-\(sp.period.first)-\(sp.period.last)")
+        w.raw(" class=\"span\"")
+        let x0 = Self.left + band * Double(index) + inset
+        w.raw(" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(band * months - 2 * inset))\" height=\"\(f(max(0.5, baseline - top)))\"")
+        w.attribute("data-period", "\(sp.period.first)..\(sp.period.last)")
+        w.attribute("data-tonnes", NumberText.plain(sp.tonnes))
+        w.attribute("data-status", sp.status.rawValue)
+        w.raw("><title>")
+        var label = "\(sp.period.first) to \(sp.period.last): \(NumberText.tonnes(sp.tonnes)) t together"
+        if sp.status != .reported { label += " (\(sp.status.rawValue))" }
+        label += "; no figure for each month on its own. Drawn at the monthly average, \(NumberText.tonnes(average, decimals: 1)) t (derived)."
+        if let s = sp.source { label += " " + SourceLinks.title(s) }
+        w.text(label)
+        w.raw("</title></rect>")
+        if link != nil { w.raw("</a>") }
+    }
+
     /// The legend under the chart, as HTML so it reads and wraps on a phone.
-    static func legend(into w: inout HTMLWriter, hasEvents: Bool) {
+    static func legend(into w: inout HTMLWriter, hasEvents: Bool, hasSpans: Bool = false) {
         w.raw("<ul class=\"legend\"><li><span class=\"sw sw-reported\"></span>reported</li>")
         w.raw("<li><span class=\"sw sw-derived\"></span>derived or estimate (computed from other figures or projected)</li>")
+        if hasSpans {
+            w.raw("<li><span class=\"sw sw-span\"></span>one figure for several months together: drawn across them at their average (the average is derived)</li>")
+        }
         w.raw("<li><span class=\"sw sw-missing\"></span>missing: no figure for the month on its own</li>")
         if hasEvents { w.raw("<li><span class=\"sw sw-event\"></span>policy event</li>") }
         w.raw("</ul>")

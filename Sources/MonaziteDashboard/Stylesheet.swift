@@ -32,13 +32,14 @@ enum Stylesheet {
         .chart text{font-size:11px;fill:#333}.chart .axis{stroke:#767676}.chart .grid{stroke:#e3e3e3}\
         .chart .bar{fill:var(--bar)}.chart .derived,.chart .estimate{stroke:var(--bar);stroke-width:1}\
         .chart .estimate{stroke-dasharray:3 2}.chart text.gap{fill:#595959;font-style:italic}\
+        .chart .span{fill:#dce8f5;stroke:var(--bar);stroke-width:1.5;stroke-dasharray:6 3}\
         .chart .event{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:4 3}\
         .chart text.event-label{fill:var(--warn)}.chart .label-bg{fill:#fff;fill-opacity:.85}\
         .legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;font-size:.875rem}\
         .sw{display:inline-block;width:1em;height:1em;vertical-align:-.15em;margin-right:.3em;border:1px solid var(--bar)}\
         .sw-reported{background:var(--bar)}\
         .sw-derived{background:repeating-linear-gradient(45deg,#245e9e 0px,#245e9e 2px,#dce8f5 2px,#dce8f5 5px)}\
-        .sw-missing{border-style:dashed;border-color:#767676}.sw-event{border:0;border-left:2px dashed var(--warn)}\
+        .sw-span{background:#dce8f5;border-style:dashed}.sw-missing{border-style:dashed;border-color:#767676}.sw-event{border:0;border-left:2px dashed var(--warn)}\
         form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:.5rem 0 1rem}\
         label{display:flex;flex-direction:column;font-size:.875rem}\
         input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #767676;border-radius:.25rem;background:#fff;color:var(--fg)}\

@@ -56,9 +56,10 @@ struct TradePage: DashboardPage {
         let series = SeriesTable.make(
             name: "series", caption: "\(title), \(from) to \(to): monthly tonnes with changes (\(commodityName))", rows: rows, data: data,
             partner: partner, request: request)
+        let points = rows.map(point)
         let chart = MonthlyChart(
-            id: "trade-chart", title: "\(title), \(from) to \(to), tonnes per month", seriesTag: partner.alpha3, points: rows.map(point),
-            markers: markers)
+            id: "trade-chart", title: "\(title), \(from) to \(to), tonnes per month", seriesTag: partner.alpha3, points: points,
+            markers: markers, spans: MonthlyChart.spans(in: totals, over: points))
 
         let shareMonths = data.monthsWithPartnerFigures(from: from, to: to)
         let shareMonth = askedShareMonth ?? shareMonths.last
@@ -164,7 +165,7 @@ struct TradePage: DashboardPage {
         w.raw("<figure><div class=\"chart-wrap\">")
         chart.render(into: &w, request: request)
         w.raw("</div>")
-        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty)
+        MonthlyChart.legend(into: &w, hasEvents: !chart.markersInRange.isEmpty, hasSpans: !chart.spans.isEmpty)
         w.raw("<figcaption>")
         w.text(chart.summary)
         w.raw("</figcaption></figure>")

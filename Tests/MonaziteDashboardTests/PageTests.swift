@@ -41,6 +41,9 @@ struct PageTests {
         // 2024-01 has no monthly figure: a gap labelled missing.
         #expect(html.contains("class=\"gap\""))
         #expect(html.contains(">missing<title>2024-01: missing"))
+        // 2024-H1 is held, but April–June 2024 have figures of their own: no box for it (what it
+        // leaves for January–March would be our subtraction).
+        #expect(!html.contains("class=\"span\""))
         // 2025-03 is derived: hatched and labelled.
         #expect(html.contains("id=\"bar-WLD-2025-03\" class=\"bar derived\" style=\"fill:url(#trade-chart-hatch)\""))
         #expect(html.contains("data-day=\"2025-04-04\""))
@@ -65,6 +68,15 @@ struct PageTests {
             html.contains(
                 "United States: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
                     + "the published -9.5% MoM implies about 448.6 t for 2026-02 (derived)"))
+
+        // January and February 2026 are published together (10,763 t): one dashed box over both
+        // months at their average, 5,381.5 t (derived), not two gaps; the legend says so.
+        #expect(html.contains("<rect id=\"span-WLD-2026-01-2026-02\" class=\"span\""))
+        #expect(html.contains("data-period=\"2026-01..2026-02\" data-tonnes=\"10763\" data-status=\"reported\""))
+        #expect(html.contains("2026-01 to 2026-02: 10,763 t together; no figure for each month on its own. Drawn at the monthly average, 5,381.5 t (derived)."))
+        #expect(!html.contains("data-period=\"2026-01\">missing"))
+        #expect(!html.contains("data-period=\"2026-02\">missing"))
+        #expect(html.contains("sw-span"))
 
         let june = await DashboardFixture.dashboard(store).respond(path: "/", query: ["month": "2025-06"]).text
         #expect(june.contains("id=\"kpi-world\" data-period=\"2025-06\" data-tonnes=\"3188\""))
