@@ -247,9 +247,8 @@ public struct ArticleText: Sendable {
     static func firstISODate(in s: String) -> CalendarDay? {
         let chars = Array(s)
         guard chars.count >= 10 else { return nil }
-        for start in 0...(chars.count - 10) {
-            let window = String(chars[start..<(start + 10)])
-            if chars[start].isASCIIDigit, let d = CalendarDay(parsing: window),
+        for start in 0...(chars.count - 10) where chars[start].isASCIIDigit && chars[start + 4] == "-" {
+            if let d = CalendarDay(parsing: String(chars[start..<(start + 10)])),
                 start + 10 == chars.count || !chars[start + 10].isASCIIDigit
             {
                 return d

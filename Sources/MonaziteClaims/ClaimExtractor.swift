@@ -6,6 +6,15 @@ import MonaziteCore
 struct ClaimExtractor {
     let article: ArticleText
     let anchor: CalendarDay?
+    /// The article's lines as characters, split once: token offsets count characters, and a
+    /// quote per claim splitting its line again cost time in the square of a long line's length.
+    let lineCharacters: [[Character]]
+
+    init(article: ArticleText, anchor: CalendarDay?) {
+        self.article = article
+        self.anchor = anchor
+        self.lineCharacters = article.lines.map(Array.init)
+    }
 
     /// What the article is talking about: carried from claim to claim.
     struct Frame: Sendable {
@@ -672,7 +681,7 @@ struct ClaimExtractor {
         var lineStart = s[lo].start
         var lineEnd = s[lo].end
         func flush() {
-            let chars = Array(article.lines[line])
+            let chars = lineCharacters[line]
             if !out.isEmpty { out += " " }
             out += String(chars[lineStart..<min(lineEnd, chars.count)])
         }
