@@ -28,9 +28,14 @@ public final class SQLiteStore: Sendable {
                 // million-row import writes a quarter of the WAL frames and B-tree pages of 4 KiB
                 // ones, and range reads of a series touch fewer pages.
                 try db.execute(sql: "PRAGMA page_size = 16384")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: path, configuration: config)
+            // FULL: the write-ahead log is synced at every commit, so a write reported done (an
+            // import, a token, a job's result) survives a power loss or a kernel panic. GRDB
+            // leaves the writer at NORMAL, which syncs only at checkpoints and could lose the
+            // last commits (never half of one). The cost is one fsync per commit. Set after the
+            // pool opens: GRDB sets NORMAL after `prepareDatabase`.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try StoreSchema.migrator().migrate(pool)
         } catch let error as DatabaseError {
             if let known = Self.storageError(error, path: path) { throw known }
