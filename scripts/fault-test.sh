@@ -29,13 +29,22 @@
 #            until other sessions hold all 5 slots: `serve` answers 503 `store_unavailable` with
 #            `Retry-After` within 2 s, `/health` within 1 s; `monazite import` fails with one
 #            line and changes nothing; once the sessions end, 200 again without restarting `serve`.
+#  pgoom    PostgreSQL out of memory (SQLSTATE 53200, "out of memory … Failed on request of size
+#            … in memory context …"): on a cluster of its own, the server restarted under an
+#            address-space limit (`ulimit -v`) equal to what one of the store's backends peaked
+#            at after a first query, measured just before: the postmaster and its helpers start,
+#            every new session is refused when its caches grow. `serve` answers 503
+#            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s;
+#            `monazite import` fails with one line naming the memory and changes nothing; once
+#            the server is restarted without the limit (memory given back), 200 again without
+#            restarting `serve`, and the same import succeeds.
 # Mounting needs root with CAP_SYS_ADMIN; where that is missing the mount faults say SKIPPED.
 #
-#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all]      (default: all)
+#   scripts/fault-test.sh [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|pgoom|all]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
-case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|all]" >&2; exit 2 ;; esac
+case "$WHAT" in readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|pgoom|all) ;; *) echo "usage: $0 [readonly|diskfull|pgrestart|pgdiskfull|pgslots|pgwalfull|pgoom|all]" >&2; exit 2 ;; esac
 . scripts/private-postgres.sh
 . scripts/serve-on-free-port.sh
 command -v sqlite3 >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
@@ -335,6 +344,84 @@ pgslots_fault() {
   private_cluster_drop
 }
 
+pgoom_fault() {
+  local failed_before=$FAILED
+  private_cluster_create "oom$$" || { fail pgoom "no cluster of its own"; return; }
+  local port=$PRIVATE_PORT url hp log
+  private_cluster_sql "CREATE ROLE oom LOGIN PASSWORD 'oom-test'" "CREATE DATABASE oom OWNER oom" >/dev/null
+  url="postgres://oom:oom-test@127.0.0.1:$port/oom"; hp=$(free_port)
+  log=$(ls /var/log/postgresql/postgresql-${PRIVATE_CLUSTER% *}-oom$$.log)
+  "$BIN" init --store "$url" >/dev/null
+  local before; before=$(counts "$url")
+  # What one of the store's sessions peaks at after a first query: the limit to come.
+  local pmfile; pmfile="$(pg_lsclusters -h | awk -v n="oom$$" '$2 == n {print $6}')/postmaster.pid"
+  PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT count(*) FROM observation; SELECT pg_sleep(1.5)" >/dev/null &
+  local probe_pid=$! peak="" p
+  sleep 0.7
+  for p in $(ps -o pid= --ppid "$($SUDO head -1 "$pmfile")"); do
+    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q "oom oom"; then peak=$(awk '/VmPeak/ {print $2}' "/proc/$p/status"); fi
+  done
+  wait "$probe_pid" || true
+  [ -n "$peak" ] || { fail pgoom "could not measure a session's memory"; private_cluster_drop; return; }
+  "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/oom-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$hp/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  local api="http://127.0.0.1:$hp/api/v1/trade?from=2025-01&to=2025-06"
+  probe up "$api" >"$W/oom.txt"
+  # The server again, with no more address space than that session used (a shell of its own
+  # lowers its limit; the postmaster inherits it).
+  local mark; mark=$(wc -l <"$log")
+  private_cluster_ctl stop -m fast
+  # (pg_ctlcluster's own check after the start is refused too: its warning is not shown.)
+  bash -c "ulimit -v $peak && exec $SUDO pg_ctlcluster --skip-systemctl-redirect $PRIVATE_CLUSTER start" >/dev/null 2>&1 || { fail pgoom "the cluster did not start under the limit"; private_cluster_drop; return; }
+  private_cluster_ready
+  local refused; refused=$(PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT 1" 2>&1 | head -1 || true)
+  echo "pgoom: server limited to $peak kB of address space; a new session is told: $refused"
+  for _ in 1 2 3 4; do probe oom "$api"; probe oomhealth "http://127.0.0.1:$hp/health"; done >>"$W/oom.txt"
+  local rc=0
+  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: .*out of memory'; then
+    ok pgoom "import with the server out of memory: exit $rc: $line"
+  else fail pgoom "import with the server out of memory: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  local ooms; ooms=$(tail -n +"$((mark + 1))" "$log" | grep -c "FATAL:  out of memory" || true)
+  # Memory given back: the operator restarts the server without the limit.
+  private_cluster_ctl stop -m fast
+  private_cluster_ctl start; private_cluster_ready
+  local t0 back=""; t0=$(date +%s%N)
+  for _ in $(seq 1 100); do
+    r=$(probe after "$api"); echo "$r" >>"$W/oom.txt"
+    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    sleep 0.1
+  done
+  local after; after=$(counts "$url")
+  local n503 bad slow slowh noretry worst worsth
+  n503=$(awk '$1 == "oom" && $2 == 503 && $5 == "code:store_unavailable"' "$W/oom.txt" | wc -l)
+  bad=$(awk '($1 == "oom" && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == "oomhealth" && $2 != 200 && $2 != 503)' "$W/oom.txt")
+  slow=$(awk '$1 == "oom" && $3 > 2.0' "$W/oom.txt"); slowh=$(awk '$1 == "oomhealth" && $3 > 1.0' "$W/oom.txt")
+  noretry=$(awk '$1 == "oom" && $2 == 503 && $4 == "-"' "$W/oom.txt")
+  worst=$(awk '$1 == "oom" && $3 > m {m = $3} END {print m + 0}' "$W/oom.txt")
+  worsth=$(awk '$1 == "oomhealth" && $3 > m {m = $3} END {print m + 0}' "$W/oom.txt")
+  echo "pgoom: out of memory: $n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk '$1 == "oomhealth" {print $2}' "$W/oom.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s; 'out of memory' refusals in the server log: $ooms; 200 again ${back:-never} ms after the restart with memory; observations, batches $before -> $after"
+  [ "$(awk '$1 == "up" {print $2}' "$W/oom.txt")" = 200 ] || fail pgoom "serve did not answer before the fault"
+  [ "$ooms" -gt 0 ] || fail pgoom "the server log shows no 'out of memory' (the fault was not injected)"
+  [ "$n503" -eq 4 ] || fail pgoom "expected 503 store_unavailable, got: $(echo "$bad" | head -3 | tr '\n' ';')"
+  [ -z "$slow" ] || fail pgoom "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
+  [ -z "$slowh" ] || fail pgoom "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
+  [ -z "$noretry" ] || fail pgoom "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
+  [ -n "$back" ] || fail pgoom "no 200 after the server had its memory back"
+  [ "$after" = "$before" ] || fail pgoom "the store changed: $before -> $after"
+  kill -0 "$sp" 2>/dev/null || fail pgoom "serve died"
+  rc=0
+  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
+  local now; now=$(counts "$url")
+  if [ "$rc" -eq 0 ] && [ "$now" = "$(( ${before% *} + $(wc -l <"$W/small.csv") - 1 )) $(( ${before#* } + 1 ))" ]; then
+    ok pgoom "with memory back the same import succeeds: observations, batches $before -> $now"
+  else fail pgoom "after the memory came back: exit $rc, counts $before -> $now, stderr: $(head -c 300 "$W/err")"; fi
+  [ "$FAILED" -gt "$failed_before" ] || ok pgoom "out of memory: 503 + Retry-After within 2 s, nothing written, recovery without restarting serve"
+  stop_serve "$sp" pgoom
+  private_cluster_drop
+}
+
 pgwalfull_fault() {
   local m="$W/walspace"
   mkdir -p "$m"; chmod 711 "$W"  # the server (user postgres) must reach the mount point
@@ -413,5 +500,6 @@ if [ "$WHAT" = readonly ] || [ "$WHAT" = diskfull ] || [ "$WHAT" = pgdiskfull ] 
 fi
 if [ "$WHAT" = pgrestart ] || [ "$WHAT" = all ]; then pgrestart_fault; fi
 if [ "$WHAT" = pgslots ] || [ "$WHAT" = all ]; then pgslots_fault; fi
+if [ "$WHAT" = pgoom ] || [ "$WHAT" = all ]; then pgoom_fault; fi
 if [ "$FAILED" -gt 0 ]; then echo "fault test: $FAILED failed checks" >&2; exit 1; fi
 echo "fault test: all checks passed"
