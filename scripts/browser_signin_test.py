@@ -13,7 +13,7 @@ import sys
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, WebDriverException
+from selenium.common.exceptions import InvalidSessionIdException, NoSuchElementException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -37,19 +37,32 @@ def session_cookie(driver):
     return next((c for c in driver.get_cookies() if c["name"] == COOKIE), None)
 
 
+# What chromedriver says when the browser itself has died or its session has ended.
+BROWSER_GONE = ("not reachable", "session deleted", "disconnected", "crashed", "no such window")
+
+
 def submit(driver, button):
     """Clicks a form's submit button and waits until the next page has replaced this one.
 
     The page is marked before the click and the wait ends once a fully loaded document without
     the mark answers. Asking mid-navigation can fail in ways that depend on the Chromium release
     (Chromium 156 answers "Node with given id does not belong to the document" where older ones
-    said "stale element"), so any driver error while the page changes means "not yet".
+    said "stale element"), so a driver error while the page changes means "not yet"; one that
+    says the browser or its session is gone is raised at once, not waited out as a timeout.
     """
+    def loaded(d):
+        try:
+            return d.execute_script("return window.__monaziteBeforeSubmit !== true && document.readyState === 'complete'")
+        except InvalidSessionIdException:
+            raise
+        except WebDriverException as e:
+            if any(gone in (e.msg or "") for gone in BROWSER_GONE):
+                raise
+            return False
+
     driver.execute_script("window.__monaziteBeforeSubmit = true")
     button.click()
-    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
-        lambda d: d.execute_script(
-            "return window.__monaziteBeforeSubmit !== true && document.readyState === 'complete'"))
+    WebDriverWait(driver, 10).until(loaded)
 
 
 def sign_in(driver, token):
