@@ -31,8 +31,8 @@
 #            line and changes nothing; once the sessions end, 200 again without restarting `serve`.
 #  pgoom    PostgreSQL out of memory (SQLSTATE 53200, "out of memory … Failed on request of size
 #            … in memory context …"): on a cluster of its own, the server restarted under an
-#            address-space limit (`ulimit -v`) equal to what one of the store's backends peaked
-#            at after a first query, measured just before: the postmaster and its helpers start,
+#            address-space limit (`ulimit -v`) equal to what a session as the store's role on
+#            its database peaked at after a first query, measured just before: the postmaster and its helpers start,
 #            every new session is refused when its caches grow. `serve` answers 503
 #            `store_unavailable` with `Retry-After` within 2 s, `/health` within 1 s;
 #            `monazite import` fails with one line naming the memory and changes nothing; once
@@ -127,13 +127,13 @@ readonly_fault() {
   if touch "$m/probe" 2>/dev/null; then fail readonly "the bind mount is writable"; return; fi
   local rc=0
   "$BIN" import "$W/big.csv" --format comtrade --store "$m/store.sqlite" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
   if [ "$rc" -ne 0 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q "$m/store.sqlite" && echo "$line" | grep -qi "read-only"; then
     ok readonly "import: exit $rc: $line"
   else fail readonly "import: exit $rc, stderr: $(cat "$W/err")"; fi
   rc=0
   timeout 20 "$BIN" serve --store "$m/store.sqlite" --port "$(free_port)" --log-level error >/dev/null 2>"$W/err" || rc=$?
-  line=$(grep -v '^$' "$W/err" | head -1)
+  line=$(grep -v '^$' "$W/err" | head -1 || true)
   if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && echo "$line" | grep -q "$m/store.sqlite" && echo "$line" | grep -qi "read-only"; then
     ok readonly "serve: exit $rc: $line"
   else fail readonly "serve: exit $rc, stderr: $(cat "$W/err")"; fi
@@ -255,7 +255,7 @@ pgdiskfull_fault() {
   }
   local rc=0
   "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
   if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' && echo "$line" | grep -qi "disk.*full\|full.*disk"; then
     ok pgdiskfull "import: exit $rc: $line"
   else fail pgdiskfull "import: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
@@ -307,7 +307,7 @@ pgslots_fault() {
   for _ in 1 2 3 4; do probe full "$api"; probe fullhealth "http://127.0.0.1:$hp/health"; done >>"$W/slots.txt"
   local rc=0
   "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
   if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: '; then
     ok pgslots "import with no slot free: exit $rc: $line"
   else fail pgslots "import with no slot free: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
@@ -350,17 +350,20 @@ pgoom_fault() {
   local port=$PRIVATE_PORT url hp log
   private_cluster_sql "CREATE ROLE oom LOGIN PASSWORD 'oom-test'" "CREATE DATABASE oom OWNER oom" >/dev/null
   url="postgres://oom:oom-test@127.0.0.1:$port/oom"; hp=$(free_port)
-  log=$(ls /var/log/postgresql/postgresql-${PRIVATE_CLUSTER% *}-oom$$.log)
+  log=$(pg_lsclusters -h | awk -v n="oom$$" '$2 == n {print $7}')  # readable by root or postgres only
   "$BIN" init --store "$url" >/dev/null
   local before; before=$(counts "$url")
-  # What one of the store's sessions peaks at after a first query: the limit to come.
-  local pmfile; pmfile="$(pg_lsclusters -h | awk -v n="oom$$" '$2 == n {print $6}')/postmaster.pid"
-  PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT count(*) FROM observation; SELECT pg_sleep(1.5)" >/dev/null &
-  local probe_pid=$! peak="" p
-  sleep 0.7
-  for p in $(ps -o pid= --ppid "$($SUDO head -1 "$pmfile")"); do
-    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q "oom oom"; then peak=$(awk '/VmPeak/ {print $2}' "/proc/$p/status"); fi
+  # What a session on the store's database, as the store's role, peaks at after a first query
+  # over its figures: the limit to come. Read while the session sleeps after that query.
+  PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT count(*) FROM observation; SELECT pg_sleep(5)" >/dev/null &
+  local probe_pid=$! peak="" backend=""
+  for _ in $(seq 1 100); do
+    backend=$(private_cluster_sql_db oom "SELECT pid FROM pg_stat_activity WHERE usename = 'oom' AND query LIKE '%pg_sleep%' AND state = 'active'" || true)
+    [ -n "$backend" ] && break
+    sleep 0.1
   done
+  [ -n "$backend" ] && peak=$(awk '/VmPeak/ {print $2}' "/proc/$backend/status" 2>/dev/null || true)
+  private_cluster_sql_db oom "SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity WHERE usename = 'oom'" >/dev/null || true
   wait "$probe_pid" || true
   [ -n "$peak" ] || { fail pgoom "could not measure a session's memory"; private_cluster_drop; return; }
   "$BIN" serve --store "$url" --port "$hp" --page-cache 0 --log-level error >"$W/oom-serve.log" 2>&1 & local sp=$!; PIDS+=("$sp")
@@ -369,21 +372,21 @@ pgoom_fault() {
   probe up "$api" >"$W/oom.txt"
   # The server again, with no more address space than that session used (a shell of its own
   # lowers its limit; the postmaster inherits it).
-  local mark; mark=$(wc -l <"$log")
+  local mark; mark=$($SUDO wc -l <"$log")
   private_cluster_ctl stop -m fast
   # (pg_ctlcluster's own check after the start is refused too: its warning is not shown.)
-  bash -c "ulimit -v $peak && exec $SUDO pg_ctlcluster --skip-systemctl-redirect $PRIVATE_CLUSTER start" >/dev/null 2>&1 || { fail pgoom "the cluster did not start under the limit"; private_cluster_drop; return; }
+  bash -c "ulimit -v $peak && exec $SUDO pg_ctlcluster --skip-systemctl-redirect $PRIVATE_CLUSTER start" >/dev/null 2>&1 || { fail pgoom "the cluster did not start under the limit"; stop_serve "$sp" pgoom; private_cluster_drop; return; }
   private_cluster_ready
   local refused; refused=$(PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT 1" 2>&1 | head -1 || true)
   echo "pgoom: server limited to $peak kB of address space; a new session is told: $refused"
   for _ in 1 2 3 4; do probe oom "$api"; probe oomhealth "http://127.0.0.1:$hp/health"; done >>"$W/oom.txt"
   local rc=0
   "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
   if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: .*out of memory'; then
     ok pgoom "import with the server out of memory: exit $rc: $line"
   else fail pgoom "import with the server out of memory: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
-  local ooms; ooms=$(tail -n +"$((mark + 1))" "$log" | grep -c "FATAL:  out of memory" || true)
+  local ooms; ooms=$($SUDO tail -n +"$((mark + 1))" "$log" | grep -c "FATAL:  out of memory" || true)
   # Memory given back: the operator restarts the server without the limit.
   private_cluster_ctl stop -m fast
   private_cluster_ctl start; private_cluster_ready
@@ -451,7 +454,7 @@ pgwalfull_fault() {
   local rc=0 t0 t1; t0=$(date +%s%N)
   timeout 90 "$BIN" import "$W/pgbig.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
   t1=$(date +%s%N)
-  local line; line=$(grep -v '^$' "$W/err" | head -1)
+  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
   # The server's disk-full PANIC reaches the client when it ends a plain statement; during a
   # COPY PostgresNIO reports only the closed connection. Either is one true line.
   if [ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: ' \

@@ -54,6 +54,9 @@ struct MonthlyChart {
         return result.sorted { $0.period.first < $1.period.first }
     }
 
+    /// The highest thing drawn: a month's tonnes or a span's monthly average (the y axis is scaled to it).
+    var tallest: Double { (points.compactMap(\.tonnes) + spans.map { $0.tonnes / Double($0.period.monthCount) }).max() ?? 0 }
+
     /// The span holding a month, if one is drawn over it.
     func span(over month: Month) -> Span? { spans.first { $0.period.first <= month && month <= $0.period.last } }
 
@@ -89,6 +92,7 @@ struct MonthlyChart {
         if missing - inSpans > 0 { s += "; \(missing - inSpans) month\(missing - inSpans == 1 ? "" : "s") missing (shown as gaps)" }
         for sp in spans {
             s += "; \(sp.period.first) to \(sp.period.last) have only a combined figure, \(NumberText.tonnes(sp.tonnes)) t"
+                + (sp.status == .reported ? "" : " (\(sp.status.rawValue))")
                 + " (drawn at its monthly average, \(NumberText.tonnes(sp.tonnes / Double(sp.period.monthCount), decimals: 1)) t, derived)"
         }
         if weak > 0 { s += "; \(weak) derived or estimated (hatched)" }
@@ -103,8 +107,7 @@ struct MonthlyChart {
         let plotH = Self.height - Self.top - Self.bottom
         let band = plotW / Double(n)
         let barW = band * 0.72
-        let maxT = (points.compactMap(\.tonnes) + spans.map { $0.tonnes / Double($0.period.monthCount) }).max() ?? 0
-        let (yMax, step) = Self.niceScale(maxT)
+        let (yMax, step) = Self.niceScale(tallest)
         func y(_ t: Double) -> Double { Self.top + plotH * (1 - t / yMax) }
         func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
         let baseline = Self.top + plotH
@@ -223,7 +226,7 @@ struct MonthlyChart {
         let plotH = Self.height - Self.top - Self.bottom
         let band = plotW / Double(n)
         let inset = band * 0.14
-        let (yMax, _) = Self.niceScale((points.compactMap(\.tonnes) + spans.map { $0.tonnes / Double($0.period.monthCount) }).max() ?? 0)
+        let (yMax, _) = Self.niceScale(tallest)
         let months = Double(sp.period.monthCount)
         let average = sp.tonnes / months
         let baseline = Self.top + plotH
@@ -237,7 +240,7 @@ struct MonthlyChart {
         }
         w.raw("<rect")
         w.attribute("id", "span-\(seriesTag)-\(sp.period.first)-\(sp.period.last)")
-        w.raw(" class=\"span\"")
+        w.raw(sp.status == .reported ? " class=\"span\"" : " class=\"span \(sp.status.rawValue)\"")
         let x0 = Self.left + band * Double(index) + inset
         w.raw(" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(band * months - 2 * inset))\" height=\"\(f(max(0.5, baseline - top)))\"")
         w.attribute("data-period", "\(sp.period.first)..\(sp.period.last)")

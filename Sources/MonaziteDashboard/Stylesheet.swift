@@ -32,7 +32,7 @@ enum Stylesheet {
         .chart text{font-size:11px;fill:#333}.chart .axis{stroke:#767676}.chart .grid{stroke:#e3e3e3}\
         .chart .bar{fill:var(--bar)}.chart .derived,.chart .estimate{stroke:var(--bar);stroke-width:1}\
         .chart .estimate{stroke-dasharray:3 2}.chart text.gap{fill:#595959;font-style:italic}\
-        .chart .span{fill:#dce8f5;stroke:var(--bar);stroke-width:1.5;stroke-dasharray:6 3}\
+        .chart .span{fill:#dce8f5;stroke:var(--bar);stroke-width:1.5;stroke-dasharray:6 3}.chart .span.derived,.chart .span.estimate{fill:#fff}\
         .chart .event{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:4 3}\
         .chart text.event-label{fill:var(--warn)}.chart .label-bg{fill:#fff;fill-opacity:.85}\
         .legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;font-size:.875rem}\
