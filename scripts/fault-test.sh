@@ -93,6 +93,34 @@ probe() {
   code=$(grep -o '"code" *: *"[a-z_]*"' "$W/b" | head -1 | tr -d ' "' || true)
   echo " ${ra:--} ${code:--}"
 }
+# refusals_judged FAULT TAG FILE: the TAG probes in FILE (4 API requests, each with a /health
+# labelled TAGhealth) must each be a 503 store_unavailable with Retry-After within 2 s, /health
+# a 200 or 503 within 1 s; sets REFUSALS to what they were and FAILs each miss. (Not to be called
+# in $(…): FAILED must count in this shell.)
+refusals_judged() {
+  local f=$1 tag=$2 file=$3 n503 bad slow slowh noretry worst worsth
+  n503=$(awk -v t="$tag" '$1 == t && $2 == 503 && $5 == "code:store_unavailable"' "$file" | wc -l)
+  bad=$(awk -v t="$tag" '($1 == t && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == t "health" && $2 != 200 && $2 != 503)' "$file")
+  slow=$(awk -v t="$tag" '$1 == t && $3 > 2.0' "$file"); slowh=$(awk -v t="$tag" '$1 == t "health" && $3 > 1.0' "$file")
+  noretry=$(awk -v t="$tag" '$1 == t && $2 == 503 && $4 == "-"' "$file")
+  worst=$(awk -v t="$tag" '$1 == t && $3 > m {m = $3} END {print m + 0}' "$file")
+  worsth=$(awk -v t="$tag" '$1 == t "health" && $3 > m {m = $3} END {print m + 0}' "$file")
+  REFUSALS="$n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk -v t="$tag" '$1 == t "health" {print $2}' "$file" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s"
+  [ "$n503" -eq 4 ] || fail "$f" "expected 503 store_unavailable, got: $(echo "$bad" | head -3 | tr '\n' ';')"
+  [ -z "$slow" ] || fail "$f" "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
+  [ -z "$slowh" ] || fail "$f" "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
+  [ -z "$noretry" ] || fail "$f" "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
+}
+# import_refused FAULT STORE WHEN PATTERN: importing small.csv into STORE fails by itself (exit
+# 1–127, no signal) with exactly one line on stderr, matching PATTERN.
+import_refused() {
+  local rc=0 line
+  "$BIN" import "$W/small.csv" --format comtrade --store "$2" >/dev/null 2>"$W/err" || rc=$?
+  line=$(grep -v '^$' "$W/err" | head -1 || true)
+  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q "$4"; then
+    ok "$1" "import $3: exit $rc: $line"
+  else fail "$1" "import $3: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+}
 # orphans URL: observations of a PostgreSQL store without their series or source
 orphans() {
   psql -X -q "$1" -tAc "SELECT (SELECT count(*) FROM observation o LEFT JOIN series s ON s.id = o.series_id WHERE s.id IS NULL)
@@ -305,12 +333,7 @@ pgslots_fault() {
   local extra; extra=$(PGPASSWORD=slots-test psql -X -q -h 127.0.0.1 -p "$port" -U slots -d slots -tAc "SELECT 1" 2>&1 || true)
   echo "pgslots: a sixth session is told: $extra"
   for _ in 1 2 3 4; do probe full "$api"; probe fullhealth "http://127.0.0.1:$hp/health"; done >>"$W/slots.txt"
-  local rc=0
-  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
-  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: '; then
-    ok pgslots "import with no slot free: exit $rc: $line"
-  else fail pgslots "import with no slot free: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  import_refused pgslots "$url" "with no slot free" '^Error: '
   # The sessions end: the server answers again by itself.
   # (A backend in pg_sleep does not notice its client gone: end the sessions at the server too.)
   kill "${fillers[@]}" 2>/dev/null || true
@@ -322,20 +345,10 @@ pgslots_fault() {
     sleep 0.1
   done
   local after; after=$(private_cluster_sql_db slots "$COUNTS_SQL")
-  local n503 bad slow slowh noretry worst worsth
-  n503=$(awk '$1 == "full" && $2 == 503 && $5 == "code:store_unavailable"' "$W/slots.txt" | wc -l)
-  bad=$(awk '($1 == "full" && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == "fullhealth" && $2 != 200 && $2 != 503)' "$W/slots.txt")
-  slow=$(awk '$1 == "full" && $3 > 2.0' "$W/slots.txt"); slowh=$(awk '$1 == "fullhealth" && $3 > 1.0' "$W/slots.txt")
-  noretry=$(awk '$1 == "full" && $2 == 503 && $4 == "-"' "$W/slots.txt")
-  worst=$(awk '$1 == "full" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
-  worsth=$(awk '$1 == "fullhealth" && $3 > m {m = $3} END {print m + 0}' "$W/slots.txt")
-  echo "pgslots: with no slot free: $n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk '$1 == "fullhealth" {print $2}' "$W/slots.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s; 200 again ${back:-never} ms after the sessions ended; observations, batches $before -> $after"
+  refusals_judged pgslots full "$W/slots.txt"
+  echo "pgslots: with no slot free: $REFUSALS; 200 again ${back:-never} ms after the sessions ended; observations, batches $before -> $after"
   [ "$(awk '$1 == "up" {print $2}' "$W/slots.txt")" = 200 ] || fail pgslots "serve did not answer before the fault"
   [ "$held" -ge 5 ] || fail pgslots "the other sessions did not take the slots (the fault was not injected)"
-  [ "$n503" -eq 4 ] || fail pgslots "expected 503 store_unavailable, got: $(echo "$bad" | head -3 | tr '\n' ';')"
-  [ -z "$slow" ] || fail pgslots "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
-  [ -z "$slowh" ] || fail pgslots "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
-  [ -z "$noretry" ] || fail pgslots "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
   [ -n "$back" ] || fail pgslots "no 200 after the slots were free again"
   [ "$after" = "$before" ] || fail pgslots "the store changed: $before -> $after"
   kill -0 "$sp" 2>/dev/null || fail pgslots "serve died"
@@ -380,12 +393,8 @@ pgoom_fault() {
   local refused; refused=$(PGPASSWORD=oom-test psql -X -q -h 127.0.0.1 -p "$port" -U oom -d oom -tAc "SELECT 1" 2>&1 | head -1 || true)
   echo "pgoom: server limited to $peak kB of address space; a new session is told: $refused"
   for _ in 1 2 3 4; do probe oom "$api"; probe oomhealth "http://127.0.0.1:$hp/health"; done >>"$W/oom.txt"
-  local rc=0
-  "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
-  local line; line=$(grep -v '^$' "$W/err" | head -1 || true)
-  if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q '^Error: .*out of memory'; then
-    ok pgoom "import with the server out of memory: exit $rc: $line"
-  else fail pgoom "import with the server out of memory: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+  import_refused pgoom "$url" "with the server out of memory" '^Error: .*out of memory'
+  local rc
   local ooms; ooms=$($SUDO tail -n +"$((mark + 1))" "$log" | grep -c "FATAL:  out of memory" || true)
   # Memory given back: the operator restarts the server without the limit.
   private_cluster_ctl stop -m fast
@@ -397,20 +406,10 @@ pgoom_fault() {
     sleep 0.1
   done
   local after; after=$(counts "$url")
-  local n503 bad slow slowh noretry worst worsth
-  n503=$(awk '$1 == "oom" && $2 == 503 && $5 == "code:store_unavailable"' "$W/oom.txt" | wc -l)
-  bad=$(awk '($1 == "oom" && ($2 != 503 || $5 != "code:store_unavailable")) || ($1 == "oomhealth" && $2 != 200 && $2 != 503)' "$W/oom.txt")
-  slow=$(awk '$1 == "oom" && $3 > 2.0' "$W/oom.txt"); slowh=$(awk '$1 == "oomhealth" && $3 > 1.0' "$W/oom.txt")
-  noretry=$(awk '$1 == "oom" && $2 == 503 && $4 == "-"' "$W/oom.txt")
-  worst=$(awk '$1 == "oom" && $3 > m {m = $3} END {print m + 0}' "$W/oom.txt")
-  worsth=$(awk '$1 == "oomhealth" && $3 > m {m = $3} END {print m + 0}' "$W/oom.txt")
-  echo "pgoom: out of memory: $n503 of 4 API requests 503 store_unavailable, slowest ${worst} s; /health $(awk '$1 == "oomhealth" {print $2}' "$W/oom.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')slowest ${worsth} s; 'out of memory' refusals in the server log: $ooms; 200 again ${back:-never} ms after the restart with memory; observations, batches $before -> $after"
+  refusals_judged pgoom oom "$W/oom.txt"
+  echo "pgoom: out of memory: $REFUSALS; 'out of memory' refusals in the server log: $ooms; 200 again ${back:-never} ms after the restart with memory; observations, batches $before -> $after"
   [ "$(awk '$1 == "up" {print $2}' "$W/oom.txt")" = 200 ] || fail pgoom "serve did not answer before the fault"
   [ "$ooms" -gt 0 ] || fail pgoom "the server log shows no 'out of memory' (the fault was not injected)"
-  [ "$n503" -eq 4 ] || fail pgoom "expected 503 store_unavailable, got: $(echo "$bad" | head -3 | tr '\n' ';')"
-  [ -z "$slow" ] || fail pgoom "503 slower than 2 s: $(echo "$slow" | head -3 | tr '\n' ';')"
-  [ -z "$slowh" ] || fail pgoom "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
-  [ -z "$noretry" ] || fail pgoom "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
   [ -n "$back" ] || fail pgoom "no 200 after the server had its memory back"
   [ "$after" = "$before" ] || fail pgoom "the store changed: $before -> $after"
   kill -0 "$sp" 2>/dev/null || fail pgoom "serve died"

@@ -101,16 +101,28 @@ struct MonthlyChart {
         return s + ". The table below lists every figure with its source."
     }
 
-    func render(into w: inout HTMLWriter, request: DashboardRequest) {
-        let n = max(1, points.count)
-        let plotW = Self.width - Self.left - Self.right
+    /// Where things go: the width of a month's band, the plot's height and its y axis.
+    struct Layout {
+        let band: Double
+        let plotH: Double
+        let yMax: Double
+        let step: Double
+        var baseline: Double { MonthlyChart.top + plotH }
+        func y(_ t: Double) -> Double { MonthlyChart.top + plotH * (1 - t / yMax) }
+    }
+
+    var layout: Layout {
         let plotH = Self.height - Self.top - Self.bottom
-        let band = plotW / Double(n)
-        let barW = band * 0.72
         let (yMax, step) = Self.niceScale(tallest)
-        func y(_ t: Double) -> Double { Self.top + plotH * (1 - t / yMax) }
+        return Layout(band: (Self.width - Self.left - Self.right) / Double(max(1, points.count)), plotH: plotH, yMax: yMax, step: step)
+    }
+
+    func render(into w: inout HTMLWriter, request: DashboardRequest) {
+        let layout = self.layout
+        let (band, plotH, yMax, step, baseline) = (layout.band, layout.plotH, layout.yMax, layout.step, layout.baseline)
+        let barW = band * 0.72
+        func y(_ t: Double) -> Double { layout.y(t) }
         func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
-        let baseline = Self.top + plotH
 
         w.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\"")
         w.attribute("aria-labelledby", "\(id)-title \(id)-desc")
@@ -139,6 +151,7 @@ struct MonthlyChart {
         w.raw("<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(f(baseline))\" y2=\"\(f(baseline))\"/>")
 
         // Bars, gaps and month labels.
+        let n = points.count
         let labelEvery = n <= 18 ? 1 : (n <= 36 ? 3 : 6)
         for (i, p) in points.enumerated() {
             let x0 = Self.left + band * Double(i)
@@ -147,30 +160,17 @@ struct MonthlyChart {
             if let t = p.tonnes {
                 let status = p.status ?? .reported
                 let top = y(t)
-                let link = p.source.map { SourceLinks.href($0, request) }
-                if let link {
-                    w.raw("<a")
-                    w.attribute("href", link.href)
-                    w.raw(">")
-                }
-                w.raw("<rect")
-                w.attribute("id", "bar-\(seriesTag)-\(period)")
-                w.raw(" class=\"bar \(status.rawValue)\"")
-                // An inline style, since the stylesheet's bar colour would beat a `fill` attribute.
-                if status != .reported { w.attribute("style", "fill:url(#\(id)-hatch)") }
-                w.raw(" x=\"\(f(cx - barW / 2))\" y=\"\(f(top))\" width=\"\(f(barW))\" height=\"\(f(max(0.5, baseline - top)))\"")
-                w.attribute("data-period", period)
-                w.attribute("data-tonnes", NumberText.plain(t))
-                w.attribute("data-status", status.rawValue)
-                w.raw("><title>")
                 var label = "\(period): \(NumberText.tonnes(t)) t"
                 if status != .reported { label += " (\(status.rawValue))" }
                 if let s = p.source { label += ". " + SourceLinks.title(s) }
-                w.text(label)
-                w.raw("</title></rect>")
-                if link != nil { w.raw("</a>") }
+                // An inline style, since the stylesheet's bar colour would beat a `fill` attribute.
+                Self.sourcedRect(
+                    into: &w, source: p.source, request: request, id: "bar-\(seriesTag)-\(period)", cssClass: "bar \(status.rawValue)",
+                    style: status == .reported ? nil : "fill:url(#\(id)-hatch)",
+                    box: (f(cx - barW / 2), f(top), f(barW), f(max(0.5, baseline - top))),
+                    period: period, tonnes: t, status: status, title: label)
             } else if let sp = span(over: p.month) {
-                if p.month == sp.period.first { renderSpan(sp, from: i, into: &w, request: request) }
+                if p.month == sp.period.first { renderSpan(sp, from: i, layout: layout, into: &w, request: request) }
             } else {
                 let gy = f(baseline - 4)
                 w.raw("<text class=\"gap\" x=\"\(f(cx + 3.5))\" y=\"\(gy)\" transform=\"rotate(-90 \(f(cx + 3.5)) \(gy))\"")
@@ -220,38 +220,48 @@ struct MonthlyChart {
 
     /// One dashed box over the months of a multi-month figure, at their average, linked to its
     /// source; its title gives the published total and says the average is ours.
-    private func renderSpan(_ sp: Span, from index: Int, into w: inout HTMLWriter, request: DashboardRequest) {
-        let n = max(1, points.count)
-        let plotW = Self.width - Self.left - Self.right
-        let plotH = Self.height - Self.top - Self.bottom
-        let band = plotW / Double(n)
+    private func renderSpan(_ sp: Span, from index: Int, layout: Layout, into w: inout HTMLWriter, request: DashboardRequest) {
+        let band = layout.band
         let inset = band * 0.14
-        let (yMax, _) = Self.niceScale(tallest)
         let months = Double(sp.period.monthCount)
         let average = sp.tonnes / months
-        let baseline = Self.top + plotH
-        let top = Self.top + plotH * (1 - average / yMax)
+        let baseline = layout.baseline
+        let top = layout.y(average)
         func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
-        let link = sp.source.map { SourceLinks.href($0, request) }
+        var label = "\(sp.period.first) to \(sp.period.last): \(NumberText.tonnes(sp.tonnes)) t together"
+        if sp.status != .reported { label += " (\(sp.status.rawValue))" }
+        label += "; no figure for each month on its own. Drawn at the monthly average, \(NumberText.tonnes(average, decimals: 1)) t (derived)."
+        if let s = sp.source { label += " " + SourceLinks.title(s) }
+        let x0 = Self.left + band * Double(index) + inset
+        Self.sourcedRect(
+            into: &w, source: sp.source, request: request, id: "span-\(seriesTag)-\(sp.period.first)-\(sp.period.last)",
+            cssClass: sp.status == .reported ? "span" : "span \(sp.status.rawValue)", style: nil,
+            box: (f(x0), f(top), f(band * months - 2 * inset), f(max(0.5, baseline - top))),
+            period: "\(sp.period.first)..\(sp.period.last)", tonnes: sp.tonnes, status: sp.status, title: label)
+    }
+
+    /// One `<rect>` with its figure's data attributes and `<title>`, inside a link to the
+    /// figure's source when it has one: a month's bar or a span's box.
+    private static func sourcedRect(
+        into w: inout HTMLWriter, source: Provenance?, request: DashboardRequest, id: String, cssClass: String, style: String?,
+        box: (x: String, y: String, width: String, height: String), period: String, tonnes: Double, status: DataStatus, title: String
+    ) {
+        let link = source.map { SourceLinks.href($0, request) }
         if let link {
             w.raw("<a")
             w.attribute("href", link.href)
             w.raw(">")
         }
         w.raw("<rect")
-        w.attribute("id", "span-\(seriesTag)-\(sp.period.first)-\(sp.period.last)")
-        w.raw(sp.status == .reported ? " class=\"span\"" : " class=\"span \(sp.status.rawValue)\"")
-        let x0 = Self.left + band * Double(index) + inset
-        w.raw(" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(band * months - 2 * inset))\" height=\"\(f(max(0.5, baseline - top)))\"")
-        w.attribute("data-period", "\(sp.period.first)..\(sp.period.last)")
-        w.attribute("data-tonnes", NumberText.plain(sp.tonnes))
-        w.attribute("data-status", sp.status.rawValue)
+        w.attribute("id", id)
+        w.attribute("class", cssClass)
+        if let style { w.attribute("style", style) }
+        w.raw(" x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\"")
+        w.attribute("data-period", period)
+        w.attribute("data-tonnes", NumberText.plain(tonnes))
+        w.attribute("data-status", status.rawValue)
         w.raw("><title>")
-        var label = "\(sp.period.first) to \(sp.period.last): \(NumberText.tonnes(sp.tonnes)) t together"
-        if sp.status != .reported { label += " (\(sp.status.rawValue))" }
-        label += "; no figure for each month on its own. Drawn at the monthly average, \(NumberText.tonnes(average, decimals: 1)) t (derived)."
-        if let s = sp.source { label += " " + SourceLinks.title(s) }
-        w.text(label)
+        w.text(title)
         w.raw("</title></rect>")
         if link != nil { w.raw("</a>") }
     }
