@@ -111,6 +111,15 @@ refusals_judged() {
   [ -z "$slowh" ] || fail "$f" "/health slower than 1 s: $(echo "$slowh" | head -3 | tr '\n' ';')"
   [ -z "$noretry" ] || fail "$f" "503 without Retry-After: $(echo "$noretry" | head -3 | tr '\n' ';')"
 }
+# recovery_judged FAULT FILE BACK BEFORE AFTER SERVE_PID: serve answered before the fault (the
+# probe "up" in FILE), 200 again after it (BACK ms, not empty), the store's counts unchanged
+# (BEFORE = AFTER) and serve still running.
+recovery_judged() {
+  [ "$(awk '$1 == "up" {print $2}' "$2")" = 200 ] || fail "$1" "serve did not answer before the fault"
+  [ -n "$3" ] || fail "$1" "no 200 after the fault ended"
+  [ "$5" = "$4" ] || fail "$1" "the store changed: $4 -> $5"
+  kill -0 "$6" 2>/dev/null || fail "$1" "serve died"
+}
 # import_refused FAULT STORE WHEN PATTERN: importing small.csv into STORE fails by itself (exit
 # 1–127, no signal) with exactly one line on stderr, matching PATTERN.
 import_refused() {
@@ -120,6 +129,16 @@ import_refused() {
   if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(grep -vc '^$' "$W/err")" -eq 1 ] && echo "$line" | grep -q "$4"; then
     ok "$1" "import $3: exit $rc: $line"
   else fail "$1" "import $3: exit $rc, stderr: $(head -c 600 "$W/err")"; fi
+}
+# until_ok URL FILE TRIES: asks URL every 0.1 s (probes labelled "after", appended to FILE) until a
+# 200, at most TRIES times; prints the milliseconds until it, or nothing.
+until_ok() {
+  local t0 r; t0=$(date +%s%N)
+  for _ in $(seq 1 "$3"); do
+    r=$(probe after "$1"); echo "$r" >>"$2"
+    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then echo $(( ($(date +%s%N) - t0) / 1000000 )); return; fi
+    sleep 0.1
+  done
 }
 # orphans URL: observations of a PostgreSQL store without their series or source
 orphans() {
@@ -338,20 +357,12 @@ pgslots_fault() {
   # (A backend in pg_sleep does not notice its client gone: end the sessions at the server too.)
   kill "${fillers[@]}" 2>/dev/null || true
   private_cluster_sql_db slots "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'slots' AND query LIKE '%pg_sleep%'" >/dev/null
-  local t0 back=""; t0=$(date +%s%N)
-  for _ in $(seq 1 50); do
-    r=$(probe after "$api"); echo "$r" >>"$W/slots.txt"
-    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
-    sleep 0.1
-  done
+  local back; back=$(until_ok "$api" "$W/slots.txt" 50)
   local after; after=$(private_cluster_sql_db slots "$COUNTS_SQL")
   refusals_judged pgslots full "$W/slots.txt"
   echo "pgslots: with no slot free: $REFUSALS; 200 again ${back:-never} ms after the sessions ended; observations, batches $before -> $after"
-  [ "$(awk '$1 == "up" {print $2}' "$W/slots.txt")" = 200 ] || fail pgslots "serve did not answer before the fault"
   [ "$held" -ge 5 ] || fail pgslots "the other sessions did not take the slots (the fault was not injected)"
-  [ -n "$back" ] || fail pgslots "no 200 after the slots were free again"
-  [ "$after" = "$before" ] || fail pgslots "the store changed: $before -> $after"
-  kill -0 "$sp" 2>/dev/null || fail pgslots "serve died"
+  recovery_judged pgslots "$W/slots.txt" "$back" "$before" "$after" "$sp"
   [ "$FAILED" -gt "$failed_before" ] || ok pgslots "no free connection slot: 503 + Retry-After within 2 s, nothing written, recovery without restarting serve"
   stop_serve "$sp" pgslots
   private_cluster_drop
@@ -399,20 +410,12 @@ pgoom_fault() {
   # Memory given back: the operator restarts the server without the limit.
   private_cluster_ctl stop -m fast
   private_cluster_ctl start; private_cluster_ready
-  local t0 back=""; t0=$(date +%s%N)
-  for _ in $(seq 1 100); do
-    r=$(probe after "$api"); echo "$r" >>"$W/oom.txt"
-    if [ "$(echo "$r" | awk '{print $2}')" = 200 ]; then back=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
-    sleep 0.1
-  done
+  local back; back=$(until_ok "$api" "$W/oom.txt" 100)
   local after; after=$(counts "$url")
   refusals_judged pgoom oom "$W/oom.txt"
   echo "pgoom: out of memory: $REFUSALS; 'out of memory' refusals in the server log: $ooms; 200 again ${back:-never} ms after the restart with memory; observations, batches $before -> $after"
-  [ "$(awk '$1 == "up" {print $2}' "$W/oom.txt")" = 200 ] || fail pgoom "serve did not answer before the fault"
   [ "$ooms" -gt 0 ] || fail pgoom "the server log shows no 'out of memory' (the fault was not injected)"
-  [ -n "$back" ] || fail pgoom "no 200 after the server had its memory back"
-  [ "$after" = "$before" ] || fail pgoom "the store changed: $before -> $after"
-  kill -0 "$sp" 2>/dev/null || fail pgoom "serve died"
+  recovery_judged pgoom "$W/oom.txt" "$back" "$before" "$after" "$sp"
   rc=0
   "$BIN" import "$W/small.csv" --format comtrade --store "$url" >/dev/null 2>"$W/err" || rc=$?
   local now; now=$(counts "$url")
