@@ -1,7 +1,7 @@
 import MonaziteService
 import Foundation
 import MonaziteCore
-import MonaziteDashboard
+@testable import MonaziteDashboard
 import MonaziteIngest
 import MonaziteStore
 import Testing
@@ -153,5 +153,24 @@ struct CacheTests {
         let first = await e.respond(path: "/policy", query: [:])
         let second = await e.respond(path: "/policy", query: [:])
         #expect(first.status == 200 && second.body == first.body)
+    }
+
+    @Test("Expired pages go when a new one is kept, and the bytes held stay under the bound")
+    func bounded() async throws {
+        let page = { (n: Int) in DashboardResponse(status: 200, contentType: "text/html; charset=utf-8", body: [UInt8](repeating: 65, count: n)) }
+        let short = DashboardCache(maxAge: .milliseconds(50))
+        for i in 0..<100 { short.store(page(1_000), for: "/trade?i=\(i)") }
+        #expect(short.count == 100)
+        try await Task.sleep(for: .milliseconds(120))
+        short.store(page(1_000), for: "/trade?i=new")
+        #expect(short.count == 1)
+        #expect(short.bytesHeld == 1_000)
+        let small = DashboardCache(maxAge: .seconds(3600), maxBytes: 3_500)
+        for i in 0..<10 {
+            small.store(page(1_000), for: "/p\(i)")
+            #expect(small.bytesHeld <= 3_500)
+        }
+        small.store(page(5_000), for: "/too-big")  // larger than the bound: served, not kept
+        #expect(small.lookup("/too-big") == nil)
     }
 }
