@@ -27,6 +27,10 @@ import Testing
         // Our YoY uses the 2025-03 base, itself derived (from April's level and published MoM),
         // so it differs from the published −1.6% and the row says the base is derived.
         #expect(march.notes.contains { $0.hasPrefix("yoy_pct: base 2025-03 is derived") })
+        // The year-to-date base, 2025-Q1, is built from several derived pieces that share inputs:
+        // each input is named once.
+        let ytdNote = try #require(march.notes.first { $0.hasPrefix("ytd_yoy_pct: base 2025-Q1 is derived (from ") })
+        #expect(ytdNote.components(separatedBy: "2025-04:level").count == 2, "\(ytdNote)")
         let q1 = try #require(world.observations[try period("2026-Q1")])
         #expect(q1.quantityTonnes == 16001)
         #expect(q1.reportedYoYPct == 4.8)

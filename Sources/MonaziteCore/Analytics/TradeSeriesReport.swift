@@ -140,8 +140,11 @@ public enum TradeSeriesReport {
                     "\(name): base \(base) is derived from the change published for \(compared); not an independent check"
                         + Self.circularSuffix)
             } else {
-                let inputs = derived.compactMap { Derivation.text($0.derivedFrom) }.joined(separator: "; ")
-                notes.append("\(name): base \(base) is derived\(inputs.isEmpty ? "" : " (from \(inputs))"), not published")
+                // Each input once, in order, though several derived pieces may share it.
+                var seen = Set<String>()
+                let inputs = derived.flatMap(\.derivedFrom).filter { seen.insert($0.description).inserted }
+                let text = Derivation.text(inputs).map { " (from \($0))" } ?? ""
+                notes.append("\(name): base \(base) is derived\(text), not published")
             }
         }
 
