@@ -128,7 +128,7 @@ IMPORT_EVERY=${SOAK_IMPORT_EVERY:-5}
 # Reads, in chunks.
 cp scripts/soak.lua "$W/soak.lua"
 chunk=0; elapsed=0
-printf "%-8s %10s %8s %8s %8s %10s %6s %8s\n" "chunk" "requests" "non-2xx" "5xx" "errors" "p99 ms" "load" "figures"
+printf "%-8s %10s %8s %8s %8s %10s %6s %8s %9s\n" "chunk" "requests" "non-2xx" "5xx" "errors" "p99 ms" "load" "figures" "cache MB"
 while [ "$elapsed" -lt "$SECONDS_TOTAL" ]; do
   d=$CHUNK; [ $((elapsed + d)) -gt "$SECONDS_TOTAL" ] && d=$((SECONDS_TOTAL - elapsed))
   wrk -t2 -c8 -d"${d}s" --timeout 10s --latency -s "$W/soak.lua" "$BASE" >"$W/wrk-$chunk.txt" 2>&1 || true
@@ -139,7 +139,9 @@ while [ "$elapsed" -lt "$SECONDS_TOTAL" ]; do
   # The machine's 1-minute load average and the store's figure count: p99 moves with both.
   load=$(cut -d' ' -f1 /proc/loadavg)
   figures=$(curl -s "$BASE/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["figures"]["observations"])' 2>/dev/null || echo "?")
-  printf "%-8s %10s %8s %8s %8s %10s %6s %8s\n" "$chunk" "${req:-?}" "${non2:-?}" "${s5:-?}" "$errs" "${p99:-?}" "$load" "$figures"
+  # What the answer and page caches hold (bounded at 32 MiB each): part of the memory sampled.
+  cache=$(curl -s "$BASE/metrics" | awk '/^monazite_cache_bytes/ {s += $2} END {printf "%.1f", s / 1048576}')
+  printf "%-8s %10s %8s %8s %8s %10s %6s %8s %9s\n" "$chunk" "${req:-?}" "${non2:-?}" "${s5:-?}" "$errs" "${p99:-?}" "$load" "$figures" "${cache:-?}"
   echo "$chunk ${req:-0} ${non2:-1} ${s5:-1} $errs ${p99:-0}" >>"$W/chunks.txt"
   awk '/^soak status/ {print}' "$W/wrk-$chunk.txt" | sed 's/^/         /'
   chunk=$((chunk + 1)); elapsed=$((elapsed + d))

@@ -52,9 +52,10 @@ struct ServeCommand: AsyncParsableCommand {
             writesPerMinutePerAddress: writesPerMinutePerAddress)
         options.simulationWorkers = simulationWorkers
         let host = hostname
-        let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache)
+        let metrics = RequestMetrics()
+        let dashboard = try await ServerComposition.dashboard(store: store, cacheSeconds: pageCache, metrics: metrics)
         let app = MonaziteServer.buildApplication(
-            store: store, options: options, logger: logger, dashboard: dashboard.pages, onWrite: dashboard.invalidate
+            store: store, options: options, metrics: metrics, logger: logger, dashboard: dashboard.pages, onWrite: dashboard.invalidate
         ) { port in
             FileHandle.standardOutput.write(Data("Monazite serving \(store.location) on http://\(host):\(port)/ (API: /api/v1, /openapi.json)\n".utf8))
         }

@@ -8,8 +8,10 @@ import MonaziteStore
 /// What `serve` mounts besides the API: the dashboard, fed with the policy timeline (bundled and
 /// imported events) for its chart markers, `/policy` page and applicability form.
 enum ServerComposition {
-    static func dashboard(store: any ServerStore, cacheSeconds: Int) async throws -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
+    static func dashboard(
+        store: any ServerStore, cacheSeconds: Int, metrics: RequestMetrics? = nil
+    ) async throws -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
         let events = try await PolicyBridge.events(store: store as? any PolicyStore)
-        return DashboardMount.make(store: store, events: events, today: PolicyArguments.today(), cacheSeconds: cacheSeconds)
+        return DashboardMount.make(store: store, events: events, cacheSeconds: cacheSeconds, metrics: metrics)
     }
 }

@@ -12,28 +12,36 @@ public struct Dashboard: Sendable {
     /// Answers the monthly briefing for a month (today from the clock at request time).
     public typealias Briefing = @Sendable (Month) async throws -> BriefingAnswer
     public typealias Applicability = @Sendable (CalendarDay, String?, String?, String?) async throws -> [ApplicabilityRow]
+    /// The events the `/policy` page lists, each with its status on the day given.
+    public typealias Timeline = @Sendable (CalendarDay) -> [TimelineEntry]
 
     let service: QueryService
     let markers: [ChartEventMarker]
-    let timeline: [TimelineEntry]
+    let timeline: Timeline?
     let applicability: Applicability?
     let briefing: Briefing?
     let basePath: String
     let cache: DashboardCache?
+    let today: @Sendable () -> CalendarDay
 
     /// - Parameters:
     ///   - markers: events drawn on the monthly charts.
-    ///   - timeline: the events the `/policy` page lists.
+    ///   - timeline: the events the `/policy` page lists, with their statuses on a day (today,
+    ///     asked at request time: a server that runs past a measure's end day shows it ended).
     ///   - applicability: answers "what applies on date D to element E / commodity C for
     ///     destination X" (date, element symbol, HS code as typed, destination alpha-3); nil
     ///     when no policy data is loaded, which the page says.
     ///   - basePath: where the server mounts the dashboard (`""` for the root, or `/dashboard`):
     ///     links are built under it and it is stripped from request paths.
     ///   - cache: keeps rendered pages (see ``DashboardCache``); nil renders every request.
+    ///   - today: the day "today" is on the home and policy pages unless a request says `?today=`
+    ///     (the UTC clock at request time by default).
     public init(
-        service: QueryService, markers: [ChartEventMarker] = [], timeline: [TimelineEntry] = [],
-        applicability: Applicability? = nil, briefing: Briefing? = nil, basePath: String = "", cache: DashboardCache? = nil
+        service: QueryService, markers: [ChartEventMarker] = [], timeline: Timeline? = nil,
+        applicability: Applicability? = nil, briefing: Briefing? = nil, basePath: String = "", cache: DashboardCache? = nil,
+        today: @escaping @Sendable () -> CalendarDay = { .todayUTC() }
     ) {
+        self.today = today
         self.briefing = briefing
         self.service = service
         self.markers = markers
@@ -83,7 +91,7 @@ public struct Dashboard: Sendable {
         case 0:
             var home = try await HomePage.load(service: service, request: request, markers: markers)
             // What holds today leads the page: the clock at request time, or ?today= to look from another day.
-            let today = try request.day("today") ?? .todayUTC()
+            let today = try request.day("today") ?? today()
             home.today = today
             if let applicability { home.holdsToday = try await applicability(today, nil, "8505.11", nil) }
             return home
@@ -91,7 +99,10 @@ public struct Dashboard: Sendable {
             switch s[0] {
             case "trade": return try await TradeIndexPage.load(service: service, request: request)
             case "dependence": return try await DependencePage.load(service: service, request: request)
-            case "policy": return try await PolicyPage.load(request: request, timeline: timeline, applicability: applicability)
+            case "policy":
+                // Statuses as of today (the clock at request time, or ?today=), like the home page.
+                let day = try request.day("today") ?? today()
+                return try await PolicyPage.load(request: request, timeline: timeline?(day) ?? [], statusDay: day, applicability: applicability)
             case "sources": return try await SourcesPage.load(service: service, request: request)
             case "claims": return try await ClaimsPage.load(service: service, request: request)
             case "prices": return try await PricesPage.load(service: service, request: request)

@@ -22,7 +22,7 @@ struct PolicyPage: DashboardPage {
     typealias Applicability = @Sendable (CalendarDay, String?, String?, String?) async throws -> [ApplicabilityRow]
 
     static func load(
-        request: DashboardRequest, timeline: [TimelineEntry], applicability: Applicability?
+        request: DashboardRequest, timeline: [TimelineEntry], statusDay: CalendarDay, applicability: Applicability?
     ) async throws -> PolicyPage {
         let kinds = Array(Set(timeline.map(\.kind))).sorted()
         let kind = request.string("kind")
@@ -48,7 +48,7 @@ struct PolicyPage: DashboardPage {
                 .init(label: "Kind", csvName: "kind"), .init(label: "Announced", csvName: "announced"),
                 .init(label: "Effective", csvName: "effective"), .init(label: "Instrument", csvName: "instrument"),
                 .init(label: "Elements", csvName: "elements"), .init(label: "Destinations", csvName: "destinations"),
-                .init(label: "Status", csvName: "status"), .init(label: "Verified", csvName: "verified"),
+                .init(label: "Status on \(statusDay)", csvName: "status"), .init(label: "Verified", csvName: "verified"),
             ], downloads: request.downloads(table: "timeline"))
         for e in entries {
             var titleCell: DataTable.Cell
@@ -69,7 +69,11 @@ struct PolicyPage: DashboardPage {
                 .text(e.elements.joined(separator: " ")), .text(e.destinations), .text(e.status), verified,
             ])
         }
-        if timeline.isEmpty { table.notes.append("Policy data not loaded.") }
+        if timeline.isEmpty {
+            table.notes.append("Policy data not loaded.")
+        } else {
+            table.notes.append("Statuses are for \(statusDay) (today, UTC, unless the address gives ?today=YYYY-MM-DD).")
+        }
         if timeline.contains(where: { !$0.verified }) {
             table.notes.append("Events marked unverified come from source data flagged for checking; verify before relying on them.")
         }

@@ -39,12 +39,18 @@ public enum DashboardMount {
     }
 
     /// The page handler and a function that empties its cache (call it after every write).
+    /// `today` is asked at each request (the UTC clock by default): statuses on the `/policy`
+    /// page and what holds today on the home page follow the day the page is read, not the day
+    /// the server started. With `metrics`, what the page cache holds is on `/metrics`.
     public static func make(
-        store: any TradeStore, events: [PolicyEvent], today: CalendarDay, cacheSeconds: Int
+        store: any TradeStore, events: [PolicyEvent], cacheSeconds: Int, today: (@Sendable () -> CalendarDay)? = nil,
+        metrics: RequestMetrics? = nil
     ) -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
+        let today = today ?? { .todayUTC() }
         let cache = cacheSeconds > 0 ? DashboardCache(maxAge: .seconds(cacheSeconds)) : nil
+        if let cache, let metrics { metrics.cacheGauges("pages") { (cache.count, cache.bytesHeld) } }
         let dashboard = Dashboard(
-            service: QueryService(store: store), markers: markers(events), timeline: timeline(events, on: today),
+            service: QueryService(store: store), markers: markers(events), timeline: { day in timeline(events, on: day) },
             applicability: { day, element, commodity, destination in
                 let results = Applicability.evaluate(
                     events: events, on: day, element: element.flatMap { RareEarthElement(parsing: $0) },
@@ -61,8 +67,8 @@ public enum DashboardMount {
                 }
             },
             // Today from the clock at request time; the page cache keeps a page for seconds only.
-            briefing: { month in try await QueryService(store: store).briefing(month: month, today: .todayUTC(), events: events) },
-            cache: cache)
+            briefing: { month in try await QueryService(store: store).briefing(month: month, today: today(), events: events) },
+            cache: cache, today: today)
         let revisions = RevisionWatch()
         let pages: PageHandler = { path, query in
             // An import by another process (the CLI, another server) empties the page cache at once.

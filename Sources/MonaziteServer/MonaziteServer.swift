@@ -81,9 +81,11 @@ public enum MonaziteServer {
     ) -> Router<MonaziteRequestContext> {
         let router = Router(context: MonaziteRequestContext.self)
         router.middlewares.add(ObservabilityMiddleware(metrics: metrics, logger: logger))
+        let answers = AnswerCache(maxAge: .seconds(options.answerCacheSeconds))
+        metrics.cacheGauges("answers") { answers.held }
         let api = APIRoutes(
             store: store, options: options, jobs: SimulationJobs(store: store), onWrite: onWrite ?? {},
-            cache: AnswerCache(maxAge: .seconds(options.answerCacheSeconds)),
+            cache: answers,
             limits: RateLimits(
                 perToken: WriteRateLimiter(perMinute: options.writesPerMinute, burst: options.writeBurst),
                 perAddress: WriteRateLimiter(perMinute: options.writesPerMinutePerAddress, burst: options.writeBurstPerAddress)))
@@ -159,10 +161,10 @@ public enum MonaziteServer {
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     public static func buildApplication(
-        store: any ServerStore, options: ServerOptions, logger: Logger = Logger(label: "monazite.http"), dashboard: PageHandler? = nil,
-        onWrite: (@Sendable () -> Void)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+        store: any ServerStore, options: ServerOptions, metrics: RequestMetrics = RequestMetrics(), logger: Logger = Logger(label: "monazite.http"),
+        dashboard: PageHandler? = nil, onWrite: (@Sendable () -> Void)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) -> some ApplicationProtocol {
-        let router = buildRouter(store: store, options: options, logger: logger, dashboard: dashboard, onWrite: onWrite)
+        let router = buildRouter(store: store, options: options, metrics: metrics, logger: logger, dashboard: dashboard, onWrite: onWrite)
         // The simulation workers run inside the application's service lifecycle: they start with
         // the server and stop, after the job at hand, on graceful shutdown.
         let workers: [any Service] = (0..<max(0, options.simulationWorkers)).map { i in

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import Prometheus
+import Synchronization
 
 /// Request counts and latencies through swift-metrics, exposed in the Prometheus text format at
 /// `/metrics` by swift-prometheus. Each server (and each test) has its own registry: metrics are
@@ -15,6 +16,7 @@ public final class RequestMetrics: Sendable {
     let factory: PrometheusMetricsFactory
     private let uptime: CoreMetrics.Gauge
     private let started = Date()
+    private let readings = Mutex<[(gauge: CoreMetrics.Gauge, read: @Sendable () -> Double)]>([])
 
     public init() {
         let registry = PrometheusCollectorRegistry()
@@ -34,9 +36,23 @@ public final class RequestMetrics: Sendable {
             .recordNanoseconds(Int64((seconds * 1e9).rounded()))
     }
 
+    /// A gauge read when `/metrics` is asked (what a cache holds, say), not recorded as it changes.
+    public func gauge(_ label: String, dimensions: [(String, String)] = [], read: @escaping @Sendable () -> Double) {
+        let gauge = CoreMetrics.Gauge(label: label, dimensions: dimensions, factory: factory)
+        readings.withLock { $0.append((gauge, read)) }
+    }
+
+    /// Gauges for a cache's entries and bytes (`monazite_cache_entries`, `monazite_cache_bytes`,
+    /// labelled `cache`): what it holds is part of the server's memory.
+    func cacheGauges(_ name: String, held: @escaping @Sendable () -> (count: Int, bytes: Int)) {
+        gauge("monazite_cache_entries", dimensions: [("cache", name)]) { Double(held().count) }
+        gauge("monazite_cache_bytes", dimensions: [("cache", name)]) { Double(held().bytes) }
+    }
+
     /// The Prometheus text exposition (version 0.0.4).
     public func exposition() -> String {
         uptime.record(Date().timeIntervalSince(started).rounded())
+        for (gauge, read) in readings.withLock({ $0 }) { gauge.record(read()) }
         return registry.emitToString()
     }
 }

@@ -40,7 +40,7 @@ enum DashboardFixture {
         _ store: any TradeStore, markers: [ChartEventMarker] = markers, timeline: [TimelineEntry] = timeline,
         applicability: Dashboard.Applicability? = nil, basePath: String = ""
     ) -> Dashboard {
-        Dashboard(service: QueryService(store: store), markers: markers, timeline: timeline, applicability: applicability, basePath: basePath)
+        Dashboard(service: QueryService(store: store), markers: markers, timeline: { _ in timeline }, applicability: applicability, basePath: basePath)
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay {

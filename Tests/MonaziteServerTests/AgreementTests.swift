@@ -94,7 +94,7 @@ import Testing
         let h = try await ServerHarness.bundled()
         let store = h.store.location
         let cliData = try Self.cliData(["trade", "--from", "2025-01", "--to", "2026-03"], store: store)
-        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 0)
+        let mount = DashboardMount.make(store: h.store, events: [], cacheSeconds: 0)
         try await h.application(dashboard: mount.pages).test(.router) { client in
             let cli = try #require(try JSONSerialization.jsonObject(with: cliData) as? [[String: Any]])
             let api = try await client.execute(uri: "/api/v1/trade?from=2025-01&to=2026-03&limit=5000", method: .get) { response in

@@ -222,7 +222,8 @@ import Testing
 
     @Test func theDashboardServesTheBriefingPageInItsLayout() async throws {
         let harness = try await ServerHarness.bundled()
-        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        let today = try #require(Self.today)
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), cacheSeconds: 0, today: { today })
         try await harness.application(dashboard: mount.pages).test(.router) { client in
             try await client.execute(uri: "/briefing/2025-06", method: .get) { response in
                 #expect(response.status == .ok)
@@ -239,7 +240,8 @@ import Testing
 
     @Test func theHomePageLeadsWithWhatHoldsTodayAndTheLatestRelease() async throws {
         let harness = try await ServerHarness.bundled()
-        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), today: try #require(Self.today), cacheSeconds: 0)
+        let today = try #require(Self.today)
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), cacheSeconds: 0, today: { today })
         try await harness.application(dashboard: mount.pages).test(.router) { client in
             try await client.execute(uri: "/?today=2026-11-30", method: .get) { response in
                 #expect(response.status == .ok)

@@ -48,7 +48,7 @@ import Testing
         let h = try await ServerHarness.bundled()
         let report = try await ClaimsQueries.check(store: h.store, text: Self.article, published: nil)
         let today = try #require(CalendarDay(year: 2026, month: 11, day: 30))
-        let mount = DashboardMount.make(store: h.store, events: [], today: today, cacheSeconds: 0)
+        let mount = DashboardMount.make(store: h.store, events: [], cacheSeconds: 0, today: { today })
         let form = "text=" + (Self.article.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         try await h.application(dashboard: mount.pages, onWrite: mount.invalidate).test(.router) { client in
             try await client.execute(

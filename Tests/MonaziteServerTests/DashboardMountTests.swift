@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MonaziteCore
 import MonazitePolicyFile
 import MonaziteServer
+import Synchronization
 import Testing
 
 /// The real dashboard mounted in the server, with the bundled policy timeline.
@@ -14,7 +15,7 @@ import Testing
         let (_, secret) = try await AccessTokens.create(name: "importer", in: h.store)
         let events = try BundledPolicyTimeline.load()
         let today = try #require(CalendarDay(year: 2026, month: 11, day: 24))
-        let mount = DashboardMount.make(store: h.store, events: events, today: today, cacheSeconds: 3600)
+        let mount = DashboardMount.make(store: h.store, events: events, cacheSeconds: 3600, today: { today })
         try await h.application(dashboard: mount.pages, onWrite: mount.invalidate).test(.router) { client in
             try await client.execute(uri: "/trade/8505.11/CHN?from=2025-01&to=2025-12", method: .get) { response in
                 #expect(response.status == .ok)
@@ -46,9 +47,53 @@ import Testing
         }
     }
 
+    /// A server started while a suspension held must show it lapsed once its last day has passed:
+    /// the `/policy` statuses follow the day the page is read, not the day the server started.
+    @Test func policyStatusesFollowTheClockOfARunningServer() async throws {
+        let h = try await ServerHarness.bundled()
+        let clock = DayClock(try #require(CalendarDay(year: 2026, month: 11, day: 9)))
+        let mount = DashboardMount.make(store: h.store, events: try BundledPolicyTimeline.load(), cacheSeconds: 0, today: { clock.day })
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            #expect(try await Self.policyStatus(of: "mofcom-2025-61", client) == "suspended")
+            clock.day = try #require(CalendarDay(year: 2026, month: 12, day: 1))
+            #expect(try await Self.policyStatus(of: "mofcom-2025-61", client) == "suspension_lapsed")
+            try await client.execute(uri: "/policy", method: .get) { response in
+                #expect(response.text.contains("Status on 2026-12-01"))
+                #expect(response.text.contains("Statuses are for 2026-12-01"))
+            }
+            // ?today= looks from another day, as on the home page.
+            try await client.execute(uri: "/policy?today=2026-11-09", method: .get) { response in
+                #expect(response.text.contains("Status on 2026-11-09"))
+            }
+        }
+    }
+
+    /// An event's status in the `/policy` timeline's CSV.
+    static func policyStatus(of id: String, _ client: some TestClientProtocol) async throws -> String? {
+        try await client.execute(uri: "/policy.csv", method: .get) { response in
+            #expect(response.status == .ok)
+            let lines = response.text.split(whereSeparator: \.isNewline).map(String.init)  // CRLF is one Character
+            let columns = (lines.first ?? "").split(separator: ",").map(String.init)
+            let row = lines.first { $0.contains(",\(id),") }?.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let row, let at = columns.firstIndex(of: "status"), row.count == columns.count else { return nil }
+            return row[at]
+        }
+    }
+
     @Test func markersAreTheRareEarthMeasures() throws {
         let markers = DashboardMount.markers(try BundledPolicyTimeline.load())
         #expect(markers.contains { $0.label.contains("No. 18 [2025]") && $0.day == CalendarDay(year: 2025, month: 4, day: 4) })
         #expect(!markers.contains { $0.label.lowercased().contains("graphite") })
+    }
+}
+
+
+/// A settable "today" for a server under test.
+final class DayClock: Sendable {
+    private let current: Mutex<CalendarDay>
+    init(_ day: CalendarDay) { current = Mutex(day) }
+    var day: CalendarDay {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
     }
 }

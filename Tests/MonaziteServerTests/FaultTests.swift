@@ -146,7 +146,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
 @Suite struct CrossProcessTests {
     @Test func anImportByAnotherConnectionEmptiesTheCachesAtOnce() async throws {
         let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, answerCacheSeconds: 3600))
-        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 3600)
+        let mount = DashboardMount.make(store: h.store, events: [], cacheSeconds: 3600)
         // The "CLI": a second store on the same file, as `monazite import` opens it.
         let cli = try SQLiteStore(path: h.store.location.replacingOccurrences(of: "sqlite:", with: ""))
         try await h.application(dashboard: mount.pages).test(.router) { client in
@@ -176,7 +176,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
 @Suite struct SecurityHeaderTests {
     @Test func dashboardPagesForbidScriptsFramesAndSniffing() async throws {
         let h = try await ServerHarness.bundled()
-        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 0)
+        let mount = DashboardMount.make(store: h.store, events: [], cacheSeconds: 0)
         try await h.application(dashboard: mount.pages).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -198,7 +198,7 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
 @Suite struct ClaimsPageTests {
     @Test func aPostedArticleComesBackMarkedWithTheAPIsVerdicts() async throws {
         let h = try await ServerHarness.bundled()
-        let mount = DashboardMount.make(store: h.store, events: [], today: .todayUTC(), cacheSeconds: 0)
+        let mount = DashboardMount.make(store: h.store, events: [], cacheSeconds: 0)
         // Test sentences written for this test (figures from the bundled data).
         let article = "China's rare earth magnet exports fell to 1,238 tonnes in May.\nShipments to the U.S. surged 660% in June."
         try await h.application(dashboard: mount.pages).test(.router) { client in

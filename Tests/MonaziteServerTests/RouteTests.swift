@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func healthAndMetricsCountRequests() async throws {
-        let h = try await ServerHarness.bundled()
+        let h = try await ServerHarness.bundled(options: ServerOptions(port: 0, answerCacheSeconds: 60))
         try await h.application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
@@ -147,6 +147,10 @@ import Testing
                 #expect(text.contains(#"monazite_http_requests_total{method="GET",route="/api/v1/trade",status="400"} 1"#))
                 #expect(text.contains(#"monazite_http_request_duration_seconds_count{route="/api/v1/trade"} 2"#))
                 #expect(text.contains("# TYPE monazite_http_request_duration_seconds histogram"))
+                // The one answer kept (the 400 is not), and its bytes.
+                #expect(text.contains(#"monazite_cache_entries{cache="answers"} 1"#), "\(text)")
+                let bytes = text.split(separator: "\n").first { $0.hasPrefix(#"monazite_cache_bytes{cache="answers"} "#) }
+                #expect((bytes?.split(separator: " ").last.flatMap { Double($0) } ?? 0) > 100)
             }
         }
     }

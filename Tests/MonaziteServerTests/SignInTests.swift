@@ -149,7 +149,7 @@ import Testing
         let (h, reader) = try await privateServer()
         let events = try BundledPolicyTimeline.load()
         let today = try #require(CalendarDay(year: 2026, month: 11, day: 24))
-        let mount = DashboardMount.make(store: h.store, events: events, today: today, cacheSeconds: 3600)
+        let mount = DashboardMount.make(store: h.store, events: events, cacheSeconds: 3600, today: { today })
         try await h.application(dashboard: mount.pages).test(.router) { client in
             let cookie = try await Self.signIn(client, reader)
             let form = #"<form class="signout" method="post" action="/signout""#
