@@ -89,6 +89,7 @@ struct HomePage: DashboardPage {
         {
             headline.notes.append("world: \(n)")
         }
+        if let note = TradeQueries.impliedBaseNote(partner: "World", row: world) { headline.notes.append(note) }
 
         // Destinations.
         var destinations = DataTable(
@@ -171,8 +172,18 @@ struct HomePage: DashboardPage {
         w.raw("<p class=\"lead\">")
         if let t = world.quantityTonnes.value {
             w.text("In \(month), \(Self.reporter.name) exported \(NumberText.tonnes(t)) t")
-            if let mom = world.momPct.value { w.text(", \(NumberText.change(mom)) on \(Period(month: month).preceding)") }
-            if let yoy = world.yoyPct.value { w.text(" and \(NumberText.change(yoy)) on \(Period(month: month).shifted(years: -1))") }
+            // Ours; where no base is held to compute ours, the published change, said to be that.
+            let previous = Period(month: month).preceding, lastYear = Period(month: month).shifted(years: -1)
+            if let mom = world.momPct.value {
+                w.text(", \(NumberText.change(mom)) on \(previous)")
+            } else if let published = world.reportedMoMPct {
+                w.text(", \(NumberText.change(published)) on \(previous) as published (no \(previous) figure of its own)")
+            }
+            if let yoy = world.yoyPct.value {
+                w.text(" and \(NumberText.change(yoy)) on \(lastYear)")
+            } else if let published = world.reportedYoYPct {
+                w.text(" and \(NumberText.change(published)) on \(lastYear) as published (no \(lastYear) figure of its own)")
+            }
             w.text(".")
         } else {
             w.text("No world figure for \(month): \(world.quantityTonnes.reason ?? "missing").")

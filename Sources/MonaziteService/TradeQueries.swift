@@ -175,6 +175,10 @@ public enum TradeQueries {
             items.append(SummaryAnswer.Item(label: label, partner: code, shareOfWorld: JSONOutput.rounded(share), row: TradeRow(row)))
         }
         add("World", "WLD", world, share: nil)
+        // A missing MoM with a published one: the note on the base the published change implies
+        // says why ours is missing too (and replaces the world's own mom_pct note).
+        let worldBase = impliedBaseNote(partner: "World", row: world)
+        if let worldBase { notes.append(worldBase) }
         let ytd = world.ytdTonnes.value
         let ytdLabel = p.first.month == 1 ? "\(p.first)" : "\(p.yearToDate.first)..\(p.last)"
         if let reason = world.ytdTonnes.reason { notes.append("year to date: \(reason)") }
@@ -196,19 +200,27 @@ public enum TradeQueries {
         }
         let what = key.commodity.level == .aggregate ? Self.commodityText(key.commodity) : "HS \(key.commodity) (\(Commodity.label(key.commodity)))"
         var lead = "\(key.reporter.name) \(key.flow)ed \(Format.tonnes(worldTonnes)) t of \(what) in \(p)"
-        if let mom = world.momPct.value { lead += ", \(Format.pct(mom)) on \(p.preceding)" }
         func circular(_ name: String, _ row: TradeSeriesRow) -> Bool {
             row.notes.contains { $0.hasPrefix(name + ": base") && $0.hasSuffix(TradeSeriesReport.circularSuffix) }
         }
-        if let r = world.reportedMoMPct {
-            lead += circular("mom_pct", world) ? " (published \(Format.pct(r)), from which our base was derived)" : " (published \(Format.pct(r)))"
+        // Each change: ours with the published beside it; where we hold no base to compute ours,
+        // the published change named as such (never a bare "(published …)" after the tonnage).
+        func change(_ ours: Double?, _ published: Double?, on base: Period, _ name: String, joiner: String) {
+            if let ours {
+                lead += "\(joiner)\(Format.pct(ours)) on \(base)"
+                if let published {
+                    lead += circular(name, world) ? " (published \(Format.pct(published)), from which our base was derived)" : " (published \(Format.pct(published)))"
+                }
+            } else if let published {
+                lead += "\(joiner)\(Format.pct(published)) on \(base) as published (no \(base) figure of its own stored to check it)"
+            }
         }
-        if let yoy = world.yoyPct.value { lead += " and \(Format.pct(yoy)) on \(p.shifted(years: -1))" }
-        if let r = world.reportedYoYPct {
-            lead += circular("yoy_pct", world) ? " (published \(Format.pct(r)), from which our base was derived)" : " (published \(Format.pct(r)))"
-        }
+        change(world.momPct.value, world.reportedMoMPct, on: p.preceding, "mom_pct", joiner: ", ")
+        change(world.yoyPct.value, world.reportedYoYPct, on: p.shifted(years: -1), "yoy_pct", joiner: " and ")
         lead += "."
-        for n in world.notes where n.hasPrefix("mom_pct") || n.hasPrefix("yoy_pct") || n.hasPrefix("ytd_yoy_pct") { notes.append("world " + n) }
+        for n in world.notes where n.hasPrefix("yoy_pct") || n.hasPrefix("ytd_yoy_pct") || (n.hasPrefix("mom_pct") && worldBase == nil) {
+            notes.append("world " + n)
+        }
         for (partner, row) in partnerRows {
             for n in row.notes where TradeSeriesReport.isDerivedBaseNote(n) { notes.append("\(partner.name) " + n) }
         }

@@ -90,8 +90,19 @@ import Testing
             }
             // March 2026: the US-bound MoM cannot be ours (February 2026 is held only inside the
             // combined January–February figure); the published -9.5% implies 406 / 0.905 ≈ 448.6 t.
+            // The world's MoM likewise: the headline gives the published +10.5% as published, and
+            // the note the base it implies, 5,238 / 1.105 ≈ 4,740.3 t (Reuters, 2026-04-20).
             try await client.execute(uri: "/api/v1/trade/summary?period=2026-03", method: .get) { response in
-                let notes = try response.object()["notes"] as? [String] ?? []
+                let o = try response.object()
+                let notes = o["notes"] as? [String] ?? []
+                let headline = o["headline"] as? String ?? ""
+                #expect(headline.contains("in 2026-03, +10.5% on 2026-02 as published (no 2026-02 figure of its own stored to check it) and "), "\(headline)")
+                #expect(headline.contains("on 2025-03 (published -1.6%"), "\(headline)")
+                #expect(
+                    notes.contains(
+                        "World: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
+                            + "the published +10.5% MoM implies about 4,740.3 t for 2026-02 (derived)"), "\(notes)")
+                #expect(!notes.contains { $0.hasPrefix("world mom_pct") }, "said once, in the note above")
                 #expect(
                     notes.contains(
                         "United States: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
