@@ -6,12 +6,15 @@ import MonaziteService
 import MonaziteStore
 
 /// What `serve` mounts besides the API: the dashboard, fed with the policy timeline (bundled and
-/// imported events) for its chart markers, `/policy` page and applicability form.
+/// imported events, read again every few seconds) for its chart markers, `/policy` page and
+/// applicability form.
 enum ServerComposition {
     static func dashboard(
         store: any ServerStore, cacheSeconds: Int, metrics: RequestMetrics? = nil
     ) async throws -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
-        let events = try await PolicyBridge.events(store: store as? any PolicyStore)
-        return DashboardMount.make(store: store, events: events, cacheSeconds: cacheSeconds, metrics: metrics)
+        let policy = store as? any PolicyStore
+        let events = try await PolicyBridge.events(store: policy)
+        return DashboardMount.make(
+            store: store, events: events, reloadEvents: { try await PolicyBridge.events(store: policy) }, cacheSeconds: cacheSeconds, metrics: metrics)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import MonaziteDashboard
 public import MonaziteCore
 public import MonazitePolicy
@@ -42,14 +43,34 @@ public enum DashboardMount {
     /// `today` is asked at each request (the UTC clock by default): statuses on the `/policy`
     /// page and what holds today on the home page follow the day the page is read, not the day
     /// the server started. With `metrics`, what the page cache holds is on `/metrics`.
+    ///
+    /// `events` is the timeline at start; with `reloadEvents`, it is read again at most every
+    /// `eventsMaxAge` as pages are asked for (events imported by `monazite events import` into
+    /// the store of a running server then reach its chart markers, `/policy` and briefings, as
+    /// they reach the API; a failed read keeps the events held).
     public static func make(
-        store: any TradeStore, events: [PolicyEvent], cacheSeconds: Int, today: (@Sendable () -> CalendarDay)? = nil,
+        store: any TradeStore, events: [PolicyEvent], reloadEvents: (@Sendable () async throws -> [PolicyEvent])? = nil,
+        eventsMaxAge: Duration = .seconds(5), cacheSeconds: Int, today: (@Sendable () -> CalendarDay)? = nil,
         metrics: RequestMetrics? = nil
     ) -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
         let today = today ?? { .todayUTC() }
         let cache = cacheSeconds > 0 ? DashboardCache(maxAge: .seconds(cacheSeconds)) : nil
         if let cache, let metrics { metrics.cacheGauges("pages") { (cache.count, cache.bytesHeld) } }
-        let dashboard = Dashboard(
+        let build: @Sendable ([PolicyEvent]) -> Dashboard = { events in dashboard(store: store, events: events, cache: cache, today: today) }
+        let current = EventsRefresh(events: events, dashboard: build(events), maxAge: eventsMaxAge)
+        let revisions = RevisionWatch()
+        let pages: PageHandler = { path, query in
+            // An import by another process (the CLI, another server) empties the page cache at once.
+            if let cache, let revision = try? await store.revision(), revisions.changed(to: revision) { cache.invalidate() }
+            let dashboard = await current.dashboard(reload: reloadEvents, build: build) { cache?.invalidate() }
+            let r = await dashboard.respond(path: path, query: query)
+            return PageResponse(status: r.status, contentType: r.contentType, body: r.body, filename: r.suggestedFilename)
+        }
+        return (pages, { cache?.invalidate() })
+    }
+
+    static func dashboard(store: any TradeStore, events: [PolicyEvent], cache: DashboardCache?, today: @escaping @Sendable () -> CalendarDay) -> Dashboard {
+        Dashboard(
             service: QueryService(store: store), markers: markers(events), timeline: { day in timeline(events, on: day) },
             applicability: { day, element, commodity, destination in
                 let results = Applicability.evaluate(
@@ -69,13 +90,44 @@ public enum DashboardMount {
             // Today from the clock at request time; the page cache keeps a page for seconds only.
             briefing: { month in try await QueryService(store: store).briefing(month: month, today: today(), events: events) },
             cache: cache, today: today)
-        let revisions = RevisionWatch()
-        let pages: PageHandler = { path, query in
-            // An import by another process (the CLI, another server) empties the page cache at once.
-            if let cache, let revision = try? await store.revision(), revisions.changed(to: revision) { cache.invalidate() }
-            let r = await dashboard.respond(path: path, query: query)
-            return PageResponse(status: r.status, contentType: r.contentType, body: r.body, filename: r.suggestedFilename)
+    }
+}
+
+/// The dashboard over the policy events as last read: read again at most every `maxAge` (by
+/// one request at a time; the others use what is held), rebuilt when the events' ids change.
+final class EventsRefresh: Sendable {
+    private struct State {
+        var ids: [String]
+        var dashboard: Dashboard
+        var next: ContinuousClock.Instant
+    }
+
+    private let state: Mutex<State>
+    private let maxAge: Duration
+
+    init(events: [PolicyEvent], dashboard: Dashboard, maxAge: Duration) {
+        self.maxAge = maxAge
+        state = Mutex(State(ids: events.map(\.id), dashboard: dashboard, next: .now + maxAge))
+    }
+
+    func dashboard(
+        reload: (@Sendable () async throws -> [PolicyEvent])?, build: ([PolicyEvent]) -> Dashboard, changed: () -> Void
+    ) async -> Dashboard {
+        let now = ContinuousClock.now
+        let (held, due) = state.withLock { s in
+            let due = now >= s.next
+            if due { s.next = now + maxAge }
+            return (s.dashboard, due)
         }
-        return (pages, { cache?.invalidate() })
+        guard due, let reload, let events = try? await reload() else { return held }
+        let ids = events.map(\.id)
+        let (dashboard, rebuilt) = state.withLock { s -> (Dashboard, Bool) in
+            guard s.ids != ids else { return (s.dashboard, false) }
+            s.ids = ids
+            s.dashboard = build(events)
+            return (s.dashboard, true)
+        }
+        if rebuilt { changed() }
+        return dashboard
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MonaziteCore
+import MonazitePolicy
 import MonazitePolicyFile
 import MonaziteServer
 import Synchronization
@@ -64,6 +65,31 @@ import Testing
             // ?today= looks from another day, as on the home page.
             try await client.execute(uri: "/policy?today=2026-11-09", method: .get) { response in
                 #expect(response.text.contains("Status on 2026-11-09"))
+            }
+        }
+    }
+
+    /// Events imported into the store of a running server (`monazite events import`) reach its
+    /// `/policy` page, as they reach the API, without a restart; the page cache is emptied.
+    @Test func eventsImportedWhileServingReachThePolicyPage() async throws {
+        let h = try await ServerHarness.bundled()
+        let bundled = try BundledPolicyTimeline.load()
+        let store = h.store
+        let mount = DashboardMount.make(
+            store: store, events: bundled, reloadEvents: { bundled + (try await store.policyEvents()) }, eventsMaxAge: .zero, cacheSeconds: 3600)
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/policy", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("synthetic-imported-while-serving"))
+            }
+            let event = PolicyEvent(
+                id: "synthetic-imported-while-serving", kind: .exportLicensing, actor: "synthetic", instrument: "synthetic act", title: "synthetic",
+                scope: PolicyScope(elements: .some([.terbium]), forms: [.metal], hsPrefixes: ["850511"], destinations: .only([.unitedStates])),
+                dates: PolicyDates(announced: CalendarDay(year: 2026, month: 11, day: 2), effective: CalendarDay(year: 2026, month: 11, day: 3)),
+                direction: .tightening, source: "synthetic", url: nil, verified: false, note: "synthetic")
+            #expect(try await store.importPolicyEvents([event], file: "synthetic.yaml") == 1)
+            try await client.execute(uri: "/policy", method: .get) { response in
+                #expect(response.text.contains("event-synthetic-imported-while-serving"), "the cached page was not served")
             }
         }
     }
