@@ -189,10 +189,15 @@ struct MonthlyChart {
 
         // Policy events.
         if let first = points.first?.month {
-            for m in markersInRange {
+            let inRange = markersInRange
+            let xs = inRange.map { m in
                 let offset = Double(m.day.monthValue.index - first.index)
                 let within = Double(m.day.day - 1) / Double(CalendarDay.daysIn(month: m.day.month, year: m.day.year))
-                let x = f(Self.left + band * (offset + within))
+                return Self.left + band * (offset + within)
+            }
+            let labels = Self.eventLabels(inRange.map(\.label), at: xs)
+            for (i, m) in inRange.enumerated() {
+                let x = f(xs[i])
                 let url = SourceLinks.safeURL(m.url)
                 if let url {
                     w.raw("<a")
@@ -205,7 +210,11 @@ struct MonthlyChart {
                 w.raw("><title>")
                 w.text("\(m.day): \(m.label)")
                 w.raw("</title><line class=\"event\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(Self.top))\" y2=\"\(f(baseline))\"/>")
-                let label = Self.shortened(m.label, to: 42)
+                guard let label = labels[i] else {
+                    w.raw("</g>")
+                    if url != nil { w.raw("</a>") }
+                    continue
+                }
                 let rotate = "rotate(-90 \(x) \(f(baseline - 6)))"
                 // A light box behind the label keeps it readable over the bars (about 6 px a character at 11 px).
                 w.raw("<rect class=\"label-bg\" x=\"\(x)\" y=\"\(f(baseline - 6 - 14))\" width=\"\(f(Double(label.count) * 6 + 4))\" height=\"13\" transform=\"\(rotate) translate(-2 0)\"/>")
@@ -304,6 +313,27 @@ struct MonthlyChart {
             if out.utf8.count >= 32 { break }
         }
         return out.isEmpty ? "other" : out
+    }
+
+    /// Rotated labels are one line of 11 px text tall: a label closer than this to the one drawn
+    /// before it would be written over it.
+    static let labelSpacing = 12.0
+
+    /// The text drawn beside each event line (nil: none), for lines at `xs` in increasing order:
+    /// lines closer than ``labelSpacing`` to a labelled one share its label, which counts them
+    /// ("… (+2 more)"); every line keeps its own tooltip.
+    static func eventLabels(_ labels: [String], at xs: [Double], limit: Int = 42) -> [String?] {
+        var out = [String?](repeating: nil, count: labels.count)
+        var i = 0
+        while i < labels.count {
+            var j = i + 1
+            while j < labels.count, xs[j] - xs[i] < labelSpacing { j += 1 }
+            let more = j - i - 1
+            let suffix = more > 0 ? " (+\(more) more)" : ""
+            out[i] = shortened(labels[i], to: limit - suffix.count) + suffix
+            i = j
+        }
+        return out
     }
 
     static func shortened(_ s: String, to limit: Int) -> String {

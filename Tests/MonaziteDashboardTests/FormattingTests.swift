@@ -49,6 +49,14 @@ struct FormattingTests {
         #expect(URLText.decode("%zz") == nil)
     }
 
+    @Test("Event labels closer than a line's height share the first one's label, which counts them")
+    func eventLabels() {
+        let labels = MonthlyChart.eventLabels(["A", "B", "C", "D", String(repeating: "x", count: 60)], at: [10, 15, 21.9, 40, 52])
+        #expect(labels == ["A (+2 more)", nil, nil, "D", String(repeating: "x", count: 41) + "…"])
+        #expect(MonthlyChart.eventLabels(["A", String(repeating: "y", count: 50)], at: [0, 1]) == ["A (+1 more)", nil])
+        #expect(MonthlyChart.eventLabels([String(repeating: "y", count: 50), "A"], at: [0, 1]) == [String(repeating: "y", count: 31) + "… (+1 more)", nil])
+    }
+
     @Test("The chart's axis tops are round numbers above the maximum")
     func scale() {
         #expect(MonthlyChart.niceScale(6357).top == 8000)

@@ -252,6 +252,12 @@ import Testing
                 #expect(html.contains("suspension lapsed"))
                 #expect(html.contains("until 2026-11-10"))
                 #expect(html.contains("Latest release: the 2026-03 figure, released 2026-04-20"))
+                // The chart's event labels (rotated, one 11 px line each) never overlap: November
+                // 2025 has five events within days, drawn as lines with one shared label.
+                let xs = html.components(separatedBy: "class=\"event-label\" x=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+                #expect(xs.count >= 5)
+                #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 >= 12 }, "\(xs)")
+                #expect(html.contains(" more)</text>"))
             }
             try await client.execute(uri: "/?today=2025-06-30", method: .get) { response in
                 #expect(!response.text.contains("suspension lapsed"), "nothing had lapsed in June 2025")
