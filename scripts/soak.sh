@@ -12,7 +12,9 @@
 # It fails on any 5xx, any failed import or job, any non-2xx read, or resident memory peaking
 # over the last minute 10% or more above its peak over the minute after the warm-up
 # (SOAK_WARMUP seconds, default 120;
-# SOAK_MAX_GROWTH_PCT changes the 10%; SOAK_IMPORT_EVERY=0 leaves the imports out).
+# SOAK_MAX_GROWTH_PCT changes the 10%; SOAK_IMPORT_EVERY=0 leaves the imports out;
+# SOAK_IMPORT_MONTHS=N makes the imports revise the same N months over and over, each a later
+# release, so that the answers keep their size while the store takes every write).
 #
 #   scripts/soak.sh [SECONDS] [sqlite|postgres]      (MONAZITE_SOAK_RELEASE=1: a release build)
 #
@@ -58,19 +60,21 @@ TOKEN=$("$BIN" tokens create soak --scope write --store "$STORE" --format json |
 # One import every 5 s, each a new month (walking back from 1999-12, before any bundled figure)
 # of 20 synthetic series (China's exports of HS 8505.11 and 2805.30 to ten partners): the way a
 # store grows in service, a month at a time, rather than thousands of new series per import.
-python3 - "$W" $(( SECONDS_TOTAL / 5 + 2 )) <<'PY'
-import random, sys
-out, n = sys.argv[1], int(sys.argv[2])
+# With SOAK_IMPORT_MONTHS=N, import k revises month k mod N, released a day after the one before.
+python3 - "$W" $(( SECONDS_TOTAL / 5 + 2 )) "${SOAK_IMPORT_MONTHS:-0}" <<'PY'
+import datetime, random, sys
+out, n, cycle = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = random.Random(11)
 partners = ["USA", "JPN", "DEU", "KOR", "VNM", "IND", "MYS", "THA", "MEX", "ITA"]
 for k in range(n):
-    y, m = divmod(1999 * 12 + 11 - k, 12)
+    y, m = divmod(1999 * 12 + 11 - (k % cycle if cycle > 0 else k), 12)
+    release = datetime.date(2000, 1, 15) + datetime.timedelta(days=k) if cycle > 0 else datetime.date(2026, 1, 15)
     with open(f"{out}/slice.{k:04d}.csv", "w") as f:
         f.write("period,reporter,partner,flow,commodity,quantity,unit,status,source,url,release\n")
         for p in partners:
             for c in ("8505.11", "2805.30"):
                 f.write(f"{y}-{m + 1:02d},CHN,{p},export,{c},{rng.randint(1, 900000) / 100},t,reported,"
-                        f"synthetic soak test (not real data),https://example.org/synthetic-soak,2026-01-15\n")
+                        f"synthetic soak test (not real data),https://example.org/synthetic-soak,{release}\n")
 PY
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -81,6 +85,7 @@ BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 300); do curl -fsS "$BASE/health" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fsS "$BASE/health" >/dev/null || { echo "the server did not start:" >&2; cat "$W/serve.log" >&2; exit 1; }
 echo "soak: $BACKEND, $CONF build, ${SECONDS_TOTAL} s, warm-up ${WARMUP} s, $(nproc) cores, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)"
+echo "imports: every ${SOAK_IMPORT_EVERY:-5} s (0: none), $([ "${SOAK_IMPORT_MONTHS:-0}" -gt 0 ] && echo "revising the same ${SOAK_IMPORT_MONTHS} months" || echo "each a new month")"
 
 # RSS sampler.
 ( while kill -0 "$SERVER" 2>/dev/null; do
