@@ -22,6 +22,8 @@ public struct YAMLNode {
     /// Parses `text` as YAML, mapping syntax errors to a located error.
     public static func parse(_ text: String, file: String) throws(LocatedError) -> YAMLNode {
         do {
+            // Keys that are collections or aliases are refused before Yams sees them (YAMLShape).
+            try YAMLShape.check(text, file: file)
             guard let node = try Yams.compose(yaml: text) else {
                 throw LocatedError(file: file, line: 1, column: 1, reason: "the file is empty")
             }
