@@ -148,6 +148,19 @@ import Testing
             ) { response in
                 #expect(response.status == .unprocessableContent, "\(response.text)")
             }
+            // A scenario whose keys are deep aliased lists (Yams would sort them for ever: see
+            // YAMLShapeTests) is refused at once, at its line.
+            var bomb = "a0: &a0 [x]\\n"
+            for i in 1...40 { bomb += "a\(i): &a\(i) [*a\(i - 1)]\\n" }
+            bomb += "k1: &k1 [*a40, 1]\\nk2: &k2 [*a40, 2]\\nname: {*k1 : 1, *k1 : 2, *k2 : 3, *k2 : 4}\\n"
+            let sent = ContinuousClock.now
+            try await client.execute(
+                uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: "{\"scenario_yaml\": \"\(bomb)\"}")
+            ) { response in
+                #expect(response.status == .unprocessableContent, "\(response.text)")
+                #expect(response.text.contains("keys must be text, not an alias"), "\(response.text)")
+            }
+            #expect(ContinuousClock.now - sent < .seconds(2))
             let id = try await client.execute(
                 uri: "/api/v1/simulations", method: .post, body: ByteBuffer(string: #"{"scenario": "april-2025-heavy-licensing", "runs": 16, "seed": 7}"#)
             ) { response in
