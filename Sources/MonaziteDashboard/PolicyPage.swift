@@ -45,10 +45,10 @@ struct PolicyPage: DashboardPage {
             name: "timeline", caption: Self.caption(timeline.count, entries.count, kind, element, destination),
             columns: [
                 .init(label: "Event", csvName: "title", csvURLName: "url", wide: true), .init(label: "ID", csvName: "id"),
-                .init(label: "Kind", csvName: "kind"), .init(label: "Announced", csvName: "announced"),
-                .init(label: "Effective", csvName: "effective"), .init(label: "Instrument", csvName: "instrument"),
-                .init(label: "Elements", csvName: "elements"), .init(label: "Destinations", csvName: "destinations"),
-                .init(label: "Status on \(statusDay)", csvName: "status"), .init(label: "Verified", csvName: "verified"),
+                .init(label: "Kind", csvName: "kind"), .init(label: "Status on \(statusDay)", csvName: "status"),
+                .init(label: "Announced", csvName: "announced"), .init(label: "Effective", csvName: "effective"),
+                .init(label: "Instrument", csvName: "instrument"), .init(label: "Elements", csvName: "elements"),
+                .init(label: "Destinations", csvName: "destinations"), .init(label: "Verified", csvName: "verified"),
             ], downloads: request.downloads(table: "timeline"))
         for e in entries {
             var titleCell: DataTable.Cell
@@ -64,9 +64,10 @@ struct PolicyPage: DashboardPage {
             var verified = DataTable.Cell.text(e.verified ? "yes" : "no")
             if !e.verified { verified.cssClass = "unverified" }
             table.rows.append([
-                titleCell, .text(e.id), .text(e.kind), Self.dayCell(e.announced, "no announcement date recorded"),
+                // The status beside the kind: what a reader looks for first, in view without scrolling.
+                titleCell, .text(e.id), .text(e.kind), .text(e.status), Self.dayCell(e.announced, "no announcement date recorded"),
                 Self.dayCell(e.effective, "no effective date recorded"), e.instrument.map { .text($0) } ?? .missing("no instrument recorded"),
-                .text(e.elements.joined(separator: " ")), .text(e.destinations), .text(e.status), verified,
+                .text(e.elements.joined(separator: " ")), .text(e.destinations), verified,
             ])
         }
         if timeline.isEmpty {
