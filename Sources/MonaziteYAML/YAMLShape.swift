@@ -26,8 +26,8 @@ enum YAMLShape {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
-        let bytes = Array(text.utf8)
-        let failure: LocatedError? = bytes.withUnsafeBufferPointer { buffer in
+        var text = text  // withUTF8 reads the string's own bytes (no copy when it is native UTF-8)
+        let failure: LocatedError? = text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return nil }
             yaml_parser_set_input_string(&parser, base, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
