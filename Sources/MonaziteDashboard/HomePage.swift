@@ -323,7 +323,9 @@ struct HomePage: DashboardPage {
             w.raw("<li>")
             w.text("\(inForce) measure\(inForce == 1 ? "" : "s") touching HS 8505.11 in force today; ")
             w.raw("<a")
-            w.attribute("href", request.href("/policy") + "?on=\(today)&commodity=8505.11")
+            // The answer for today on /policy, from the same day when the address chose one.
+            let pinned = request.string("today") != nil ? "&today=\(today)" : ""
+            w.attribute("href", request.href("/policy") + "?date=\(today)&commodity=8505.11" + pinned)
             w.raw(">every status and why</a>.</li>")
         }
         w.raw("<li>")

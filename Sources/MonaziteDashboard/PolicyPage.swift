@@ -162,6 +162,7 @@ struct PolicyPage: DashboardPage {
         w.raw("</select></label>")
         elementSelect(&w)
         destinationInput(&w)
+        todayInput(&w, request)
         w.raw("<button type=\"submit\">Filter</button></form>")
         tables[0].render(into: &w)
 
@@ -184,8 +185,17 @@ struct PolicyPage: DashboardPage {
         }
         w.raw("</select></label>")
         destinationInput(&w)
+        todayInput(&w, request)
         w.raw("<button type=\"submit\">Check</button></form>")
         if date != nil { tables[1].render(into: &w) }
+    }
+
+    /// A page looked at from another day (`?today=`) keeps that day when a form is sent.
+    private func todayInput(_ w: inout HTMLWriter, _ request: DashboardRequest) {
+        guard let today = request.string("today") else { return }
+        w.raw("<input type=\"hidden\" name=\"today\"")
+        w.attribute("value", today)
+        w.raw(">")
     }
 
     private func elementSelect(_ w: inout HTMLWriter) {

@@ -265,6 +265,38 @@ import Testing
         }
     }
 
+    /// "Every status and why" must land on the answer for that day, not on the bare timeline, and
+    /// a page looked at from another day keeps that day in its links and forms.
+    @Test func theHomePageLinkAnswersWhatAppliesOnThatDay() async throws {
+        let harness = try await ServerHarness.bundled()
+        let today = try #require(Self.today)
+        let mount = DashboardMount.make(store: harness.store, events: try BundledPolicyTimeline.load(), cacheSeconds: 0, today: { today })
+        try await harness.application(dashboard: mount.pages).test(.router) { client in
+            let href = try await client.execute(uri: "/?today=2026-11-30", method: .get) { response in
+                let html = response.text
+                let link = try #require(html.range(of: "\">every status and why</a>"))
+                let start = try #require(html[..<link.lowerBound].range(of: "href=\"", options: .backwards))
+                return String(html[start.upperBound..<link.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+            }
+            #expect(href == "/policy?date=2026-11-30&commodity=8505.11&today=2026-11-30")
+            try await client.execute(uri: href, method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                #expect(html.contains("What applies on 2026-11-30"), "the applicability answer is shown")
+                #expect(html.contains("suspension_lapsed"))
+                #expect(html.contains("Status on 2026-11-30"))
+                // Both forms carry the chosen day, so filtering does not jump back to the clock's.
+                #expect(html.components(separatedBy: "<input type=\"hidden\" name=\"today\" value=\"2026-11-30\">").count == 3)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.text.contains("/policy?date=\(today)&amp;commodity=8505.11\""), "no ?today= when the clock's day is shown")
+            }
+            try await client.execute(uri: "/policy", method: .get) { response in
+                #expect(!response.text.contains("name=\"today\""))
+            }
+        }
+    }
+
     @Test func dataTextIsEscapedInMarkdownAndHTML() async throws {
         let harness = try await ServerHarness.bundled()
         var answer = try await briefing(harness, 2025, 6)

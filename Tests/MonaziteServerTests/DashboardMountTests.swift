@@ -26,8 +26,9 @@ import Testing
                 #expect(html.contains("data-tonnes=\"3188\""))
                 #expect(html.contains("No. 18 [2025]"), "the April 2025 licensing is marked on the chart")
             }
-            try await client.execute(uri: "/policy?on=2026-11-24&element=Ho&destination=USA", method: .get) { response in
+            try await client.execute(uri: "/policy?date=2026-11-24&element=Ho&destination=USA", method: .get) { response in
                 #expect(response.status == .ok)
+                #expect(response.text.contains("What applies on 2026-11-24"))
                 #expect(response.text.contains("suspension_lapsed"))
             }
             try await client.execute(uri: "/trade/8505.11/CHN?from=2025-06&to=2025-06&format=csv", method: .get) { response in
