@@ -83,6 +83,12 @@ struct DashboardRequest {
         basePath + path + URLText.query(pairs)
     }
 
+    /// The query pairs among `names` that this request was asked with (non-empty), in that order:
+    /// what a link to another page keeps so that it shows the same state (`as_of`, say).
+    func kept(_ names: String...) -> [(String, String)] {
+        names.compactMap { name in string(name).map { (name, $0) } }
+    }
+
     /// This page's URL with `format=csv&table=…` (or `xlsx`) added to the query it was asked with.
     func downloadHref(table: String, format: DownloadFormat) -> String {
         var pairs: [(String, String)] = []

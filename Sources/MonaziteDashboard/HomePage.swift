@@ -125,7 +125,7 @@ struct HomePage: DashboardPage {
                     share = .missing("no world total for \(month)")
                 }
             }
-            let trade = request.href("/trade/\(commodity)/\(reporter.alpha3)", [("partner", partner.alpha3)])
+            let trade = request.href("/trade/\(commodity)/\(reporter.alpha3)", [("partner", partner.alpha3)] + request.kept("as_of"))
             let partnerCurrent = (row.status ?? .reported) == .reported
             let base = (data.status(partner, over: period.preceding) ?? .reported) == .reported
             destinations.rows.append([
@@ -167,7 +167,7 @@ struct HomePage: DashboardPage {
             w.paragraph("No figures are stored for this series yet. Load the bundled dataset with `monazite init`, or import a file.")
             return
         }
-        let trade = request.href("/trade/\(commodity)/\(Self.reporter.alpha3)")
+        let trade = request.href("/trade/\(commodity)/\(Self.reporter.alpha3)", request.kept("as_of"))
         todaySection(into: &w, request: request, month: month, world: world)
         w.raw("<p class=\"lead\">")
         if let t = world.quantityTonnes.value {
@@ -255,7 +255,8 @@ struct HomePage: DashboardPage {
         w.raw("<ul>")
         for partner in data.partners {
             w.raw("<li><a")
-            w.attribute("href", request.href("/trade/\(commodity)/\(Self.reporter.alpha3)", partner == .world ? [] : [("partner", partner.alpha3)]))
+            w.attribute(
+                "href", request.href("/trade/\(commodity)/\(Self.reporter.alpha3)", (partner == .world ? [] : [("partner", partner.alpha3)]) + request.kept("as_of")))
             w.raw(">")
             w.text("\(Self.reporter.name) exports of HS \(commodity) to \(partner.name)")
             w.raw("</a></li>")

@@ -79,12 +79,17 @@ struct TradePage: DashboardPage {
                 .init(label: "Measure", csvName: "measure"), .init(label: "Value", csvName: "value", numeric: true),
                 .init(label: "Meaning", csvName: "meaning", wide: true),
             ], downloads: request.downloads(table: "concentration"))
+        // A partner's page in the same state as this one: flow, window and as_of kept.
+        let partnerPairs = { (country: CountryCode) -> [(String, String)] in
+            [("partner", country.alpha3)] + (flow == .export ? [] : [("flow", flow.rawValue)]) + request.kept("from", "to", "as_of")
+        }
+        let verb = flow == .export || flow == .reExport ? "to" : "from"
         if let b = breakdown, let m = shareMonth {
             for e in b.entries {
                 partners.rows.append([
                     .number(String(e.rank), csv: String(e.rank)),
-                    .link(e.country.name, href: request.href("/trade/\(commodity)/\(reporter.alpha3)", [("partner", e.country.alpha3)]),
-                        title: "Monthly series to \(e.country.name)", external: false),
+                    .link(e.country.name, href: request.href("/trade/\(commodity)/\(reporter.alpha3)", partnerPairs(e.country)),
+                        title: "Monthly series \(verb) \(e.country.name)", external: false),
                     .text(e.country.alpha3),
                     TradeCells.quantity(e.tonnes, status: e.status, source: e.provenance, id: "share-\(e.country.alpha3)-\(m)", period: m.description, request: request),
                     TradeCells.share(e.share), TradeCells.status(e.status), SourceLinks.cell(e.provenance, request),

@@ -107,6 +107,45 @@ import Testing
         }
     }
 
+    /// A link or form that leads to another view keeps the state the reader chose: the window
+    /// and `as_of` on a partner's trade page, `as_of` from the home page, and each /policy form
+    /// the other form's choices.
+    @Test func linksAndFormsKeepTheStateTheReaderChose() async throws {
+        let h = try await ServerHarness.bundled()
+        let today = try #require(CalendarDay(year: 2026, month: 12, day: 1))
+        let events = try BundledPolicyTimeline.load()
+        let kind = try #require(events.first?.kind.rawValue)
+        let mount = DashboardMount.make(store: h.store, events: events, cacheSeconds: 0, today: { today })
+        try await h.application(dashboard: mount.pages).test(.router) { client in
+            try await client.execute(uri: "/trade/8505.11/CHN?from=2025-01&to=2025-12&as_of=2026-01-01", method: .get) { response in
+                #expect(response.status == .ok)
+                let partnerLinks = response.text.components(separatedBy: "href=\"/trade/8505.11/CHN?partner=").dropFirst()
+                #expect(partnerLinks.count >= 2)
+                for link in partnerLinks {
+                    let href = link.prefix { $0 != "\"" }
+                    #expect(href.hasSuffix("&amp;from=2025-01&amp;to=2025-12&amp;as_of=2026-01-01"), "\(href)")
+                }
+            }
+            try await client.execute(uri: "/?as_of=2026-01-01", method: .get) { response in
+                let tradeLinks = response.text.components(separatedBy: "href=\"/trade/8505.11/CHN").dropFirst().map { $0.prefix { $0 != "\"" } }
+                #expect(tradeLinks.count >= 5)
+                #expect(tradeLinks.allSatisfy { $0.hasSuffix("as_of=2026-01-01") }, "\(tradeLinks)")
+            }
+            try await client.execute(uri: "/policy?kind=\(kind)&date=2026-11-30&commodity=8505.11", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.text
+                let timelineForm = try #require(html.range(of: "aria-label=\"Filter the timeline\""))
+                let checkForm = try #require(html.range(of: "aria-label=\"What applies on a date\""))
+                let filter = html[timelineForm.upperBound..<checkForm.lowerBound]
+                let check = html[checkForm.upperBound...].components(separatedBy: "</form>")[0]
+                #expect(filter.contains("<input type=\"hidden\" name=\"date\" value=\"2026-11-30\">"))
+                #expect(filter.contains("<input type=\"hidden\" name=\"commodity\" value=\"8505.11\">"))
+                #expect(check.contains("<input type=\"hidden\" name=\"kind\" value=\"\(kind)\">"))
+                #expect(!check.contains("name=\"date\" value=\"2026-11-30\"><input type=\"hidden\""), "the date is the form's own field")
+            }
+        }
+    }
+
     @Test func markersAreTheRareEarthMeasures() throws {
         let markers = DashboardMount.markers(try BundledPolicyTimeline.load())
         #expect(markers.contains { $0.label.contains("No. 18 [2025]") && $0.day == CalendarDay(year: 2025, month: 4, day: 4) })
