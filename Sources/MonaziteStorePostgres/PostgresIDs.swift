@@ -84,9 +84,8 @@ struct PostgresIDs {
         // and code): one COPY, not a statement per thousand.
         if !newSeries.isEmpty {
             let series = newSeries
-            try await PostgresStore.untilClosed(conn) {
-                try await conn.copyFrom(table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
-                    writer in
+            try await PostgresStore.copy(conn, table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
+                    send in
                     var out = CopyTextBuffer()
                     for s in series {
                         out.int(s.id)
@@ -95,10 +94,9 @@ struct PostgresIDs {
                         out.text(s.key.flow.rawValue)
                         out.text(s.key.commodity.code)
                         out.endRow()
-                        if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
+                        if out.isFull { try await send(out.take()) }
                     }
-                    if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
-                }
+                    if !out.isEmpty { try await send(out.take()) }
             }
         }
         newSources = []

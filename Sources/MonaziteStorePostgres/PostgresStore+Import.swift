@@ -122,8 +122,7 @@ extension PostgresStore {
         let count = kept?.count ?? rows.rows.count
         guard count > 0 else { return }
         let releases = rows.provenances.map { StoreEncoding.release($0.release) }
-        try await untilClosed(conn) {
-            try await conn.copyFrom(table: "observation", columns: observationColumns, logger: logger) { writer in
+        try await copy(conn, table: "observation", columns: observationColumns, logger: logger) { send in
                 var out = CopyTextBuffer()
                 for n in 0..<count {
                     let i = kept.map { Int($0[n]) } ?? n
@@ -152,10 +151,9 @@ extension PostgresStore {
                         out.text(Derivation.text(o.derivedFrom))
                     }
                     out.endRow()
-                    if out.isFull { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
+                    if out.isFull { try await send(out.take()) }
                 }
-                if !out.isEmpty { try await PostgresStore.copyData(out.take(), to: writer, on: conn) }
-            }
+                if !out.isEmpty { try await send(out.take()) }
         }
     }
 

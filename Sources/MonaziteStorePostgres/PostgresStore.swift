@@ -217,16 +217,6 @@ public final class PostgresStore: Sendable {
 
     static let closedConnection = "the server closed the connection"
 
-    /// One buffer of a `COPY`, unless the connection closed: PostgresNIO 1.33 stops the process
-    /// (a precondition, "Copy mode is only supported for extended queries") when a COPY buffer
-    /// is written after the connection closed under it, as when the server is killed mid-import
-    /// (crash-test.sh pgserver, 1 round of 50). The check narrows that to the moment between it
-    /// and the write; it cannot close it, that needs a fix in PostgresNIO.
-    static func copyData(_ buffer: ByteBuffer, to writer: PostgresCopyFromWriter, on conn: PostgresConnection) async throws {
-        try checkOpen(conn)
-        try await writer.write(buffer)
-    }
-
     /// How often a statement in flight looks whether its connection closed under it.
     static let closeWatchInterval: Duration = .milliseconds(100)
 
@@ -289,6 +279,12 @@ public final class PostgresStore: Sendable {
             return state == "53100"
                 ? StoreError.diskFull(path: "the PostgreSQL server", reason: reason(error))
                 : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
+        }
+        // Class 57, operator intervention (57P01 the server shutting down or the backend
+        // terminated, 57P02 crash shutdown, 57P03 not yet accepting connections): the server is
+        // going or coming back, as in an outage (503, try again), not a refusal of the request.
+        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], state.hasPrefix("57") {
+            return StoreError.unavailable("PostgreSQL is unreachable: \(reason(error))")
         }
         // What the COPY path throws when the server died or went away mid-import.
         if let e = error as? PostgresError, case .connectionClosed = e {

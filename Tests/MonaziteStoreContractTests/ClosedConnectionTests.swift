@@ -164,6 +164,92 @@ import Testing
         await store.shutdown()
     }
 
+    /// A `COPY` whose connection the server ends while buffers stream (as when the server dies
+    /// mid-import) fails as the store being unreachable, every time; PostgresNIO 1.33 used to stop
+    /// the process (SIGILL, "Copy mode is only supported for extended queries") when a buffer or
+    /// the COPY's end met the connection in the turn between its close and its handlers' removal
+    /// (`crash-test.sh pgserver`, 1 round in 50). Rounds with the end of the COPY racing the close
+    /// too. A stop here ends the whole test run.
+    @Test func aCopyWhoseConnectionTheServerEndsFailsAndNeverStopsTheProcess() async throws {
+        guard let url = PostgresTestServer.url else {
+            if PostgresTestServer.required { Issue.record("MONAZITE_REQUIRE_POSTGRES=1 but MONAZITE_TEST_POSTGRES_URL is not set") }
+            return
+        }
+        let store = try await PostgresStore.connect(url: url)
+        let killer = try await PostgresStore.connect(url: url)  // a pool of its own, whose connections live
+        var outcomes: [String: Int] = [:]
+        for round in 0..<60 {
+            let pid = BackendPID()
+            // Odd rounds send a handful of buffers and end, so that the close also meets the end.
+            let buffers = round % 2 == 0 ? Int.max : 3 + round % 5
+            let copying = Task {
+                var attempt = 1
+                while true {
+                    do {
+                        return try await Self.copyUntilClosed(store, buffers: buffers, pid: pid)
+                    } catch where pid.value == nil && attempt < 50 {
+                        attempt += 1  // a connection an earlier round's close left in the pool, found dead
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                }
+            }
+            var backend: Int?
+            for _ in 0..<500 where backend == nil {
+                try await Task.sleep(for: .milliseconds(2))
+                backend = pid.value
+            }
+            guard let victim = backend else {
+                let result = await copying.result
+                Issue.record("round \(round): the COPY never started: \(result)")
+                break
+            }
+            try await Task.sleep(for: .microseconds(Int.random(in: 0...3000)))
+            try await killer.leased { conn in
+                try await PostgresStore.run(conn, "SELECT pg_terminate_backend(\(victim))", logger: killer.logger)
+            }
+            switch await copying.result {
+            case .success: outcomes["finished before the close", default: 0] += 1
+            case .failure(let error):
+                // Either the server's own word (57P01, "terminating connection due to administrator
+                // command") or the closed connection: both the store being unreachable (503).
+                let mapped = PostgresStore.storeError(error)
+                guard let e = mapped as? StoreError, case .unavailable = e else {
+                    Issue.record("round \(round): \(String(reflecting: error))")
+                    continue
+                }
+                let terminated = (error as? PSQLError)?.serverInfo?[PSQLError.ServerInfo.Field.sqlState] == "57P01"
+                outcomes[terminated ? "terminated by the server (57P01)" : "connection closed", default: 0] += 1
+            }
+        }
+        await store.shutdown()
+        await killer.shutdown()
+        print("COPY rounds: \(outcomes)")
+        #expect(outcomes["finished before the close", default: 0] < 60, "\(outcomes)")
+    }
+
+    /// Streams `buffers` buffers of 200 rows (or until it fails) into a temporary table with
+    /// ``PostgresStore/copy(_:table:columns:logger:produce:)``, after putting its backend's pid in `pid`.
+    static func copyUntilClosed(_ store: PostgresStore, buffers: Int, pid: BackendPID) async throws {
+        try await store.leased { conn in
+            let rows = try await PostgresStore.rows(conn, "SELECT pg_backend_pid() AS pid", logger: store.logger)
+            try await PostgresStore.run(conn, "CREATE TEMP TABLE IF NOT EXISTS copy_probe (n int, t text)", logger: store.logger)
+            pid.value = try? rows[0].get("pid", as: Int.self)
+            try await PostgresStore.copy(conn, table: "copy_probe", columns: ["n", "t"], logger: store.logger) { send in
+                var sent = 0
+                while sent < buffers {
+                    var out = CopyTextBuffer(capacity: 8192)
+                    for n in 0..<200 {
+                        out.int(n)
+                        out.text("row \(n) of buffer \(sent)")
+                        out.endRow()
+                    }
+                    try await send(out.take())
+                    sent += 1
+                }
+            }
+        }
+    }
+
     /// What the `COPY` path throws when the connection closed under it is the same answer.
     @Test func aConnectionClosedUnderACopyIsTheStoreBeingUnreachable() {
         let mapped = PostgresStore.storeError(PostgresError.connectionClosed)
@@ -172,6 +258,15 @@ import Testing
             return
         }
         #expect(reason == "PostgreSQL is unreachable: the server closed the connection")
+    }
+}
+
+/// A backend's process id, once known.
+final class BackendPID: Sendable {
+    private let stored = Mutex<Int?>(nil)
+    var value: Int? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }
 
