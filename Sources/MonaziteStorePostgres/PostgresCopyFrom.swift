@@ -9,16 +9,22 @@ extension PostgresStore {
     /// PostgresNIO 1.33 stops the process (a precondition, "Copy mode is only supported for
     /// extended queries") when a COPY buffer, or the COPY's end (`CopyDone`, `CopyFail`), reaches
     /// a connection whose state machine has closed while its channel handler is still in the
-    /// pipeline: from the moment the channel goes inactive to the next turn of its event loop.
+    /// pipeline: from the moment the channel goes inactive until the job its close queues on the
+    /// event loop runs (jobs already queued, a resumed write say, run before it).
     /// A look at `isClosed` from another thread cannot close that window (the write hops to the
     /// loop after the look). So every buffer and the end are handed over on the connection's own
     /// event loop, in the same turn as a look that the channel is still active; and when it is
     /// not, the COPY fails only after the channel has let go of its handlers (its close future),
     /// when PostgresNIO answers the `CopyFail` it then sends with an error instead of stopping.
     ///
-    /// Left open: over TLS, a close the client starts (after a fatal error from the server) keeps
-    /// the channel active while the TLS handler says goodbye; a buffer handed over in that time
-    /// still meets the precondition (RELIABILITY.md, "Not yet shown").
+    /// The hops matter: `write` and `stillOpen` are nonisolated, so each starts on the preferred
+    /// executor (the loop) and PostgresNIO's own calls, which do not hop, follow in that job.
+    ///
+    /// Left open (RELIABILITY.md, "Not yet shown"): a close PostgresNIO starts itself while a COPY
+    /// runs (the pool shut down under a leased connection; over TLS, a write cancelled while it
+    /// waits for the server to read, the TLS handler keeping the channel active while it says
+    /// goodbye); and a server error while a write waits for the server to read, which PostgresNIO
+    /// answers by dropping the write's promise.
     static func copy(
         _ conn: PostgresConnection, table: String, columns: [String], logger: Logger,
         produce: @escaping @Sendable (_ send: @Sendable (ByteBuffer) async throws -> Void) async throws -> Void
@@ -58,7 +64,7 @@ extension PostgresStore {
     /// this connection instead of stopping) and throws `failure` (the server's own reason, when
     /// it gave one before closing), or the store being unreachable.
     static func stillOpen(_ conn: PostgresConnection, else failure: (any Error)? = nil) async throws {
-        conn.eventLoop.assertInEventLoop()
+        conn.eventLoop.preconditionInEventLoop()  // the guarantee rests on it: checked in release builds too
         guard conn.isClosed else { return }
         try? await conn.closeFuture.get()
         throw failure ?? StoreError.unavailable("PostgreSQL is unreachable: \(closedConnection)")

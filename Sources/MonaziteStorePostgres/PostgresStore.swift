@@ -280,10 +280,11 @@ public final class PostgresStore: Sendable {
                 ? StoreError.diskFull(path: "the PostgreSQL server", reason: reason(error))
                 : StoreError.unavailable("PostgreSQL cannot serve now: \(reason(error))")
         }
-        // Class 57, operator intervention (57P01 the server shutting down or the backend
-        // terminated, 57P02 crash shutdown, 57P03 not yet accepting connections): the server is
-        // going or coming back, as in an outage (503, try again), not a refusal of the request.
-        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], state.hasPrefix("57") {
+        // The server going or coming back (57P01 shutting down or the backend terminated, 57P02
+        // crash shutdown, 57P03 not yet accepting connections, 57P05 idle session timeout): as in
+        // an outage (503, try again), not a refusal of the request. Not the rest of class 57
+        // (57014 a cancelled statement, 57P04 the database dropped).
+        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], ["57P01", "57P02", "57P03", "57P05"].contains(state) {
             return StoreError.unavailable("PostgreSQL is unreachable: \(reason(error))")
         }
         // What the COPY path throws when the server died or went away mid-import.
