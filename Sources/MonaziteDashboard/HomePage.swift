@@ -326,7 +326,7 @@ struct HomePage: DashboardPage {
             w.raw("<a")
             // The answer for today on /policy, from the same day when the address chose one.
             let pinned = request.string("today") != nil ? "&today=\(today)" : ""
-            w.attribute("href", request.href("/policy") + "?date=\(today)&commodity=8505.11" + pinned)
+            w.attribute("href", request.href("/policy") + "?date=\(today)&commodity=8505.11" + pinned + "#applies")
             w.raw(">every status and why</a>.</li>")
         }
         w.raw("<li>")

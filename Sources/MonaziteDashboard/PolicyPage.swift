@@ -166,11 +166,12 @@ struct PolicyPage: DashboardPage {
         w.raw("<button type=\"submit\">Filter</button></form>")
         tables[0].render(into: &w)
 
-        w.heading(2, "What applies on a date")
+        w.heading(2, "What applies on a date", id: "applies")
         if !applicabilityLoaded {
             w.raw("<p class=\"muted\" id=\"applicability-not-loaded\">Policy data not loaded: the applicability query is not available.</p>")
         }
-        w.raw("<form method=\"get\" aria-label=\"What applies on a date\"><label>Date<input type=\"date\" name=\"date\" required")
+        // The answer is below the timeline: the page opens at it (a GET form keeps the fragment).
+        w.raw("<form method=\"get\" action=\"#applies\" aria-label=\"What applies on a date\"><label>Date<input type=\"date\" name=\"date\" required")
         if let date { w.attribute("value", date.description) }
         w.raw("></label>")
         elementSelect(&w)

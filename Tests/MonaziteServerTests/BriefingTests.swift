@@ -278,10 +278,11 @@ import Testing
                 let start = try #require(html[..<link.lowerBound].range(of: "href=\"", options: .backwards))
                 return String(html[start.upperBound..<link.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
             }
-            #expect(href == "/policy?date=2026-11-30&commodity=8505.11&today=2026-11-30")
-            try await client.execute(uri: href, method: .get) { response in
+            #expect(href == "/policy?date=2026-11-30&commodity=8505.11&today=2026-11-30#applies", "opens at the answer")
+            try await client.execute(uri: String(href.prefix { $0 != "#" }), method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.text
+                #expect(html.contains("<h2 id=\"applies\">What applies on a date</h2>"))
                 #expect(html.contains("What applies on 2026-11-30"), "the applicability answer is shown")
                 #expect(html.contains("suspension_lapsed"))
                 #expect(html.contains("Status on 2026-11-30"))
@@ -289,7 +290,7 @@ import Testing
                 #expect(html.components(separatedBy: "<input type=\"hidden\" name=\"today\" value=\"2026-11-30\">").count == 3)
             }
             try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.text.contains("/policy?date=\(today)&amp;commodity=8505.11\""), "no ?today= when the clock's day is shown")
+                #expect(response.text.contains("/policy?date=\(today)&amp;commodity=8505.11#applies\""), "no ?today= when the clock's day is shown")
             }
             try await client.execute(uri: "/policy", method: .get) { response in
                 #expect(!response.text.contains("name=\"today\""))
