@@ -9,8 +9,9 @@ import Testing
 /// connection fails at once, as the store being unreachable. It used to hang for ever:
 /// PostgresNIO 1.33 never completes a query sent on a closed connection, so an import whose
 /// server was killed never ended (found by `scripts/crash-test.sh pgserver`, which kills the
-/// server with `kill -9`; here the server ends the connection itself).
-@Suite struct ClosedConnectionTests {
+/// server with `kill -9`; here the server ends the connection itself). One test at a time: the
+/// COPY rounds load the server, and the others measure how soon an answer comes.
+@Suite(.serialized) struct ClosedConnectionTests {
     /// A connection lost once COMMIT was sent leaves the outcome unknown, and the error says so;
     /// before the commit, or with an answer from the server, the error is what it was.
     @Test func aWriteLostAfterItsCommitWasSentSaysItMayHaveBeenSaved() {
