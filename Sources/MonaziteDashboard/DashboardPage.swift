@@ -8,6 +8,16 @@ protocol DashboardPage {
 }
 
 extension HTMLWriter {
+    /// `<input type="hidden">` for each pair: state a form keeps that it has no field for.
+    mutating func hiddenInputs(_ pairs: [(String, String)]) {
+        for (name, value) in pairs {
+            raw("<input type=\"hidden\"")
+            attribute("name", name)
+            attribute("value", value)
+            raw(">")
+        }
+    }
+
     /// `<h1>` or `<h2>` with escaped text and an optional id.
     mutating func heading(_ level: Int, _ text: String, id: String? = nil) {
         raw("<h\(level)")

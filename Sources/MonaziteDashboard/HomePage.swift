@@ -325,8 +325,8 @@ struct HomePage: DashboardPage {
             w.text("\(inForce) measure\(inForce == 1 ? "" : "s") touching HS 8505.11 in force today; ")
             w.raw("<a")
             // The answer for today on /policy, from the same day when the address chose one.
-            let pinned = request.string("today") != nil ? "&today=\(today)" : ""
-            w.attribute("href", request.href("/policy") + "?date=\(today)&commodity=8505.11" + pinned + "#applies")
+            let pinned = request.string("today") != nil ? [("today", today.description)] : []
+            w.attribute("href", request.href("/policy", [("date", today.description), ("commodity", "8505.11")] + pinned) + "#applies")
             w.raw(">every status and why</a>.</li>")
         }
         w.raw("<li>")

@@ -162,7 +162,7 @@ struct PolicyPage: DashboardPage {
         w.raw("</select></label>")
         elementSelect(&w)
         destinationInput(&w)
-        hiddenInputs(&w, request, "date", "commodity", "today")  // the applicability answer stays
+        w.hiddenInputs(request.kept("date", "commodity", "today"))  // the other form's choices stay
         w.raw("<button type=\"submit\">Filter</button></form>")
         tables[0].render(into: &w)
 
@@ -186,21 +186,9 @@ struct PolicyPage: DashboardPage {
         }
         w.raw("</select></label>")
         destinationInput(&w)
-        hiddenInputs(&w, request, "kind", "today")  // the timeline's kind filter stays
+        w.hiddenInputs(request.kept("kind", "today"))  // the timeline's kind filter stays
         w.raw("<button type=\"submit\">Check</button></form>")
         if date != nil { tables[1].render(into: &w) }
-    }
-
-    /// What the other form chose, and the day the page is looked at from (`?today=`), kept when
-    /// a form is sent: each form has only its own fields.
-    private func hiddenInputs(_ w: inout HTMLWriter, _ request: DashboardRequest, _ names: String...) {
-        for name in names {
-            guard let value = request.string(name) else { continue }
-            w.raw("<input type=\"hidden\"")
-            w.attribute("name", name)
-            w.attribute("value", value)
-            w.raw(">")
-        }
     }
 
     private func elementSelect(_ w: inout HTMLWriter) {

@@ -155,16 +155,7 @@ struct TradePage: DashboardPage {
         w.attribute("value", to.description)
         w.raw(">")
         w.raw("</label>")
-        if let asOf = request.string("as_of") {
-            w.raw("<input type=\"hidden\" name=\"as_of\"")
-            w.attribute("value", asOf)
-            w.raw(">")
-        }
-        if data.flow != .export {
-            w.raw("<input type=\"hidden\" name=\"flow\"")
-            w.attribute("value", data.flow.rawValue)
-            w.raw(">")
-        }
+        w.hiddenInputs(request.kept("as_of") + (data.flow == .export ? [] : [("flow", data.flow.rawValue)]))
         w.raw("<button type=\"submit\">Show</button></form>")
 
         w.raw("<figure><div class=\"chart-wrap\">")

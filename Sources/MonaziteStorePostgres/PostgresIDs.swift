@@ -85,18 +85,18 @@ struct PostgresIDs {
         if !newSeries.isEmpty {
             let series = newSeries
             try await PostgresStore.copy(conn, table: "series", columns: ["id", "reporter", "partner", "flow", "commodity"], logger: logger) {
-                    send in
-                    var out = CopyTextBuffer()
-                    for s in series {
-                        out.int(s.id)
-                        out.text(s.key.reporter.alpha3)
-                        out.text(s.key.partner.alpha3)
-                        out.text(s.key.flow.rawValue)
-                        out.text(s.key.commodity.code)
-                        out.endRow()
-                        if out.isFull { try await send(out.take()) }
-                    }
-                    if !out.isEmpty { try await send(out.take()) }
+                send in
+                var out = CopyTextBuffer()
+                for s in series {
+                    out.int(s.id)
+                    out.text(s.key.reporter.alpha3)
+                    out.text(s.key.partner.alpha3)
+                    out.text(s.key.flow.rawValue)
+                    out.text(s.key.commodity.code)
+                    out.endRow()
+                    if out.isFull { try await send(out.take()) }
+                }
+                if !out.isEmpty { try await send(out.take()) }
             }
         }
         newSources = []

@@ -123,37 +123,37 @@ extension PostgresStore {
         guard count > 0 else { return }
         let releases = rows.provenances.map { StoreEncoding.release($0.release) }
         try await copy(conn, table: "observation", columns: observationColumns, logger: logger) { send in
-                var out = CopyTextBuffer()
-                for n in 0..<count {
-                    let i = kept.map { Int($0[n]) } ?? n
-                    let row = rows.rows[i]
-                    out.int(firstID + Int64(n))
-                    out.int(seriesIDs[Int(row.bulk.series)])
-                    out.int(Int64(row.bulk.firstMonth))
-                    out.int(Int64(row.bulk.lastMonth))
-                    out.int(Int64(releases[Int(row.source)]))
-                    try out.double(row.bulk.tonnes)
-                    try out.double(row.bulk.valueUSD)
-                    if row.detail < 0 {
-                        out.text(rows.bulkStatus.rawValue)
-                        out.int(sourceIDs[Int(row.source)])
-                        out.int(batchID)
-                        out.nulls(5)
-                    } else {
-                        let o = rows.details[Int(row.detail)]
-                        out.text(o.status.rawValue)
-                        out.int(sourceIDs[Int(row.source)])
-                        out.int(batchID)
-                        try out.double(o.reportedMoMPct)
-                        try out.double(o.reportedYoYPct)
-                        out.text(o.nationalCode)
-                        out.text(o.note)
-                        out.text(Derivation.text(o.derivedFrom))
-                    }
-                    out.endRow()
-                    if out.isFull { try await send(out.take()) }
+            var out = CopyTextBuffer()
+            for n in 0..<count {
+                let i = kept.map { Int($0[n]) } ?? n
+                let row = rows.rows[i]
+                out.int(firstID + Int64(n))
+                out.int(seriesIDs[Int(row.bulk.series)])
+                out.int(Int64(row.bulk.firstMonth))
+                out.int(Int64(row.bulk.lastMonth))
+                out.int(Int64(releases[Int(row.source)]))
+                try out.double(row.bulk.tonnes)
+                try out.double(row.bulk.valueUSD)
+                if row.detail < 0 {
+                    out.text(rows.bulkStatus.rawValue)
+                    out.int(sourceIDs[Int(row.source)])
+                    out.int(batchID)
+                    out.nulls(5)
+                } else {
+                    let o = rows.details[Int(row.detail)]
+                    out.text(o.status.rawValue)
+                    out.int(sourceIDs[Int(row.source)])
+                    out.int(batchID)
+                    try out.double(o.reportedMoMPct)
+                    try out.double(o.reportedYoYPct)
+                    out.text(o.nationalCode)
+                    out.text(o.note)
+                    out.text(Derivation.text(o.derivedFrom))
                 }
-                if !out.isEmpty { try await send(out.take()) }
+                out.endRow()
+                if out.isFull { try await send(out.take()) }
+            }
+            if !out.isEmpty { try await send(out.take()) }
         }
     }
 
