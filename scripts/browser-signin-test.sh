@@ -5,9 +5,11 @@
 # sign-in form, is refused a wrong token with a visible message, signs in with the read token
 # and sees the home page's June 2025 figures and a Sign out button, checks the session cookie is
 # HttpOnly (not in document.cookie), Secure and SameSite=Strict, that the API still answers the
-# cookie with its JSON 401, signs out with the button, and finds the old cookie opens nothing.
+# cookie with its JSON 401, checks an article on /claims and downloads its claims table (a form
+# post: the article goes in no URL), signs out with the button, and finds the old cookie opens nothing.
 # The browser talks to http://localhost: browsers keep Secure cookies from it without TLS.
-# Screenshots go to .build/screenshots/ (signin-refused.png, signed-in.png, signed-in-phone.png).
+# Screenshots go to .build/screenshots/ (signin-refused.png, signed-in.png, signed-in-phone.png,
+# claims-signed-in.png).
 #
 # Installs what it needs when missing: chromium and chromium-driver from Debian, Selenium from
 # PyPI into .venv-browser. Skips, saying why, only when those cannot be installed.

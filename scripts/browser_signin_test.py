@@ -9,7 +9,10 @@ server and installs what this needs.
 """
 
 import json
+import os
 import sys
+import tempfile
+import time
 from urllib.parse import urlsplit
 
 from selenium import webdriver
@@ -80,10 +83,14 @@ def main():
         options.add_argument(flag)
     # The network log gives each response's status and the cookies sent with each request.
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # Table downloads land here, without asking.
+    downloads = tempfile.mkdtemp(prefix="monazite-downloads-")
+    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     # The Debian chromedriver, named so Selenium does not look for a driver to download.
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        run(driver, base, token, shots)
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        run(driver, base, token, shots, downloads)
     finally:
         driver.quit()
     if failures:
@@ -130,7 +137,46 @@ def sent(load, pair):
     return any(pair in header for header in load.get("cookies", []))
 
 
-def run(driver, base, token, shots):
+def downloaded(directory, seconds=10):
+    """The first finished download in `directory` (name and text), waiting up to `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        done = [f for f in os.listdir(directory) if not f.endswith(".crdownload")]
+        if done:
+            with open(os.path.join(directory, done[0]), encoding="utf-8", errors="replace") as f:
+                return done[0], f.read()
+        time.sleep(0.2)
+    return None, ""
+
+
+def check_claims(driver, base, shots, downloads):
+    """A pasted article is checked, and its claims table downloads: the download posts the article
+    again (a form), so the text is in no URL the browser asks for."""
+    driver.get(base + "/claims")
+    area = driver.find_element(By.CSS_SELECTOR, "form[method=post] textarea[name=text]")
+    area.send_keys("China exported 3,188 tonnes of rare earth magnets in June 2025.\nShipments to the U.S. surged 660% in June 2025.")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-label='Check an article'] button[type=submit]"))
+    marks = driver.find_elements(By.CSS_SELECTOR, "div.article mark")
+    check(len(marks) == 2 and "verdict-agrees" in (marks[0].get_attribute("class") or ""), "a pasted article comes back with its two claims marked", str(len(marks)))
+    driver.save_screenshot(f"{shots}/claims-signed-in.png")
+    network(driver)
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form.table-actions button[type=submit]")
+    check(len(buttons) == 2 and buttons[0].text == "Download this table as CSV", "the claims table has its CSV and XLSX download buttons", str([b.text for b in buttons]))
+    if not buttons:
+        return
+    buttons[0].click()
+    name, text = downloaded(downloads)
+    check(name is not None and name.endswith(".csv"), "the CSV button downloads a .csv file", str(name))
+    rows = text.splitlines()
+    check(len(rows) == 3 and rows[0].startswith("n,line,text,measure,value,period,series,verdict,") and ",agrees," in rows[1], "the file holds the header and the two claims, the first agreeing", text[:300])
+    loads = network(driver)
+    hops = [hop for load in loads for hop in load["hops"]]
+    check(any(h[0] == "POST" and h[1] == base + "/claims?format=csv&table=claims" and h[2] == 200 for h in hops), "the download was a POST to /claims?format=csv&table=claims, answered 200", str(hops))
+    asked = [h[1] for h in hops] + [driver.current_url]
+    check(not any("text=" in url for url in asked), "no URL the browser asked for holds the article", str(asked))
+
+
+def run(driver, base, token, shots, downloads):
     # 1. Signed out, the dashboard sends the browser to the sign-in form.
     driver.get(base + "/")
     check(path_of(driver.current_url) == "/signin", "a signed-out browser opening / lands on /signin", driver.current_url)
@@ -176,6 +222,9 @@ def run(driver, base, token, shots):
     # 5. Another dashboard page opens with the cookie alone.
     driver.get(base + "/trade/8505.11/CHN?from=2025-01&to=2025-12")
     check(path_of(driver.current_url).startswith("/trade/") and "3,188" in driver.page_source, "the trade page opens with the cookie (June 2025, 3,188 t)")
+
+    # 5b. The claims checker, signed in: a form post, and its table's download (a post too).
+    check_claims(driver, base, shots, downloads)
 
     # 6. The API in the same browser: the cookie is sent, and the answer is still a JSON 401.
     network(driver)

@@ -26,7 +26,7 @@ struct ClaimsPage: DashboardPage {
                 .init(label: "Data", csvName: "data_value", numeric: true), .init(label: "Difference", csvName: "difference", numeric: true),
                 .init(label: "Source", csvName: "source", csvURLName: "source_url", wide: true),
                 .init(label: "Notes", csvName: "notes", wide: true),
-            ], downloads: request.downloads(table: "claims"))
+            ], downloads: request.downloads(table: "claims", posting: ["text"]))
         guard !text.trimmingCharacters().isEmpty else { return ClaimsPage(text: "", published: published, report: nil, tables: [table]) }
         let report: ClaimsReport
         do {
@@ -64,7 +64,9 @@ struct ClaimsPage: DashboardPage {
         w.paragraph(
             "Paste an article: every figure it states about rare-earth trade or dependence is checked against the stored releases, "
                 + "each with its verdict and source.", cssClass: "lead")
-        w.raw("<form method=\"post\" aria-label=\"Check an article\"><label>Article<textarea name=\"text\" rows=\"12\" cols=\"80\" required>")
+        // The line break after the tag is eaten by the HTML parser, so an article that starts with
+        // a blank line keeps it (and its claims their line numbers) when checked again.
+        w.raw("<form method=\"post\" aria-label=\"Check an article\"><label>Article<textarea name=\"text\" rows=\"12\" cols=\"80\" required>\n")
         w.text(text)
         w.raw("</textarea></label><label>Published<input type=\"date\" name=\"published\"")
         if let published { w.attribute("value", published.description) }

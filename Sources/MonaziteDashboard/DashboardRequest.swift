@@ -9,6 +9,9 @@ enum DownloadFormat: String, CaseIterable {
 struct TableDownloads {
     var csv: String
     var xlsx: String
+    /// Fields the downloads send in a form post rather than in the link (an article's text: too
+    /// long for a URL, and not to be kept in browser history, proxy logs or a Referer). Empty: links.
+    var posted: [(String, String)] = []
 }
 
 /// One request as the pages see it: the path split into segments, the query, whether a
@@ -90,9 +93,9 @@ struct DashboardRequest {
     }
 
     /// This page's URL with `format=csv&table=…` (or `xlsx`) added to the query it was asked with.
-    func downloadHref(table: String, format: DownloadFormat) -> String {
+    func downloadHref(table: String, format: DownloadFormat, leavingOut posted: Set<String> = []) -> String {
         var pairs: [(String, String)] = []
-        for k in query.keys.sorted() where k != "format" && k != "table" {
+        for k in query.keys.sorted() where k != "format" && k != "table" && !posted.contains(k) {
             if let v = query[k], !v.isEmpty { pairs.append((k, v)) }
         }
         pairs.append(("format", format.rawValue))
@@ -103,6 +106,15 @@ struct DashboardRequest {
     /// The CSV and XLSX links of one of this page's tables.
     func downloads(table: String) -> TableDownloads {
         TableDownloads(csv: downloadHref(table: table, format: .csv), xlsx: downloadHref(table: table, format: .xlsx))
+    }
+
+    /// The downloads of a table whose page was asked with `posting` fields (a form post): those
+    /// fields go in the body of the download's own post, the rest of the query in its link.
+    func downloads(table: String, posting fields: Set<String>) -> TableDownloads {
+        TableDownloads(
+            csv: downloadHref(table: table, format: .csv, leavingOut: fields),
+            xlsx: downloadHref(table: table, format: .xlsx, leavingOut: fields),
+            posted: fields.sorted().compactMap { name in query[name].flatMap { $0.isEmpty ? nil : (name, $0) } })
     }
 
     // MARK: Query values; an empty value counts as absent (forms submit empty fields).

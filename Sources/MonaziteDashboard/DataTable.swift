@@ -173,11 +173,24 @@ struct DataTable {
             }
             w.raw("</tr>")
         }
-        w.raw("</tbody></table></div><p class=\"table-actions\"><a")
-        w.attribute("href", downloads.csv)
-        w.raw(" download>Download this table as CSV</a> · <a")
-        w.attribute("href", downloads.xlsx)
-        w.raw(" download>as XLSX</a></p>")
+        w.raw("</tbody></table></div>")
+        if downloads.posted.isEmpty {
+            w.raw("<p class=\"table-actions\"><a")
+            w.attribute("href", downloads.csv)
+            w.raw(" download>Download this table as CSV</a> · <a")
+            w.attribute("href", downloads.xlsx)
+            w.raw(" download>as XLSX</a></p>")
+        } else {
+            // One form, its fields once, a button per format (`formaction`).
+            w.raw("<form method=\"post\" class=\"table-actions\"")
+            w.attribute("action", downloads.csv)
+            w.attribute("aria-label", "Download " + caption)
+            w.raw(">")
+            w.hiddenInputs(downloads.posted)
+            w.raw("<button type=\"submit\">Download this table as CSV</button> · <button type=\"submit\"")
+            w.attribute("formaction", downloads.xlsx)
+            w.raw(">as XLSX</button></form>")
+        }
         if !footnotes.isEmpty {
             w.raw("<ol class=\"notes\">")
             for (i, f) in footnotes.enumerated() {

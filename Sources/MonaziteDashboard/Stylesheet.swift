@@ -27,6 +27,7 @@ enum Stylesheet {
         .badge{display:inline-block;font-size:.75rem;line-height:1.3;border:1px solid var(--muted);border-radius:.25rem;\
         padding:0 .3rem;color:var(--muted);white-space:nowrap}.badge.warn{border-color:var(--warn);color:var(--warn)}\
         .table-actions{margin:.25rem 0 1rem;font-size:.875rem}\
+        form.table-actions{display:block}.table-actions button{background:none;border:0;padding:0;color:var(--link);text-decoration:underline}\
         figure{margin:1rem 0}figcaption{font-size:.875rem;color:var(--muted)}\
         .chart-wrap{overflow-x:auto}svg.chart{width:100%;min-width:36rem;height:auto;max-width:60rem;display:block}\
         .chart text{font-size:11px;fill:#333}.chart .axis{stroke:#767676}.chart .grid{stroke:#e3e3e3}\
