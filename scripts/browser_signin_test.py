@@ -169,6 +169,8 @@ def check_claims(driver, base, shots, downloads):
     check(name is not None and name.endswith(".csv"), "the CSV button downloads a .csv file", str(name))
     rows = text.splitlines()
     check(len(rows) == 3 and rows[0].startswith("n,line,text,measure,value,period,series,verdict,") and ",agrees," in rows[1], "the file holds the header and the two claims, the first agreeing", text[:300])
+    # The browser posts CR LF line ends: each claim keeps its own line (both were on line 1 until 2026-12-01).
+    check([r.split(",")[1] for r in rows[1:]] == ["1", "2"], "the claims are on lines 1 and 2 of the pasted text", text[:300])
     loads = network(driver)
     hops = [hop for load in loads for hop in load["hops"]]
     check(any(h[0] == "POST" and h[1] == base + "/claims?format=csv&table=claims" and h[2] == 200 for h in hops), "the download was a POST to /claims?format=csv&table=claims, answered 200", str(hops))

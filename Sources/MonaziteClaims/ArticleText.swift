@@ -22,7 +22,8 @@ public struct ArticleText: Sendable {
     /// Marks a sentence end inside a line (a block tag, a table cell); shown as a space.
     public static let hardBreak: Character = "\u{2029}"
 
-    public init(_ raw: String) {
+    public init(_ input: String) {
+        let raw = ArticleText.normalizingLineEnds(input)
         let isHTML = ArticleText.looksLikeHTML(raw)
         var metaDate: CalendarDay?
         var lines: [String]
@@ -35,7 +36,6 @@ public struct ArticleText: Sendable {
         var inFrontMatter = false
         for i in lines.indices {
             var line = lines[i]
-            if line.hasSuffix("\r") { line.removeLast() }
             if !isHTML {
                 if i == 0 && line.trimmingWhitespace() == "---" {
                     inFrontMatter = true
@@ -67,6 +67,25 @@ public struct ArticleText: Sendable {
         self.lines = lines
         self.paragraphEnds = ends
         self.foundDate = metaDate ?? ArticleText.firstDate(in: lines.prefix(15))
+    }
+
+    /// The text with Windows (CR LF) and old Mac (CR) line ends as LF. Swift counts CR LF as one
+    /// character, not "\n", so without this a browser's form post (always CR LF) or a Windows file
+    /// was one long line: every claim on line 1, and no paragraph or heading ending a sentence.
+    public static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for b in text.utf8 {
+            if b == 0x0A && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = b == 0x0D
+            bytes.append(afterCR ? 0x0A : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The lines as shown to a reader: hard breaks as spaces.

@@ -75,7 +75,8 @@ struct ClaimsPage: DashboardPage {
         w.heading(2, "The article, with its claims marked")
         w.raw("<div class=\"article\">")
         let byLine = Dictionary(grouping: report.claims.enumerated(), by: { $0.element.line })
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines as the checker counted them (a browser posts CR LF).
+        for (index, line) in ArticleText.normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(line)
             w.raw("<p>")
             for (n, claim) in (byLine[index + 1] ?? []).sorted(by: { $0.offset < $1.offset }) {

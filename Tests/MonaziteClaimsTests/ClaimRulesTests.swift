@@ -139,6 +139,27 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(md.map(\.partner) == ["WLD", "USA"])
     }
 
+    /// A browser's form post sends CR LF, as do Windows files: the same claims on the same lines as
+    /// with LF (Swift counts CR LF as one character, and it was read as one long line).
+    @Test(arguments: ["\r\n", "\r"])
+    func windowsAndOldMacLineEndsAreLineEnds(_ end: String) {
+        let texts = [
+            "# Magnet trade\n\n- **Magnet exports** rose to [3,188 tonnes](http://x) in June.\n- Shipments to the US were 353 tonnes.",
+            "<html><body>\n<p>Intro <a\nhref=\"x\">link</a></p>\n<p>Magnet exports rose to 3,188 tonnes in June.</p>\n</body></html>",
+            "Magnet exports\n\nShipments to the US were 353 tonnes in June.\nExports rose to 3,188 tonnes in June.",
+        ]
+        for lf in texts {
+            let expected = ClaimChecker.extractClaims(text: lf, published: Self.day("2025-07-20"))
+            let other = ClaimChecker.extractClaims(text: lf.replacingOccurrences(of: "\n", with: end), published: Self.day("2025-07-20"))
+            #expect(!expected.isEmpty)
+            #expect(other.map(\.line) == expected.map(\.line), "\(lf)")
+            #expect(other.map(\.text) == expected.map(\.text), "\(lf)")
+            #expect(other.map(\.value) == expected.map(\.value))
+            #expect(other.map(\.partner) == expected.map(\.partner))
+        }
+        #expect(ClaimChecker.extractClaims(text: texts[0].replacingOccurrences(of: "\n", with: end), published: Self.day("2025-07-20")).map(\.line) == [3, 4])
+    }
+
     // MARK: Verdicts
 
     @Test func aRevisedFigureIsJudgedByTheReleaseCurrentAtTheArticlesDate() async throws {

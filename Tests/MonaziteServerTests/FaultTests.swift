@@ -211,6 +211,9 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
             }
             #expect(html.contains("<mark class=\"verdict-agrees\""))
             #expect(html.contains("<form method=\"post\""))
+            // The text comes back in the form after a line break, which the HTML parser drops: an
+            // article that starts with a blank line keeps it, and its claims their line numbers.
+            #expect(html.contains("required>\nChina&#39;s rare earth magnet exports"), "\(html)")
             #expect(!html.contains("<script"))
             let api = try await client.execute(
                 uri: "/api/v1/claims", method: .post, headers: [.contentType: "application/json"],
@@ -223,6 +226,19 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
                 let verdict = try #require(claim["verdict"] as? String)
                 #expect(html.contains("verdict-\(verdict)"))
             }
+            #expect(api.compactMap { $0["line"] as? Int } == [1, 2])
+            // A browser posts the text with CR LF line ends: the same lines, each marked in its own paragraph.
+            let crlf = form.replacingOccurrences(of: "%0A", with: "%0D%0A")
+            let csv = try await client.execute(
+                uri: "/claims?format=csv&table=claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: crlf)
+            ) { response in response.text }
+            let lines = csv.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[1] }
+            #expect(lines == ["1", "2"], "\(csv)")
+            let page = try await client.execute(
+                uri: "/claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: crlf)
+            ) { response in response.text }
+            #expect(page.contains("<sup>1</sup></mark>.</p><p><mark"), "the second line is not a paragraph of its own")
         }
     }
 }
