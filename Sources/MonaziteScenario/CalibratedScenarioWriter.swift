@@ -28,7 +28,9 @@ public enum CalibratedScenarioWriter {
         if original.scenario.posterior != nil {
             throw ScenarioFileError(file: original.file, line: 1, reason: "already calibrated (has a posterior); calibrate the scenario with the priors")
         }
-        var lines = original.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // CR LF (a Windows file) is one Character, not "\n": split on it too, or the whole file is
+        // one line and its `name:` is never replaced.
+        var lines = original.text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
         if let k = lines.firstIndex(where: { $0.hasPrefix("name:") }) { lines[k] = "name: \(name)" }
         var text = lines.joined(separator: "\n")
         if !text.hasSuffix("\n") { text += "\n" }

@@ -1,7 +1,8 @@
 import MonaziteCore
 import MonaziteScenario
-import MonaziteSimulation
 import Testing
+
+@testable import MonaziteSimulation
 
 /// The YAML formats: bundled files load, and each kind of mistake is reported at its line.
 @Suite struct ScenarioFileTests {
@@ -222,6 +223,38 @@ import Testing
         #expect(svg.components(separatedBy: "<polygon").count - 1 == sectors)
         for band in bands.series {
             for t in 0..<bands.horizonDays { #expect(band.p5[t] <= band.p50[t] && band.p50[t] <= band.p95[t]) }
+        }
+    }
+}
+
+/// The file `simulate calibrate` writes.
+@Suite struct CalibratedScenarioWriterTests {
+    /// `simulate calibrate` on a scenario saved with Windows line ends writes the same file as on
+    /// the LF original: its new name in place of the old, every other line kept (CR LF was one
+    /// Swift Character, so the whole file was one line and kept its old name).
+    @Test func aCalibratedScenarioFromACRLFFileIsTheSameAsFromLF() throws {
+        let calibrated = try ScenarioLibrary.loadScenario("april-2025-calibrated")
+        let posterior = try #require(calibrated.scenario.posterior)
+        let names = posterior.parameters.map(\.description)
+        // Two rows of the bundled posterior stand in for a run's final population.
+        let rows = Array(posterior.rows.prefix(2))
+        let result = ABCSMCResult(
+            names: names, fitted: Array(names.indices), particles: rows, weights: [0.5, 0.5], distances: [0.1, 0.2],
+            tolerances: [.infinity, 0.3], acceptanceRates: [1, 0.5], simulations: 40)
+        let metadata = CalibratedScenarioWriter.Metadata(
+            command: "monazite simulate calibrate", sampleFirst: "2025-04", sampleLast: "2025-06", observations: ["world"],
+            settings: ABCSMCSettings(particles: 2, generations: 1))
+        let lf = try ScenarioLibrary.loadScenario("april-2025-calibration")
+        func written(_ text: String) throws -> String {
+            let file = try ScenarioFile(yaml: text, file: "s.yaml") { name, location throws(ScenarioFileError) in
+                try ScenarioLibrary.loadNetwork(name, referencedAt: location)
+            }
+            return try CalibratedScenarioWriter.yaml(original: file, name: "fitted-here", result: result, rows: rows, metadata: metadata)
+        }
+        let expected = try written(lf.text)
+        #expect(expected.contains("\nname: fitted-here\n"))
+        for end in ["\r\n", "\r"] {
+            #expect(try written(lf.text.replacingOccurrences(of: "\n", with: end)) == expected)
         }
     }
 }
