@@ -359,7 +359,12 @@ struct ClaimExtractor {
                     periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
                 let cueRange = numbers.count == 1 ? r : after
-                let yoyCue = Self.contains(Lexicon.yoyIndex, s, cueRange) != nil
+                // "up 15.8% from 4,725 tonnes in the same month of 2024": a change compared with that year.
+                let samePeriodLater = periods.contains { p in
+                    if case .samePeriodIn = p.expression { return p.start >= n.end }
+                    return false
+                }
+                let yoyCue = Self.contains(Lexicon.yoyIndex, s, cueRange) != nil || samePeriodLater
                 let momCue = Self.contains(Lexicon.momIndex, s, cueRange) != nil
                 if let c = extractOne(
                     n, s: s, clause: r, own: own ?? fallback, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
@@ -771,6 +776,9 @@ struct ClaimExtractor {
         case .fullYear:
             guard let y = contextYear ?? anchor.map({ $0.year - 1 }) else { return nil }
             return Period.year(y)
+        case .samePeriodIn(let y):
+            guard let p = base ? claimPeriod : frame.period else { return nil }
+            return p.shifted(years: y - p.last.year)
         }
     }
 }

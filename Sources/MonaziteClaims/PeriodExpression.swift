@@ -26,6 +26,9 @@ enum PeriodExpression: Sendable, Equatable {
     case fullYear
     /// `March last year`: a month of the year before the article's (or the figure's).
     case monthLastYear(Int)
+    /// `the same month in 2024`, `the same period of 2024`: the period the figure is about, in that
+    /// year. Always the base of a comparison, and a year-on-year cue.
+    case samePeriodIn(Int)
 }
 
 /// A period found in a clause: where, what, and whether it is the figure's own period or the base
@@ -87,8 +90,8 @@ enum PeriodReader {
             if let y = year(k) { return (y, k + 1) }
             return (nil, k)
         }
-        func add(_ from: Int, _ to: Int, _ e: PeriodExpression, rangeExpression: Bool = false) {
-            var base = false
+        func add(_ from: Int, _ to: Int, _ e: PeriodExpression, rangeExpression: Bool = false, alwaysBase: Bool = false) {
+            var base = alwaysBase
             var p = from - 1
             while p >= range.lowerBound, tokens[p].kind == .word,
                 ["the", "a", "in", "same", "period", "month", "of"].contains(tokens[p].lower)
@@ -184,6 +187,16 @@ enum PeriodReader {
             }
             if t.kind == .word {
                 let w = t.lower
+                // the same month in 2024, the same period of 2024, the same quarter of 2024
+                if w == "same", let unit = word(i + 1), ["month", "period", "quarter", "half"].contains(unit) {
+                    var j = i + 2
+                    if word(j) == "in" || word(j) == "of" { j += 1 }
+                    if let y = year(j) {
+                        add(i > range.lowerBound && word(i - 1) == "the" ? i - 1 : i, j + 1, .samePeriodIn(y), alwaysBase: true)
+                        i = j + 1
+                        continue
+                    }
+                }
                 // H1 2025, Q3, 1H25 is not handled.
                 if w.count == 2, let n = Int(String(w.dropFirst())), w.first == "h" || w.first == "q", t.startsUppercase {
                     let (y, after) = trailingYear(i + 1)

@@ -103,6 +103,26 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(claim.period == period)
     }
 
+    /// "up 15.8% from 4,725 tonnes in the same month of 2024": the change is October's on the year
+    /// and the base level October 2024's, not the calendar year 2024 (which the checker then
+    /// called a disagreement with the year's 58,152 t). Test sentences written for this test.
+    @Test(arguments: [
+        ("Magnet exports were 5,473 tonnes in October. That was up 15.8% from 4,725 tonnes in the same month in 2024.", "2025-10", "2024-10"),
+        ("Magnet exports were 5,473 tonnes in October, up 15.8% from 4,725 tonnes in the same month of 2024.", "2025-10", "2024-10"),
+        ("In the first half, China exported 22,319 tonnes of magnets, up 15.8% from 4,725 tonnes in the same period of 2024.", "2025-H1", "2024-H1"),
+    ])
+    func theSameMonthOfAnEarlierYearIsABase(_ text: String, _ period: String, _ base: String) throws {
+        let extracted = ClaimChecker.extract(text: text, published: Self.day("2025-11-20")).2
+        let claims = extracted.map(\.claim)
+        let change = try #require(extracted.first { $0.claim.unit == "%" })
+        #expect(change.claim.measure == .yoyPct)
+        #expect(change.claim.period == period)
+        #expect(!change.ambiguousChange, "a change said to be against the same month of 2024 is year on year")
+        let level = try #require(claims.first { $0.value == 4725 })
+        #expect(level.measure == .level)
+        #expect(level.period == base)
+    }
+
     @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
         let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
         #expect(article.foundDate == Self.day("2025-07-20"))
