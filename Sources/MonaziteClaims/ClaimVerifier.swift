@@ -308,7 +308,17 @@ struct ClaimVerifier {
                 }
             }
             let value = usd ? (total.valueUSD ?? 0) : total.tonnes
-            let agrees = admits.contains(value)
+            var agrees = admits.contains(value)
+            if !agrees, !usd, total.pieces.count > 1 {
+                // A sum of figures each published rounded is known only to the sum of their
+                // roundings: 19,131.47 t from five monthly figures does not contradict "19,132 t".
+                let slack = total.pieces.reduce(0) { $0 + Self.halfStep(of: $1.quantityTonnes ?? 0) }
+                if admits.overlaps((value - slack)...(value + slack)) {
+                    agrees = true
+                    notes.append(
+                        "agrees within the rounding of the \(total.pieces.count) published figures summed (±\(Self.rounded(slack, 1000)) t together)")
+                }
+            }
             return Evaluation(
                 verdict: agrees ? .agrees : .disagrees, dataValue: value, sources: total.pieces.map { Self.source($0.provenance) },
                 notes: notes)

@@ -199,6 +199,33 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(after.claims.first?.notes.contains { $0.contains("matches the earlier release") } == true)
     }
 
+    /// A total we sum from monthly figures, each published rounded, is known to the sum of their
+    /// roundings: a January-May total written "19,132 tonnes" agrees with parts adding to
+    /// 19,131.47 t (it disagreed by 0.53 t), and a figure beyond that slack still disagrees.
+    /// Monthly figures made up for this test.
+    @Test func aSummedTotalAgreesWithinTheRoundingOfItsParts() async throws {
+        let data = MemoryClaimData(observations: [
+            MemoryClaimData.figure("2025-01", 3000, release: "2025-02-20"), MemoryClaimData.figure("2025-02", 3500, release: "2025-03-20"),
+            MemoryClaimData.figure("2025-03", 4000, release: "2025-04-20"), MemoryClaimData.figure("2025-04", 7393, release: "2025-05-20"),
+            MemoryClaimData.figure("2025-05", 1238.47, release: "2025-06-20"),
+        ])
+        let close = try await ClaimChecker.check(
+            text: "Magnet exports for January to May were 19,132 tonnes.", published: Self.day("2025-06-21"), data: data)
+        let claim = try #require(close.claims.first)
+        #expect(claim.measure == .ytd && claim.dataValue == 19131.47)
+        #expect(claim.verdict == .agrees)
+        #expect(claim.notes.contains { $0.contains("within the rounding of the 5 published figures summed (±2.005 t") }, "\(claim.notes)")
+        let far = try await ClaimChecker.check(
+            text: "Magnet exports for January to May were 19,135 tonnes.", published: Self.day("2025-06-21"), data: data)
+        #expect(far.claims.first?.verdict == .disagrees)
+        let single = try await ClaimChecker.check(
+            text: "Magnet exports were 1,238 tonnes in May.", published: Self.day("2025-06-21"), data: data)
+        #expect(single.claims.first?.verdict == .agrees)
+        let singleOff = try await ClaimChecker.check(
+            text: "Magnet exports were 1,237 tonnes in May.", published: Self.day("2025-06-21"), data: data)
+        #expect(singleOff.claims.first?.verdict == .disagrees, "one figure has no parts to round")
+    }
+
     @Test func outOfDomainFiguresAreNeverDisagrees() async throws {
         // Data that would contradict every figure below if they were read as magnet exports.
         let data = MemoryClaimData(observations: [
