@@ -627,7 +627,7 @@ struct ClaimExtractor {
             frame.lastLevelReporter = reporter
             frame.lastLevelPeriod = period
         }
-        let isBaseLevel = n.start > r.lowerBound && ["from", "than", "with", "versus"].contains(s[n.start - 1].lower)
+        let isBaseLevel = Self.isComparisonBase(n, s, r)
         if measure == .production, let p = period { frame.period = p }
         if measure != .nirPct && measure != .production && measure != .count && !isBaseLevel
             && !(measure == .level && !ownIsExplicit && (yoyCue || momCue))
@@ -700,6 +700,22 @@ struct ClaimExtractor {
         }
         flush()
         return String(out.map { $0 == ArticleText.hardBreak ? " " : $0 })
+    }
+
+    /// A figure that is the base of a comparison, not news: "from 1,238 tonnes", "than 4,725
+    /// tonnes", and "down from a seven-month high of 6,146 tons" (a change word, "from", and no
+    /// figure or "to" before the number). Its period must not become the article's.
+    static func isComparisonBase(_ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> Bool {
+        guard n.start > r.lowerBound else { return false }
+        if ["from", "than", "with", "versus"].contains(s[n.start - 1].lower) { return true }
+        var k = n.start - 2
+        while k > r.lowerBound, k >= n.start - 8 {
+            let t = s[k]
+            if t.kind == .number || t.lower == "to" { return false }
+            if t.lower == "from" { return Lexicon.upWords.contains(s[k - 1].lower) || Lexicon.downWords.contains(s[k - 1].lower) }
+            k -= 1
+        }
+        return false
     }
 
     // MARK: Periods

@@ -187,8 +187,8 @@ enum PeriodReader {
             }
             if t.kind == .word {
                 let w = t.lower
-                // the same month in 2024, the same period of 2024, the same quarter of 2024
-                if w == "same", let unit = word(i + 1), ["month", "period", "quarter", "half"].contains(unit) {
+                // the same month in 2024, the same period of 2024, the corresponding period in 2024
+                if ["same", "corresponding", "comparable"].contains(w), let unit = word(i + 1), ["month", "period", "quarter", "half"].contains(unit) {
                     var j = i + 2
                     if word(j) == "in" || word(j) == "of" { j += 1 }
                     if let y = year(j) {
@@ -211,6 +211,13 @@ enum PeriodReader {
                         if next == "half" || next == "quarter" {
                             let (y, after) = trailingYear(j + 1)
                             add(i, after, next == "half" ? .half(n, year: y) : .quarter(n, year: y))
+                            i = after
+                            continue
+                        }
+                        // the first three quarters: January to September
+                        if w == "first", let count = Lexicon.numberWords[next], (2...4).contains(count), word(j + 1) == "quarters" {
+                            let (y, after) = trailingYear(j + 2)
+                            add(i, after, .firstMonths(count * 3, year: y))
                             i = after
                             continue
                         }

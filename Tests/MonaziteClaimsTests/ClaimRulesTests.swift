@@ -123,6 +123,21 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(level.period == base)
     }
 
+    /// The structure of Reuters' September 2025 magnet story (sentences written for this test): a
+    /// base level after "down from a ... high of" does not move the story to August, and "the
+    /// first three quarters" and "the corresponding period in 2024" are January-September.
+    @Test func aBaseLevelKeepsTheStorysMonthAndQuartersAreMonths() throws {
+        let text = """
+            Magnet exports stood at 5,774 tons in September, down from a seven-month high of 6,146 tons in August.
+            Versus the same month a year earlier, exports rose 17.5%.
+            In the first three quarters of 2025, magnet exports totalled 39,817 tons, a fall of 7.5% from the corresponding period in 2024.
+            """
+        let claims = ClaimChecker.extractClaims(text: text, published: Self.day("2025-10-20"))
+        #expect(claims.map(\.value) == [5774, 6146, 17.5, 39817, -7.5])
+        #expect(claims.map(\.measure) == [.level, .level, .yoyPct, .ytd, .ytdYoYPct])
+        #expect(claims.map(\.period) == ["2025-09", "2025-08", "2025-09", "2025-01..09", "2025-01..09"])
+    }
+
     @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
         let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
         #expect(article.foundDate == Self.day("2025-07-20"))
