@@ -514,7 +514,12 @@ struct ClaimExtractor {
             } else if isShare && !(direction != nil && !precededByTo) {
                 measure = .sharePct
             } else if direction != nil || yoyCue || momCue || base != nil {
-                measure = .yoyPct  // refined below
+                if Self.isValueChange(n, s, r) {
+                    measure = .other
+                    notes.append("a change in value; the checker compares changes in tonnes")
+                } else {
+                    measure = .yoyPct  // refined below
+                }
             } else {
                 measure = .other
             }
@@ -551,10 +556,12 @@ struct ClaimExtractor {
         if own == nil, frame.period == nil, anchor == nil {
             notes.append("period: the article does not say, and no date anchors it")
         }
-        if measure == .level, let p = period, yoyCue, !ownIsExplicit {
-            // "from 5,150 tonnes a year earlier": the base level.
+        // "from 5,150 tonnes a year earlier": the base level; "climbed 4.8% to 16,001 tons
+        // year-on-year" is the new one.
+        let resultOfChange = n.start > r.lowerBound && s[n.start - 1].lower == "to"
+        if measure == .level, let p = period, yoyCue, !ownIsExplicit, !resultOfChange {
             period = p.shifted(years: -1)
-        } else if measure == .level, let p = period, momCue, !ownIsExplicit {
+        } else if measure == .level, let p = period, momCue, !ownIsExplicit, !resultOfChange {
             period = p.preceding
         }
         if let b = base {
@@ -700,6 +707,18 @@ struct ClaimExtractor {
         }
         flush()
         return String(out.map { $0 == ArticleText.hardBreak ? " " : $0 })
+    }
+
+    /// "fell 15.9% to $68.6 mln", "in value terms, supplies fell 15.9%": a change in value, not in
+    /// tonnes (a currency amount after it in its clause, or "in value"/"by value" in the clause or
+    /// before the sentence's first figure).
+    static func isValueChange(_ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> Bool {
+        if (n.end..<r.upperBound).contains(where: { s[$0].kind == .symbol && ["$", "€", "£", "¥"].contains(s[$0].text) }) { return true }
+        func saysValue(_ range: Range<Int>) -> Bool {
+            range.contains { k in k > 0 && s[k].lower == "value" && ["in", "by"].contains(s[k - 1].lower) }
+        }
+        let firstNumber = s.firstIndex { $0.kind == .number } ?? s.count
+        return saysValue(r) || saysValue(0..<min(firstNumber, s.count))
     }
 
     /// A figure that is the base of a comparison, not news: "from 1,238 tonnes", "than 4,725

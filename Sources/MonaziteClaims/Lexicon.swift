@@ -97,7 +97,7 @@ enum Lexicon {
         "rose", "rise", "rises", "rising", "risen", "up", "jumped", "jump", "jumps", "jumping", "surged", "surge", "surges", "surging",
         "soared", "soar", "soars", "climbed", "climb", "climbs", "increased", "increase", "increases", "increasing", "grew", "grow",
         "grows", "growth", "gained", "gain", "gains", "rebounded", "rebound", "rebounds", "higher", "advanced", "spiked", "leapt",
-        "leaped", "expanded", "recovered",
+        "leaped", "expanded", "recovered", "added",
     ]
     static let downWords: Set<String> = [
         "fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "drops", "dropping", "declined", "decline", "declines",

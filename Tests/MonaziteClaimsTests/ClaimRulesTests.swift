@@ -138,6 +138,30 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(claims.map(\.period) == ["2025-09", "2025-08", "2025-09", "2025-01..09", "2025-01..09"])
     }
 
+    /// From Reuters' March 2026 and TASS's January-February 2026 stories (sentences written for
+    /// this test): the level a change reaches ("to 16,001 tons year-on-year") is the period's own,
+    /// not a year earlier; a change in value ("by 15.9% to $68.6 mln", "in value terms") is not
+    /// checked against tonnes (it was a disagreement with the +23% in tonnes); "added" is a rise.
+    @Test func theLevelAChangeReachesAndChangesInValue() throws {
+        let quarter = ClaimChecker.extractClaims(
+            text: "In the first quarter of 2026, China's exports of magnets climbed 4.8% to 16,001 tons year-on-year.",
+            published: Self.day("2026-04-20"))
+        #expect(quarter.map(\.measure) == [.yoyPct, .level])
+        #expect(quarter.map(\.period) == ["2026-Q1", "2026-Q1"])
+        let value = ClaimChecker.extractClaims(
+            text: "China's rare earth exports rose by 23% in January-February to 10,460 tons. In value terms, supplies fell by 15.9% to $68.6 mln.",
+            published: Self.day("2026-03-10"))
+        #expect(value.map(\.value) == [23, 10460, -15.9, 68_600_000])
+        #expect(value.map(\.measure) == [.ytdYoYPct, .ytd, .other, .ytd])
+        #expect(value[2].notes.contains("a change in value; the checker compares changes in tonnes"))
+        let sameClause = ClaimChecker.extractClaims(
+            text: "China's rare earth exports fell 15.9% to $68.6 million in January-February.", published: Self.day("2026-03-10"))
+        #expect(sameClause.first?.measure == .other)
+        let added = ClaimChecker.extractClaims(text: "In 2025, exports of rare earths added 12.9% to 62,580 tons.", published: Self.day("2026-03-10"))
+        #expect(added.map(\.measure) == [.yoyPct, .level])
+        #expect(added.first?.value == 12.9)
+    }
+
     @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
         let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
         #expect(article.foundDate == Self.day("2025-07-20"))
