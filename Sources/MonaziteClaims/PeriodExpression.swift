@@ -271,7 +271,8 @@ enum PeriodReader {
                     i += 1
                     continue
                 }
-                if (w == "for" || w == "over"), word(i + 1) == "the", word(i + 2) == "year", word(i + 3) != "to" {
+                // "for the year", not "for the year-to-date period".
+                if (w == "for" || w == "over"), word(i + 1) == "the", word(i + 2) == "year", word(skipHyphen(i + 3)) != "to" {
                     add(i, i + 3, .fullYear)
                     i += 3
                     continue

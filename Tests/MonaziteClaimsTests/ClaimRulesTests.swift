@@ -157,6 +157,12 @@ struct MemoryClaimData: ClaimDataSource {
         let sameClause = ClaimChecker.extractClaims(
             text: "China's rare earth exports fell 15.9% to $68.6 million in January-February.", published: Self.day("2026-03-10"))
         #expect(sameClause.first?.measure == .other)
+        // "For the year-to-date period" is January to the story's month, not the year.
+        let ytd = ClaimChecker.extractClaims(
+            text: "China exported 4,343.5 tons of rare earths in October. For the year-to-date period, exports reached 52,699.2 tons.",
+            published: Self.day("2025-11-07"))
+        #expect(ytd.map(\.period) == ["2025-10", "2025-01..10"])
+        #expect(ytd.last?.measure == .ytd)
         let added = ClaimChecker.extractClaims(text: "In 2025, exports of rare earths added 12.9% to 62,580 tons.", published: Self.day("2026-03-10"))
         #expect(added.map(\.measure) == [.yoyPct, .level])
         #expect(added.first?.value == 12.9)
