@@ -131,7 +131,9 @@ struct ClaimExtractor {
                     split = true
                     keep = true
                 }
-            } else if t.kind == .word, t.lower == "and" || t.lower == "or", i + 1 < s.count {
+            } else if t.kind == .word, t.lower == "and" || t.lower == "or", i + 1 < s.count,
+                !(i >= 2 && s[i - 2].lower == "between" && s[i - 1].kind == .number)  // "between 2020 and 2023"
+            {
                 let n = s[i + 1]
                 if n.kind == .number || n.kind == .symbol || Lexicon.upWords.contains(n.lower) || Lexicon.downWords.contains(n.lower)
                     || Lexicon.qualifiers.contains(where: { $0.0.match(s, at: i + 1, limit: s.count) != nil })

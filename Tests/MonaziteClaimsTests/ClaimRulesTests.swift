@@ -168,6 +168,14 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(added.first?.value == 12.9)
     }
 
+    /// "between 2020 and 2023" is one period: the claim's quote keeps it whole (it ended at "2020").
+    @Test func aRangeOfYearsStaysInTheQuote() throws {
+        let claims = ClaimChecker.extractClaims(
+            text: "China supplied 70% of U.S. imports of rare earths between 2020 and 2023.", published: Self.day("2025-03-01"))
+        #expect(claims.map(\.period) == ["2020..2023"])
+        #expect(claims.first?.text.hasSuffix("between 2020 and 2023") == true, "\(claims.first?.text ?? "")")
+    }
+
     @Test func aDateInTheTextAnchorsWhenNoneIsGiven() throws {
         let article = ArticleText("BEIJING, July 20, 2025 - China's magnet exports rose to 3,188 tonnes last month.")
         #expect(article.foundDate == Self.day("2025-07-20"))
