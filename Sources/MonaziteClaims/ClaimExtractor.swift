@@ -356,10 +356,18 @@ struct ClaimExtractor {
                 // No period of its own: the sentence's, else that of another figure of the clause
                 // ("jumped 660% from May to 353 tonnes last month").
                 let own = owns[k]
-                let fallback = sentenceDefault ?? owns.compactMap { $0 }.first
-                let baseMention =
+                var fallback = sentenceDefault ?? owns.compactMap { $0 }.first
+                var baseMention =
                     periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
+                // "up 157.5% from 1,238 tons in May": the period of the base level after a change
+                // is the change's base, not the change's own period.
+                if own == nil, baseMention == nil, n.unit == .percent,
+                    let j = numbers.indices.first(where: { $0 > k && Self.isComparisonBase(numbers[$0], s, r) }), let levelPeriod = owns[j]
+                {
+                    baseMention = PeriodMention(start: levelPeriod.start, end: levelPeriod.end, expression: levelPeriod.expression, isBase: true)
+                    fallback = sentenceDefault ?? owns.indices.lazy.filter { $0 != j }.compactMap { owns[$0] }.first
+                }
                 let cueRange = numbers.count == 1 ? r : after
                 // "up 15.8% from 4,725 tonnes in the same month of 2024": a change compared with that year.
                 let samePeriodLater = periods.contains { p in

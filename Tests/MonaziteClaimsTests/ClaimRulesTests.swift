@@ -168,6 +168,22 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(added.first?.value == 12.9)
     }
 
+    /// "up 157.5% from 1,238 tons in May" after "3,188 tons last month": May is the change's base,
+    /// so it is June's change on May (it was checked as May's own change, -52.9%, and called
+    /// wrong). Sentences written for this test, with the figures of Reuters' June 2025 story.
+    @Test func aBaseLevelsMonthIsTheChangesBase() throws {
+        let claims = ClaimChecker.extractClaims(
+            text: "Overall, China exported 3,188 tons of magnets worldwide last month, up 157.5% from 1,238 tons in May.",
+            published: Self.day("2025-07-20"))
+        #expect(claims.map(\.value) == [3188, 157.5, 1238])
+        #expect(claims.map(\.measure) == [.level, .momPct, .level])
+        #expect(claims.map(\.period) == ["2025-06", "2025-06", "2025-05"])
+        let india = ClaimChecker.extractClaims(
+            text: "Magnet exports to India in June 2025 were 172 tons, up 15% from 150 tons in May.", published: Self.day("2025-07-20"))
+        #expect(india.map(\.measure) == [.level, .momPct, .level])
+        #expect(india.map(\.period) == ["2025-06", "2025-06", "2025-05"])
+    }
+
     /// "between 2020 and 2023" is one period: the claim's quote keeps it whole (it ended at "2020").
     @Test func aRangeOfYearsStaysInTheQuote() throws {
         let claims = ClaimChecker.extractClaims(
