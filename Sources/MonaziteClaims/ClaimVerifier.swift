@@ -316,7 +316,7 @@ struct ClaimVerifier {
                 if admits.overlaps((value - slack)...(value + slack)) {
                     agrees = true
                     notes.append(
-                        "agrees within the rounding of the \(total.pieces.count) published figures summed (±\(Self.rounded(slack, 1000)) t together)")
+                        "agrees within the rounding of the \(total.pieces.count) figures summed, each as stored (±\(Self.rounded(slack, 1000)) t together)")
                 }
             }
             return Evaluation(

@@ -283,7 +283,7 @@ struct MemoryClaimData: ClaimDataSource {
         let claim = try #require(close.claims.first)
         #expect(claim.measure == .ytd && claim.dataValue == 19131.47)
         #expect(claim.verdict == .agrees)
-        #expect(claim.notes.contains { $0.contains("within the rounding of the 5 published figures summed (±2.005 t") }, "\(claim.notes)")
+        #expect(claim.notes.contains { $0.contains("within the rounding of the 5 figures summed, each as stored (±2.005 t") }, "\(claim.notes)")
         let far = try await ClaimChecker.check(
             text: "Magnet exports for January to May were 19,135 tonnes.", published: Self.day("2025-06-21"), data: data)
         #expect(far.claims.first?.verdict == .disagrees)
