@@ -15,4 +15,7 @@ public protocol ClaimDataSource: Sendable {
     func salientStatistics(country: CountryCode) async throws -> [SalientStatistic]
     /// Indicators of one measure (mine production by country and edition, stage shares, import sources).
     func indicators(_ measure: Indicator.Measure) async throws -> [Indicator]
+    /// The acts of the policy timeline that list rare-earth elements (export licensing and bans),
+    /// each with whether it applied on `day`.
+    func elementControls(on day: CalendarDay?) async throws -> [ElementControl]
 }

@@ -561,8 +561,13 @@ struct ClaimExtractor {
         }
         if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
 
-        // Period.
-        period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame) ?? frame.period
+        // Period. A count dates an act ("in April", "in October" in an October story is this
+        // October), never the months of trade figures around it.
+        if measure == .count {
+            period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame, actMonth: true)
+        } else {
+            period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame) ?? frame.period
+        }
         if own == nil, frame.period == nil, anchor == nil {
             notes.append("period: the article does not say, and no date anchors it")
         }
@@ -632,6 +637,12 @@ struct ClaimExtractor {
             partner = nil
             flow = nil
             commodity = "share of \(stage?.label ?? "")"
+        case .count:
+            // Not a trade series: a number of elements (listed by acts) or of firms, licences.
+            reporter = nil
+            partner = nil
+            flow = nil
+            commodity = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } == true ? "rare-earth elements" : nil
         default:
             if flow == .import, let r0 = reporter, r0 != "CHN", partner == "CHN" { importerPhrasing = true }
         }
@@ -681,6 +692,10 @@ struct ClaimExtractor {
         c.importerPhrasing = importerPhrasing
         c.stage = stage
         c.priceItem = priceItem
+        if measure == .count {
+            c.countsElements = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } ?? false
+            c.countsAddition = n.countsAddition
+        }
         if period == nil { c.periodProblem = anchor == nil ? "no period in the text and no article date" : "no period in the text" }
         return c
     }
@@ -759,14 +774,15 @@ struct ClaimExtractor {
 
     /// Resolves a period expression against the article's date, the figure's own period (for a
     /// base) and the period the article was last talking about.
-    func resolve(_ e: PeriodExpression?, base: Bool, claimPeriod: Period?, frame: Frame) -> Period? {
+    /// `actMonth`: the period of an act rather than of a figure, so the article's own month is this year's.
+    func resolve(_ e: PeriodExpression?, base: Bool, claimPeriod: Period?, frame: Frame, actMonth: Bool = false) -> Period? {
         guard let e else { return nil }
         let anchorMonth = anchor?.monthValue
         let contextYear = frame.period?.last.year
         func monthYear(_ m: Int) -> Int? {
             if base, let p = claimPeriod { return m < p.first.month ? p.first.year : p.first.year - 1 }
             // Customs data for a month come out the month after: "in July" in a July article is last July.
-            if let a = anchorMonth { return m < a.month ? a.year : a.year - 1 }
+            if let a = anchorMonth { return m < a.month || (actMonth && m == a.month) ? a.year : a.year - 1 }
             return contextYear
         }
         /// The year of the latest period ending with month `lastMonth` that ended before the anchor.

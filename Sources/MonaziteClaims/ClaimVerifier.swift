@@ -16,6 +16,7 @@ struct ClaimVerifier {
     private var salientCache: [CountryCode: [SalientStatistic]] = [:]
     private var indicatorCache: [Indicator.Measure: [Indicator]] = [:]
     private var releaseCache: [ReleaseKey: [Observation]] = [:]
+    private var controlsCache: [ElementControl]?
 
     struct ReleaseKey: Hashable {
         var key: SeriesKey
@@ -45,8 +46,7 @@ struct ClaimVerifier {
                 "prices: the store holds no price series\(e.priceItem.map { " for \($0)" } ?? ""); needs a dated price quote (market, grade, currency)"
             )
         case .count:
-            c.verdict = .unverifiable
-            c.notes.append("a count of elements, firms or licences: needs the policy timeline, which this check does not read")
+            try await verifyCount(e, &c)
         case .other:
             c.verdict = .unverifiable
             c.notes.append(
@@ -55,6 +55,117 @@ struct ClaimVerifier {
                     : "neither a level nor a change the checker knows how to compare (say month-on-month, year-on-year or a share)")
         }
         return c
+    }
+
+    // MARK: Counts of elements
+
+    /// A number of rare-earth elements against the acts of the policy timeline that list elements.
+    ///
+    /// With a period ("in April", "in October 2025"), the acts announced or taking effect in it
+    /// decide: agrees when one lists (or, for "five more elements", adds) that many, disagrees when
+    /// none does. Without one, a claim agrees with an act before the article's date that lists that
+    /// many, or with the number of elements under the acts in force on that date; otherwise the
+    /// claim is unverifiable and the notes list what the timeline holds.
+    mutating func verifyCount(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        c.verdict = .unverifiable
+        guard e.countsElements else {
+            c.notes.append("a count of firms, licences or other things: the data holds no such count")
+            return
+        }
+        if controlsCache == nil { controlsCache = try await data.elementControls(on: published) }
+        let all = (controlsCache ?? []).sorted { ($0.firstDay?.dayNumber ?? Int.max) < ($1.firstDay?.dayNumber ?? Int.max) }
+        // What each act lists, or adds to the acts dated before it.
+        func counted(_ act: ElementControl) -> [String] {
+            guard e.countsAddition else { return act.elements }
+            let earlier = Set(
+                all.filter { other in
+                    guard let d = other.firstDay, let a = act.firstDay else { return false }
+                    return d < a
+                }.flatMap(\.elements))
+            return act.elements.filter { !earlier.contains($0) }
+        }
+        func describe(_ act: ElementControl) -> String {
+            let list = counted(act)
+            let dates = [act.announced.map { "announced \($0)" }, act.effective.map { "effective \($0)" }].compactMap { $0 }
+            let verb = e.countsAddition ? "adds" : "lists"
+            let uncertain = act.verified ? "" : "; the timeline flags this act as uncertain"
+            return "\(act.label) (\(dates.joined(separator: ", "))) \(verb) \(list.count) elements: \(list.joined(separator: ", "))\(uncertain)"
+        }
+        func source(_ act: ElementControl) -> ClaimSource {
+            // The act's date, unless the source's name already carries it ("Holland & Knight 2025-04-04").
+            let day = act.firstDay?.description
+            return ClaimSource(source: act.source, url: act.url, release: day.flatMap { act.source.contains($0) ? nil : $0 })
+        }
+        let claimed = abs(c.value)
+        let what = e.countsAddition ? "adding" : "listing"
+        if let p = e.period {
+            let inPeriod = all.filter { act in
+                [act.announced, act.effective].contains { d in d.map { p.contains($0.monthValue) } ?? false }
+            }
+            guard !inPeriod.isEmpty else {
+                c.notes.append("no act on the policy timeline \(what) rare-earth elements was announced or took effect in \(c.period ?? p.description)")
+                return
+            }
+            let match = inPeriod.first { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier) }
+            let act = match ?? inPeriod[0]
+            c.verdict = match != nil ? .agrees : .disagrees
+            c.dataValue = Double(counted(act).count)
+            c.difference = Double(counted(act).count) - claimed
+            c.sources = [source(act)]
+            c.notes.append(describe(act))
+            if match == nil, inPeriod.count > 1 {
+                for other in inPeriod.dropFirst() { c.notes.append(describe(other)) }
+            }
+            return
+        }
+        let before = all.filter { act in published.map { day in act.firstDay.map { $0 <= day } ?? false } ?? true }
+        if let act = before.last(where: { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier) }) {
+            c.verdict = .agrees
+            c.dataValue = Double(counted(act).count)
+            c.difference = Double(counted(act).count) - claimed
+            c.sources = [source(act)]
+            c.notes.append(describe(act))
+            c.notes.append("the article dates no act: matched on the number alone")
+            return
+        }
+        if let day = published, !e.countsAddition {
+            // "now cover seven": the elements of the acts in force on the day, else of every act announced by then.
+            let inForce = before.filter(\.inForce)
+            for (acts, how) in [(inForce, "in force on"), (before, "announced by")] where !acts.isEmpty {
+                let union = Set(acts.flatMap(\.elements))
+                guard Self.countAdmits(Double(union.count), claimed, c.qualifier) else { continue }
+                c.verdict = .agrees
+                c.dataValue = Double(union.count)
+                c.difference = Double(union.count) - claimed
+                c.sources = acts.map(source)
+                c.notes.append("\(how) \(day): \(union.count) elements under \(acts.map(\.label).joined(separator: " and "))")
+                for act in acts { c.notes.append(describe(act) + (act.status.map { "; on \(day): " + $0.replacingOccurrences(of: "_", with: " ") } ?? "")) }
+                return
+            }
+        }
+        if before.isEmpty {
+            c.notes.append("no act on the policy timeline \(what) rare-earth elements\(published.map { " by \($0)" } ?? "")")
+        } else {
+            c.notes.append("no act on the policy timeline \(what) that many elements; it holds:")
+            for act in before {
+                var line = describe(act)
+                if let status = act.status, let day = published { line += "; on \(day): \(status.replacingOccurrences(of: "_", with: " "))" }
+                c.notes.append(line)
+            }
+        }
+    }
+
+    /// Whether a whole count `n` is what a claim of `value` with `qualifier` admits ("more than
+    /// seven" is eight or more).
+    static func countAdmits(_ n: Double, _ value: Double, _ qualifier: ClaimQualifier) -> Bool {
+        switch qualifier {
+        case .exact: n == value
+        case .about: abs(n - value) <= max(1, 0.1 * value)
+        case .nearly: n <= value && n >= value - max(1, 0.1 * value)
+        case .moreThan: n > value
+        case .lessThan: n < value
+        case .upTo: n <= value
+        }
     }
 
     // MARK: Intervals

@@ -18,4 +18,10 @@ struct ExtractedClaim: Sendable {
     var periodProblem: String?
     /// The element of a price claim (`neodymium oxide`).
     var priceItem: String?
+    /// A count of rare-earth elements ("seven rare earths", "five more elements"), checked against
+    /// the acts of the policy timeline that list elements.
+    var countsElements = false
+    /// A count of things added ("five more elements"): compared with the elements an act added to
+    /// those listed before it.
+    var countsAddition = false
 }

@@ -167,6 +167,9 @@ enum Lexicon {
         .map { Phrase($0) }
 
     /// Nouns that make a bare number a count.
+    /// Count nouns that name rare-earth elements ("rare" as in "seven rare earths").
+    static let elementCountNouns: Set<String> = ["elements", "element", "rare"]
+
     static let countNouns: Set<String> = [
         "elements", "element", "rare", "metals", "entities", "companies", "firms", "licences", "licenses", "license", "licence",
         "destinations", "countries", "items", "measures", "applications", "permits", "exporters", "producers", "mines", "plants",

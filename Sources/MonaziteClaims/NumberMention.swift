@@ -29,6 +29,10 @@ struct NumberMention: Sendable {
     var qualifier: ClaimQualifier
     /// +1 or -1 when the number carries a sign (`-38.1%`, `+157.5%`).
     var sign: Double?
+    /// What a count counts: the noun it ends on (`elements`, `rare` for "rare earths", `entities`).
+    var countNoun: String?
+    /// A count of things added ("five more elements", "adding 16 entities", "another two").
+    var countsAddition = false
 }
 
 /// Reads the numbers of a clause.
@@ -39,9 +43,12 @@ enum NumberReader {
         "item", "rule", "phase", "level", "tier", "class", "grade", "room", "annex", "list", "paragraph", "g",
     ]
 
+    /// Words between a count and its noun, or just before the count, that make it an addition.
+    static let additionWords: Set<String> = ["more", "additional", "new", "further", "extra", "adding", "added", "adds", "add", "another"]
+
     static let countModifiers: Set<String> = [
         "medium", "heavy", "light", "and", "more", "new", "other", "key", "critical", "strategic", "of", "the", "us", "u.s.",
-        "american", "chinese", "foreign", "major", "additional", "controlled", "earth", "rare",
+        "american", "chinese", "foreign", "major", "additional", "controlled", "earth", "rare", "further", "extra",
     ]
 
     static func read(_ tokens: [Token], _ range: Range<Int>, consumed: Set<Int>) -> [NumberMention] {
@@ -203,16 +210,31 @@ enum NumberReader {
                     j += 2
                 }
             }
+            var countNoun: String?
+            var countsAddition = false
             if unit == .none {
-                // A count: "seven rare earth elements", "16 US entities".
+                // A count: "seven rare earth elements", "16 US entities", "seven medium-to-heavy rare earths".
                 var k = j
                 var skipped = 0
-                while let w = word(k), !Lexicon.countNouns.contains(w), countModifiers.contains(w), skipped < 4 {
+                func isModifier(_ k: Int) -> Bool {
+                    guard k < end else { return false }
+                    if tokens[k].kind == .hyphen { return true }
+                    guard let w = word(k), !Lexicon.countNouns.contains(w) else { return false }
+                    return countModifiers.contains(w) || (w == "to" && k > j && tokens[k - 1].kind == .hyphen)
+                }
+                while isModifier(k), skipped < 6 {
+                    if let w = word(k), additionWords.contains(w) { countsAddition = true }
                     k += 1
                     skipped += 1
                 }
                 if let w = word(k), Lexicon.countNouns.contains(w) {
                     unit = .count
+                    countNoun = w
+                    if first > range.lowerBound, tokens[first - 1].kind == .word, additionWords.contains(tokens[first - 1].lower) {
+                        countsAddition = true
+                    }
+                } else {
+                    countsAddition = false
                 }
             }
             if unit == .none, !isWordNumber, let w = word(j), ["from", "to", "and", "versus"].contains(w), j + 1 < end,
@@ -235,7 +257,9 @@ enum NumberReader {
                 }
             }
             out.append(
-                NumberMention(start: first, end: j, index: i, value: value, step: step, unit: unit, qualifier: qualifier, sign: sign))
+                NumberMention(
+                    start: first, end: j, index: i, value: value, step: step, unit: unit, qualifier: qualifier, sign: sign,
+                    countNoun: countNoun, countsAddition: countsAddition))
             i = j - 1
         }
         return out

@@ -1,5 +1,6 @@
 public import MonaziteClaims
 public import MonaziteCore
+public import MonazitePolicy
 public import MonaziteStore
 
 /// News claims checked against a store: the store as a ``ClaimDataSource``, and the one call every
@@ -37,5 +38,25 @@ public struct StoreClaimData: ClaimDataSource {
 
     public func indicators(_ measure: Indicator.Measure) async throws -> [Indicator] {
         try await store.indicators(measure: measure, stage: nil)
+    }
+
+    /// The timeline every interface shows (bundled acts and those imported into the store): its
+    /// export licensing and bans that list elements.
+    public func elementControls(on day: CalendarDay?) async throws -> [ElementControl] {
+        let events = try await PolicyBridge.events(store: store as? any PolicyStore)
+        return Self.elementControls(events, on: day)
+    }
+
+    /// The acts of `events` that list elements (not "all rare earths"), as the claims check reads them.
+    public static func elementControls(_ events: [PolicyEvent], on day: CalendarDay?) -> [ElementControl] {
+        let timeline = PolicyTimeline(events)
+        return events.compactMap { event in
+            guard event.kind == .exportLicensing || event.kind == .prohibition, case .some(let set) = event.scope.elements, !set.isEmpty
+            else { return nil }
+            return ElementControl(
+                id: event.id, label: event.label, announced: event.dates.announced, effective: event.dates.effective,
+                elements: set.sorted().map(\.symbol), status: day.map { timeline.status(of: event, on: $0).status.rawValue },
+                source: event.source, url: event.url, verified: event.verified)
+        }
     }
 }

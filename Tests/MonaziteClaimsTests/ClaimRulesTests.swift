@@ -10,6 +10,7 @@ struct MemoryClaimData: ClaimDataSource {
     var observations: [Observation] = []
     var salient: [SalientStatistic] = []
     var indicatorList: [Indicator] = []
+    var controls: [ElementControl] = []
 
     func tradeSeries(_ key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] {
         var latest: [Period: Observation] = [:]
@@ -30,6 +31,7 @@ struct MemoryClaimData: ClaimDataSource {
 
     func salientStatistics(country: CountryCode) async throws -> [SalientStatistic] { salient.filter { $0.country == country } }
     func indicators(_ measure: Indicator.Measure) async throws -> [Indicator] { indicatorList.filter { $0.measure == measure } }
+    func elementControls(on day: CalendarDay?) async throws -> [ElementControl] { controls }
 
     static let magnets = HSCode("8505.11")!
     static func figure(_ period: String, _ tonnes: Double, partner: CountryCode = .world, release: String?, source: String = "test source")
