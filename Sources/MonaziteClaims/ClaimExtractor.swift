@@ -695,6 +695,7 @@ struct ClaimExtractor {
         if measure == .count {
             c.countsElements = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } ?? false
             c.countsAddition = n.countsAddition
+            c.boundIncluded = n.boundIncluded
         }
         if period == nil { c.periodProblem = anchor == nil ? "no period in the text and no article date" : "no period in the text" }
         return c

@@ -106,7 +106,7 @@ struct ClaimVerifier {
                 c.notes.append("no act on the policy timeline \(what) rare-earth elements was announced or took effect in \(c.period ?? p.description)")
                 return
             }
-            let match = inPeriod.first { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier) }
+            let match = inPeriod.first { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier, boundIncluded: e.boundIncluded) }
             let act = match ?? inPeriod[0]
             c.verdict = match != nil ? .agrees : .disagrees
             c.dataValue = Double(counted(act).count)
@@ -119,7 +119,7 @@ struct ClaimVerifier {
             return
         }
         let before = all.filter { act in published.map { day in act.firstDay.map { $0 <= day } ?? false } ?? true }
-        if let act = before.last(where: { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier) }) {
+        if let act = before.last(where: { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier, boundIncluded: e.boundIncluded) }) {
             c.verdict = .agrees
             c.dataValue = Double(counted(act).count)
             c.difference = Double(counted(act).count) - claimed
@@ -133,7 +133,7 @@ struct ClaimVerifier {
             let inForce = before.filter(\.inForce)
             for (acts, how) in [(inForce, "in force on"), (before, "announced by")] where !acts.isEmpty {
                 let union = Set(acts.flatMap(\.elements))
-                guard Self.countAdmits(Double(union.count), claimed, c.qualifier) else { continue }
+                guard Self.countAdmits(Double(union.count), claimed, c.qualifier, boundIncluded: e.boundIncluded) else { continue }
                 c.verdict = .agrees
                 c.dataValue = Double(union.count)
                 c.difference = Double(union.count) - claimed
@@ -156,14 +156,14 @@ struct ClaimVerifier {
     }
 
     /// Whether a whole count `n` is what a claim of `value` with `qualifier` admits ("more than
-    /// seven" is eight or more).
-    static func countAdmits(_ n: Double, _ value: Double, _ qualifier: ClaimQualifier) -> Bool {
+    /// seven" is eight or more, "at least seven" seven or more).
+    static func countAdmits(_ n: Double, _ value: Double, _ qualifier: ClaimQualifier, boundIncluded: Bool) -> Bool {
         switch qualifier {
         case .exact: n == value
         case .about: abs(n - value) <= max(1, 0.1 * value)
         case .nearly: n <= value && n >= value - max(1, 0.1 * value)
-        case .moreThan: n > value
-        case .lessThan: n < value
+        case .moreThan: boundIncluded ? n >= value : n > value
+        case .lessThan: boundIncluded ? n <= value : n < value
         case .upTo: n <= value
         }
     }

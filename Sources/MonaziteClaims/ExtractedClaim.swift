@@ -24,4 +24,6 @@ struct ExtractedClaim: Sendable {
     /// A count of things added ("five more elements"): compared with the elements an act added to
     /// those listed before it.
     var countsAddition = false
+    /// The qualifier admits its bound ("at least seven").
+    var boundIncluded = false
 }

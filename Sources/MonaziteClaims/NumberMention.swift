@@ -33,6 +33,8 @@ struct NumberMention: Sendable {
     var countNoun: String?
     /// A count of things added ("five more elements", "adding 16 entities", "another two").
     var countsAddition = false
+    /// The qualifier's bound is itself admitted ("at least seven" admits seven; "more than seven" does not).
+    var boundIncluded = false
 }
 
 /// Reads the numbers of a clause.
@@ -42,6 +44,9 @@ enum NumberReader {
         "no", "number", "section", "article", "hs", "code", "codes", "announcement", "order", "eo", "chapter", "version", "page", "top",
         "item", "rule", "phase", "level", "tier", "class", "grade", "room", "annex", "list", "paragraph", "g",
     ]
+
+    /// Qualifiers whose bound is admitted.
+    static let inclusiveBounds: Set<[String]> = [["at", "least"], ["no", "fewer", "than"], ["no", "less", "than"], ["not", "less", "than"]]
 
     /// Words between a count and its noun, or just before the count, that make it an addition.
     static let additionWords: Set<String> = ["more", "additional", "new", "further", "extra", "adding", "added", "adds", "add", "another"]
@@ -119,6 +124,7 @@ enum NumberReader {
                 b -= 1
             }
             var qualifier = ClaimQualifier.exact
+            var boundIncluded = false
             if b >= range.lowerBound, tokens[b].text == "~" {
                 qualifier = .about
                 first = b
@@ -127,6 +133,7 @@ enum NumberReader {
                     let s = b - phrase.words.count + 1
                     if phrase.match(tokens, at: s, limit: b + 1) == b + 1 {
                         qualifier = q
+                        boundIncluded = inclusiveBounds.contains(phrase.words)
                         first = s
                         break
                     }
@@ -259,7 +266,7 @@ enum NumberReader {
             out.append(
                 NumberMention(
                     start: first, end: j, index: i, value: value, step: step, unit: unit, qualifier: qualifier, sign: sign,
-                    countNoun: countNoun, countsAddition: countsAddition))
+                    countNoun: countNoun, countsAddition: countsAddition, boundIncluded: boundIncluded))
             i = j - 1
         }
         return out

@@ -331,6 +331,59 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(claim.notes.contains { $0.contains("needs") })
     }
 
+    // MARK: Counts of elements
+
+    /// Two acts written for the test: one listing seven elements, a later one listing five, two of
+    /// which the first already listed.
+    static let controls = [
+        ElementControl(
+            id: "first", label: "Act A", announced: day("2025-04-04"), effective: day("2025-04-04"),
+            elements: ["Sc", "Y", "Sm", "Gd", "Tb", "Dy", "Lu"], status: "in_force", source: "test source A", url: nil, verified: true),
+        ElementControl(
+            id: "second", label: "Act B", announced: day("2025-10-09"), effective: day("2025-11-08"),
+            elements: ["Eu", "Gd", "Tb", "Ho", "Er"], status: "suspended", source: "test source B", url: nil, verified: false),
+    ]
+
+    @Test(arguments: [
+        // sentence, published, verdict, data value
+        ("In October China added three more rare earth elements to its list.", "2025-10-20", ClaimVerdict.agrees, 3.0),
+        ("In October China restricted five rare earth elements.", "2025-10-20", .agrees, 5),
+        ("In October China restricted three rare earth elements.", "2025-10-20", .disagrees, 5),
+        ("In April China restricted more than seven rare earths.", "2025-07-20", .disagrees, 7),
+        ("In April China restricted at least six rare earths.", "2025-07-20", .agrees, 7),
+        ("In April China restricted at least seven rare earths.", "2025-07-20", .agrees, 7),
+        ("In April China restricted over seven rare earths.", "2025-07-20", .disagrees, 7),
+        ("China's licences now cover seven rare earth elements.", "2025-12-20", .agrees, 7),
+        ("China has announced controls on ten rare earth elements.", "2025-12-20", .agrees, 10),
+        ("China's licences now cover eleven rare earth elements.", "2025-12-20", .unverifiable, .nan),
+        ("In June China restricted seven rare earth elements.", "2025-07-20", .unverifiable, .nan),
+    ])
+    func aCountOfElementsIsCheckedAgainstTheActsThatListThem(_ text: String, _ published: String, _ verdict: ClaimVerdict, _ value: Double)
+        async throws
+    {
+        let report = try await ClaimChecker.check(
+            text: text, published: Self.day(published), data: MemoryClaimData(controls: Self.controls))
+        let claim = try #require(report.claims.first)
+        #expect(claim.measure == .count)
+        #expect(claim.verdict == verdict, "\(claim.notes)")
+        if value.isNaN {
+            #expect(claim.dataValue == nil)
+        } else {
+            #expect(claim.dataValue == value)
+            #expect(!claim.sources.isEmpty)
+        }
+    }
+
+    @Test func anUncertainActIsSaidToBeUncertainAndOtherCountsAreNotElements() async throws {
+        let report = try await ClaimChecker.check(
+            text: "In October China restricted five rare earth elements. China added 16 US entities to its list in October.",
+            published: Self.day("2025-10-20"), data: MemoryClaimData(controls: Self.controls))
+        #expect(report.claims.count == 2)
+        #expect(report.claims.first?.notes.contains { $0.contains("Act B") && $0.contains("uncertain") } == true)
+        #expect(report.claims.last?.verdict == .unverifiable)
+        #expect(report.claims.last?.commodity == nil)
+    }
+
     @Test func jsonHasEveryFieldOfTheContract() async throws {
         let report = try await ClaimChecker.check(
             text: "Magnet exports fell to 900 tonnes in March.", published: Self.day("2025-04-20"), data: MemoryClaimData())
