@@ -24,10 +24,11 @@ build_harnesses() {
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$SCRATCH/build.log" 2>&1
 }
 # The harness package reaches the sources through a path dependency, and its cached build plan
-# does not notice a source file moved or removed there ("missing inputs"): plan again once.
+# does not notice a source file added, moved or removed there ("missing inputs", or "cannot find
+# type" for a type in a new file): after a failed build, plan again once.
 built=0
 build_harnesses && built=1
-if [ "$built" = 0 ] && grep -q "because of missing inputs" "$SCRATCH/build.log"; then
+if [ "$built" = 0 ]; then
   rm -f "$SCRATCH/build.db" "$SCRATCH"/*/release/description.json
   build_harnesses && built=1
 fi
