@@ -409,6 +409,11 @@ struct ClaimExtractor {
         places: [PlaceMention], commodities: [(start: Int, end: Int, id: String)], frame: inout Frame
     ) -> ExtractedClaim? {
         var notes: [String] = []
+        if let ratio = n.ratio {
+            let times = ratio == ratio.rounded() ? String(Int(ratio)) : String(ratio)
+            let change = Int(((ratio - 1) * 100).rounded())
+            notes.append("a ratio of \(times): read as a change of \(change > 0 ? "+" : "")\(change)%, within a tenth of the ratio")
+        }
         // Sign from the words around the figure.
         var value = n.value
         var direction: Double?

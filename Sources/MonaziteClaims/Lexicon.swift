@@ -191,6 +191,14 @@ enum Lexicon {
         return table.map { (Phrase($0.0), $0.1) }.sorted { $0.0.words.count > $1.0.words.count }
     }()
 
+    /// Words that state a ratio of a new level to an old one.
+    static let ratioWords: [String: Double] = [
+        "doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5, "twofold": 2,
+        "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10,
+    ]
+    /// Words after "N times" that make it a ratio ("three times higher", "twice as much" is not read).
+    static let timesComparisons: Set<String> = ["higher", "more", "larger", "greater", "bigger", "as", "the", "above"]
+
     static let multipliers: [String: Double] = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
     ]

@@ -35,6 +35,8 @@ struct NumberMention: Sendable {
     var countsAddition = false
     /// The qualifier's bound is itself admitted ("at least seven" admits seven; "more than seven" does not).
     var boundIncluded = false
+    /// The ratio the article wrote ("doubled" 2, "halved" 0.5, "sevenfold" 7), read as a percent change.
+    var ratio: Double?
 }
 
 /// Reads the numbers of a clause.
@@ -67,7 +69,14 @@ enum NumberReader {
             var value: Double
             var step: Double
             var isWordNumber = false
-            if t.kind == .number {
+            // A ratio ("doubled", "sevenfold", "7-fold", "three times higher"): the tokens after the number it takes.
+            var ratio: Double?
+            var ratioEnd = i + 1
+            if t.kind == .word, let r = Lexicon.ratioWords[t.lower] {
+                value = r
+                step = 1
+                ratio = r
+            } else if t.kind == .number {
                 let digits = t.text.replacingOccurrences(of: ",", with: "")
                 guard let v = Double(digits) else { continue }
                 value = v
@@ -83,11 +92,23 @@ enum NumberReader {
             } else {
                 continue
             }
+            if ratio == nil, value > 1 {
+                if i + 2 < end, tokens[i + 1].kind == .hyphen, tokens[i + 2].lower == "fold" {
+                    ratio = value
+                    ratioEnd = i + 3
+                } else if i + 1 < end, tokens[i + 1].lower == "fold" {
+                    ratio = value
+                    ratioEnd = i + 2
+                } else if i + 2 < end, tokens[i + 1].lower == "times", Lexicon.timesComparisons.contains(tokens[i + 2].lower) {
+                    ratio = value
+                    ratioEnd = i + 2
+                }
+            }
             // A label ("Section 232", "No. 18") or a compound adjective ("three-month", "16-member").
             var p = i - 1
             if p >= range.lowerBound, tokens[p].text == "." { p -= 1 }
             if p >= range.lowerBound, tokens[p].kind == .word, labelWords.contains(tokens[p].lower) { continue }
-            if i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .word,
+            if ratio == nil, i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .word,
                 !Lexicon.multipliers.keys.contains(tokens[i + 2].lower)
             {
                 continue
@@ -138,6 +159,17 @@ enum NumberReader {
                         break
                     }
                 }
+            }
+
+            if let r = ratio {
+                // A ratio r is a change of (r − 1) × 100%, known to a tenth of the ratio ("doubled":
+                // 1.9 to 2.1 times, +90% to +110%; "sevenfold": 6.65 to 7.35 times).
+                out.append(
+                    NumberMention(
+                        start: first, end: ratioEnd, index: i, value: abs(r - 1) * 100, step: 10 * r, unit: .percent, qualifier: qualifier,
+                        sign: r < 1 ? -1 : 1, boundIncluded: boundIncluded, ratio: r))
+                i = ratioEnd - 1
+                continue
             }
 
             // Forwards: multiplier, unit.

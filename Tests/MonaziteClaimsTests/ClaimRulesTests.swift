@@ -66,6 +66,9 @@ struct MemoryClaimData: ClaimDataSource {
         ("1.5 kilotonnes", 1500, 100, "t"), ("up 157.5%", 157.5, 0.1, "%"), ("a 660 per cent rise", 660, 1, "%"),
         ("$59.6 million", 59.6e6, 1e5, "USD"),
         ("58,000 metric tons", 58000, 1000, "t"),
+        // Ratios: a change of (r − 1) × 100%, known to a tenth of the ratio.
+        ("exports doubled", 100, 20, "%"), ("a sevenfold rise", 600, 70, "%"), ("rose 3-fold", 200, 30, "%"),
+        ("were halved", 50, 5, "%"), ("three times higher", 200, 30, "%"), ("a seven-fold jump", 600, 70, "%"),
     ])
     func numbersAndUnitsAreRead(_ text: String, _ value: Double, _ step: Double, _ unit: String) throws {
         let tokens = Tokenizer.tokenize(line: text, number: 0)
@@ -82,7 +85,10 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(u == unit)
     }
 
-    @Test(arguments: ["Section 232 of the act", "Announcement No. 18", "a three-month decline", "on July 20, 2025", "HS 8505.11 covers it"])
+    @Test(arguments: [
+        "Section 232 of the act", "Announcement No. 18", "a three-month decline", "on July 20, 2025", "HS 8505.11 covers it",
+        "reaffirmed three times this year",
+    ])
     func labelsAndDatesAreNotClaims(_ text: String) {
         #expect(ClaimChecker.extractClaims(text: "Magnet exports: \(text).", published: Self.day("2025-08-01")).isEmpty)
     }
