@@ -13,8 +13,8 @@ enum ServerComposition {
         store: any ServerStore, cacheSeconds: Int, metrics: RequestMetrics? = nil
     ) async throws -> (pages: PageHandler, invalidate: @Sendable () -> Void) {
         let policy = store as? any PolicyStore
-        let events = try await PolicyBridge.events(store: policy)
+        let loadEvents: @Sendable () async throws -> [PolicyEvent] = { try await PolicyBridge.events(store: policy) }
         return DashboardMount.make(
-            store: store, events: events, reloadEvents: { try await PolicyBridge.events(store: policy) }, cacheSeconds: cacheSeconds, metrics: metrics)
+            store: store, events: try await loadEvents(), reloadEvents: loadEvents, cacheSeconds: cacheSeconds, metrics: metrics)
     }
 }

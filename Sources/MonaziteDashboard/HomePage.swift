@@ -177,12 +177,12 @@ struct HomePage: DashboardPage {
             if let mom = world.momPct.value {
                 w.text(", \(NumberText.change(mom)) on \(previous)")
             } else if let published = world.reportedMoMPct {
-                w.text(", \(NumberText.change(published)) on \(previous) as published (no \(previous) figure of its own)")
+                w.text(", " + TradeQueries.publishedChangeOnly(NumberText.change(published), on: previous))
             }
             if let yoy = world.yoyPct.value {
                 w.text(" and \(NumberText.change(yoy)) on \(lastYear)")
             } else if let published = world.reportedYoYPct {
-                w.text(" and \(NumberText.change(published)) on \(lastYear) as published (no \(lastYear) figure of its own)")
+                w.text(" and " + TradeQueries.publishedChangeOnly(NumberText.change(published), on: lastYear))
             }
             w.text(".")
         } else {

@@ -6,6 +6,12 @@ public import MonaziteStore
 /// a month's headline figures), answered from a store as `Report`s. The CLI and the HTTP API
 /// both call these, so they give the same figures, notes and sources.
 public enum TradeQueries {
+    /// A change the source published where no base is stored to compute ours: said to be that,
+    /// in every lead (the API's headline, the summary, the home page). `change` is formatted by the caller.
+    public static func publishedChangeOnly(_ change: String, on base: Period) -> String {
+        "\(change) on \(base) as published (no \(base) figure of its own stored to check it)"
+    }
+
     /// Longest window a query may ask for, in months (a guard against typos like 1025-01).
     public static let maximumMonths = 600
 
@@ -212,7 +218,7 @@ public enum TradeQueries {
                     lead += circular(name, world) ? " (published \(Format.pct(published)), from which our base was derived)" : " (published \(Format.pct(published)))"
                 }
             } else if let published {
-                lead += "\(joiner)\(Format.pct(published)) on \(base) as published (no \(base) figure of its own stored to check it)"
+                lead += joiner + Self.publishedChangeOnly(Format.pct(published), on: base)
             }
         }
         change(world.momPct.value, world.reportedMoMPct, on: p.preceding, "mom_pct", joiner: ", ")

@@ -69,7 +69,7 @@ struct PageTests {
                 "United States: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
                     + "the published -9.5% MoM implies about 448.6 t for 2026-02 (derived)"))
         // And the world's: the lead gives the published +10.5% as published, the note its base.
-        #expect(html.contains("exported 5,238 t, +10.5% on 2026-02 as published (no 2026-02 figure of its own) and "), "lead")
+        #expect(html.contains("exported 5,238 t, +10.5% on 2026-02 as published (no 2026-02 figure of its own stored to check it) and "), "lead")
         #expect(html.contains("World: no figure for 2026-02 on its own: held only inside longer spans, the shortest 2026-01..2026-02; "
             + "the published +10.5% MoM implies about 4,740.3 t for 2026-02 (derived)"))
 
