@@ -18,4 +18,6 @@ public protocol ClaimDataSource: Sendable {
     /// The acts of the policy timeline that list rare-earth elements (export licensing and bans),
     /// each with whether it applied on `day`.
     func elementControls(on day: CalendarDay?) async throws -> [ElementControl]
+    /// Every cited price quote (the bundled quotes and those imported into the store).
+    func priceQuotes() async throws -> [PriceQuote]
 }

@@ -566,9 +566,9 @@ struct ClaimExtractor {
         }
         if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
 
-        // Period. A count dates an act ("in April", "in October" in an October story is this
-        // October), never the months of trade figures around it.
-        if measure == .count {
+        // Period. A count dates an act and a price a quote ("in April", "in October" in an
+        // October story is this October), never the months of trade figures around them.
+        if measure == .count || measure == .price {
             period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame, actMonth: true)
         } else {
             period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame) ?? frame.period
@@ -642,6 +642,11 @@ struct ClaimExtractor {
             partner = nil
             flow = nil
             commodity = "share of \(stage?.label ?? "")"
+        case .price:
+            // Not a trade series: a quote, for the item priced (its market is read below).
+            reporter = nil
+            partner = nil
+            flow = nil
         case .count:
             // Not a trade series: a number of elements (listed by acts) or of firms, licences.
             reporter = nil
@@ -683,8 +688,16 @@ struct ClaimExtractor {
             ? value * (direction ?? 1) : value
         value = signed
         var priceItem: String?
+        var priceMarket: String?
+        var priceForm: String?
         if measure == .price {
             priceItem = Lexicon.commodities.first { p in Self.contains([p.0], s, r) != nil }?.1
+            // Market and form: in the clause, else anywhere in the sentence.
+            for range in [r, 0..<s.count] where priceMarket == nil {
+                priceMarket = Lexicon.priceMarkets.first { m in Self.contains([m.0], s, range) != nil }?.1
+            }
+            priceForm = (r.lazy.compactMap { Lexicon.priceForms[s[$0].lower] }.first)
+                ?? s.lazy.compactMap { Lexicon.priceForms[$0.lower] }.first
         }
         var c = ExtractedClaim(
             claim: Claim(
@@ -697,6 +710,8 @@ struct ClaimExtractor {
         c.importerPhrasing = importerPhrasing
         c.stage = stage
         c.priceItem = priceItem
+        c.priceMarket = priceMarket
+        c.priceForm = priceForm
         if measure == .count {
             c.countsElements = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } ?? false
             c.countsAddition = n.countsAddition

@@ -17,6 +17,7 @@ struct ClaimVerifier {
     private var indicatorCache: [Indicator.Measure: [Indicator]] = [:]
     private var releaseCache: [ReleaseKey: [Observation]] = [:]
     private var controlsCache: [ElementControl]?
+    private var quotesCache: [PriceQuote]?
 
     struct ReleaseKey: Hashable {
         var key: SeriesKey
@@ -41,10 +42,7 @@ struct ClaimVerifier {
         case .production:
             try await verifyProduction(e, &c)
         case .price:
-            c.verdict = .unverifiable
-            c.notes.append(
-                "prices: the store holds no price series\(e.priceItem.map { " for \($0)" } ?? ""); needs a dated price quote (market, grade, currency)"
-            )
+            try await verifyPrice(e, &c)
         case .count:
             try await verifyCount(e, &c)
         case .other:
@@ -56,6 +54,109 @@ struct ClaimVerifier {
         }
         return c
     }
+
+    // MARK: Prices
+
+    /// The element key of the price data for each priced item the extractor names.
+    static let priceElements: [String: String] = [
+        "cn-dysprosium": "Dy", "cn-terbium": "Tb", "neodymium": "Nd", "praseodymium": "Pr", "ndpr": "NdPr",
+    ]
+
+    /// A price against the cited quotes (bundled and imported) for the element, in the form and
+    /// market the article names, dated in the claim's period (or the 31 days to the article's
+    /// date). Agrees when a quote in the claim's currency overlaps what the claim admits (a
+    /// quote per tonne is compared per kilogram and back: a change of unit, not of currency);
+    /// disagrees when the article names the market, there are such quotes and none does; quotes
+    /// in another currency only are named, not converted (that would be arithmetic, not a check).
+    mutating func verifyPrice(_ e: ExtractedClaim, _ c: inout Claim) async throws {
+        c.verdict = .unverifiable
+        guard let item = e.priceItem, let element = Self.priceElements[item] else {
+            c.notes.append(
+                "prices: no quotes are held\(e.priceItem.map { " for \($0)" } ?? ""); quotes are held for Dy, Tb, Nd, Pr and NdPr products")
+            return
+        }
+        let unit = c.unit.split(separator: "/").map(String.init)
+        guard unit.count == 2, unit[1] == "kg" || unit[1] == "t" else {
+            c.notes.append("prices: the figure needs a unit per kilogram or per tonne to compare with a quote")
+            return
+        }
+        let currency = unit[0]
+        let perKilogram = unit[1] == "kg"
+        let window: ClosedRange<Int>
+        let windowText: String
+        if let p = e.period, let first = CalendarDay(year: p.first.year, month: p.first.month, day: 1),
+            let next = CalendarDay(year: p.last.adding(months: 1).year, month: p.last.adding(months: 1).month, day: 1)
+        {
+            window = first.dayNumber...(next.dayNumber - 1)
+            windowText = c.period ?? p.description
+        } else if let day = published {
+            window = (day.dayNumber - 31)...day.dayNumber
+            windowText = "the 31 days to \(day) (the article dates no price)"
+        } else {
+            c.notes.append("prices: the article dates neither the price nor itself")
+            return
+        }
+        if quotesCache == nil { quotesCache = try await data.priceQuotes() }
+        let product = (quotesCache ?? []).filter { q in
+            q.elementKey == element && (e.priceForm.map { q.form == $0 } ?? true) && (e.priceMarket.map { q.isIn(market: $0) } ?? true)
+        }
+        let what = "\(element)\(e.priceForm.map { " " + $0 } ?? "")\(e.priceMarket.map { " (\(Self.marketText[$0] ?? $0))" } ?? "")"
+        func text(_ q: PriceQuote) -> String {
+            let figure = q.low == q.high ? ClaimsReport.number(q.low) : "\(ClaimsReport.number(q.low))–\(ClaimsReport.number(q.high))"
+            return "\(q.source), \(q.dateText), \(q.basis), \(q.product): \(figure) \(q.currency)/\(q.perKilogram ? "kg" : "t")"
+        }
+        func source(_ q: PriceQuote) -> ClaimSource { ClaimSource(source: q.source, url: q.url, release: q.release ?? q.dateText) }
+        let inWindow = product.filter { $0.firstDay.dayNumber <= window.upperBound && $0.lastDay.dayNumber >= window.lowerBound }
+        let comparable = inWindow.filter { $0.currency == currency }
+        if e.priceForm == nil { c.notes.append("no form named (oxide, metal, alloy): quotes of every form compared") }
+        guard !comparable.isEmpty else {
+            if let other = inWindow.first {
+                c.notes.append(
+                    "quotes for \(what) in \(windowText) are in another currency only (\(text(other))); converting them would be arithmetic, not a check")
+            } else {
+                c.notes.append("no quote held for \(what) in \(windowText)")
+                let center = (window.lowerBound + window.upperBound) / 2
+                let nearest = product.filter { $0.currency == currency }.min {
+                    abs($0.firstDay.dayNumber - center) < abs($1.firstDay.dayNumber - center)
+                }
+                if let nearest { c.notes.append("nearest quote held: " + text(nearest)) }
+            }
+            return
+        }
+        let admitted = Self.admissible(value: c.value, step: e.step, qualifier: c.qualifier)
+        func range(_ q: PriceQuote) -> ClosedRange<Double> {
+            let factor = q.perKilogram == perKilogram ? 1 : (q.perKilogram ? 1000 : 0.001)
+            return (q.low * factor)...(q.high * factor)
+        }
+        // The quote nearest the claim (its distance to the range, then the narrower range).
+        func distance(_ q: PriceQuote) -> (Double, Double) {
+            let r = range(q)
+            return (r.contains(c.value) ? 0 : min(abs(r.lowerBound - c.value), abs(r.upperBound - c.value)), r.upperBound - r.lowerBound)
+        }
+        let match = comparable.filter { Self.overlaps(admitted, range($0)) }.min { distance($0) < distance($1) }
+        let shown = match ?? comparable.min { distance($0) < distance($1) }
+        guard let q = shown else { return }
+        if match == nil, e.priceMarket == nil {
+            // Markets differ several-fold (China domestic against Europe): with none named, a
+            // quote that does not match says nothing against the claim.
+            c.notes.append("no quote held for \(what) in \(windowText) matches, and the article names no market to hold it to:")
+            for other in comparable { c.notes.append(text(other)) }
+            return
+        }
+        let r = range(q)
+        let figure = (r.lowerBound + r.upperBound) / 2
+        c.verdict = match != nil ? .agrees : .disagrees
+        c.dataValue = figure
+        c.difference = figure - c.value
+        c.sources = [source(q)]
+        c.notes.append(text(q) + (r.lowerBound == r.upperBound ? "" : " (its midpoint shown as the data)"))
+        if e.priceMarket == nil { c.notes.append("no market named: quotes of every market compared") }
+        if match == nil {
+            for other in comparable where other != q { c.notes.append("also held: " + text(other)) }
+        }
+    }
+
+    static let marketText = ["fob": "FOB China", "rotterdam": "CIF Rotterdam", "europe": "Europe", "china": "China domestic", "us": "US"]
 
     // MARK: Counts of elements
 

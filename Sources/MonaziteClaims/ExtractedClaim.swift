@@ -18,6 +18,10 @@ struct ExtractedClaim: Sendable {
     var periodProblem: String?
     /// The element of a price claim (`neodymium oxide`).
     var priceItem: String?
+    /// Where the price is quoted, as the article says (`europe`, `rotterdam`, `fob`, `china`, `us`).
+    var priceMarket: String?
+    /// The form priced (`oxide`, `metal`, `alloy`), when the article says.
+    var priceForm: String?
     /// A count of rare-earth elements ("seven rare earths", "five more elements"), checked against
     /// the acts of the policy timeline that list elements.
     var countsElements = false

@@ -197,7 +197,18 @@ enum Lexicon {
         "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10,
     ]
     /// Words after "N times" that make it a ratio ("three times higher", "twice as much" is not read).
-    static let timesComparisons: Set<String> = ["higher", "more", "larger", "greater", "bigger", "as", "the", "above"]
+    /// ("three times the price in China" compares two markets, not two dates: not read).
+    static let timesComparisons: Set<String> = ["higher", "more", "larger", "greater", "bigger", "above"]
+
+    /// Words naming where a price is quoted, as keys of the market a quote's basis belongs to
+    /// (`europe` takes Europe, CIF Europe and CIF Rotterdam quotes). Checked in this order.
+    static let priceMarkets: [(Phrase, String)] = [
+        ("fob", "fob"), ("free on board", "fob"), ("rotterdam", "rotterdam"), ("europe", "europe"), ("european", "europe"),
+        ("cif", "europe"), ("domestic", "china"), ("china", "china"), ("chinese", "china"), ("shanghai", "china"),
+        ("united states", "us"), ("u.s.", "us"), ("us", "us"), ("american", "us"),
+    ].map { (Phrase($0.0), $0.1) }
+    /// The form of a priced product.
+    static let priceForms: [String: String] = ["oxide": "oxide", "oxides": "oxide", "metal": "metal", "metals": "metal", "alloy": "alloy"]
 
     static let multipliers: [String: Double] = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,

@@ -1,6 +1,7 @@
 public import MonaziteClaims
 public import MonaziteCore
 public import MonazitePolicy
+import MonazitePrices
 public import MonaziteStore
 
 /// News claims checked against a store: the store as a ``ClaimDataSource``, and the one call every
@@ -45,6 +46,35 @@ public struct StoreClaimData: ClaimDataSource {
     public func elementControls(on day: CalendarDay?) async throws -> [ElementControl] {
         let events = try await PolicyBridge.events(store: store as? any PolicyStore)
         return Self.elementControls(events, on: day)
+    }
+
+    /// The bundled price quotes and those imported into the store, as the `/prices` page shows them.
+    public func priceQuotes() async throws -> [PriceQuote] {
+        let stored = try await (store as? any PriceStore)?.priceQuotes() ?? []
+        return try PriceQueries.bundled(stored: stored).0.compactMap(Self.quote)
+    }
+
+    /// A price quote as the claims check reads it: its date as the days it covers.
+    static func quote(_ q: PriceObservation) -> PriceQuote? {
+        let first: CalendarDay?
+        let last: CalendarDay?
+        switch q.date.precision {
+        case .day:
+            first = q.date.day.flatMap { CalendarDay(year: q.date.year, month: q.date.month, day: $0) }
+            last = first
+        case .month:
+            first = CalendarDay(year: q.date.year, month: q.date.month, day: 1)
+            last = Month(year: q.date.year, month: q.date.month).map { $0.adding(months: 1) }
+                .flatMap { CalendarDay(year: $0.year, month: $0.month, day: 1) }?.adding(days: -1)
+        case .quarter:
+            first = CalendarDay(year: q.date.year, month: q.date.month - 1, day: 1)
+            last = Month(year: q.date.year, month: q.date.month + 1).map { $0.adding(months: 1) }
+                .flatMap { CalendarDay(year: $0.year, month: $0.month, day: 1) }?.adding(days: -1)
+        }
+        guard let first, let last else { return nil }
+        return PriceQuote(
+            firstDay: first, lastDay: last, dateText: q.date.description, product: q.product, basis: q.basis.rawValue, low: q.low,
+            high: q.high, currency: q.unit.currency, perKilogram: q.unit.mass == .kg, source: q.publisher, url: q.url, release: q.release)
     }
 
     /// The acts of `events` that list elements (not "all rare earths"), as the claims check reads them.

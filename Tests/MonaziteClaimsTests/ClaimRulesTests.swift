@@ -11,6 +11,7 @@ struct MemoryClaimData: ClaimDataSource {
     var salient: [SalientStatistic] = []
     var indicatorList: [Indicator] = []
     var controls: [ElementControl] = []
+    var quotes: [PriceQuote] = []
 
     func tradeSeries(_ key: SeriesKey, asOf: CalendarDay?) async throws -> [Observation] {
         var latest: [Period: Observation] = [:]
@@ -32,6 +33,7 @@ struct MemoryClaimData: ClaimDataSource {
     func salientStatistics(country: CountryCode) async throws -> [SalientStatistic] { salient.filter { $0.country == country } }
     func indicators(_ measure: Indicator.Measure) async throws -> [Indicator] { indicatorList.filter { $0.measure == measure } }
     func elementControls(on day: CalendarDay?) async throws -> [ElementControl] { controls }
+    func priceQuotes() async throws -> [PriceQuote] { quotes }
 
     static let magnets = HSCode("8505.11")!
     static func figure(_ period: String, _ tonnes: Double, partner: CountryCode = .world, release: String?, source: String = "test source")
@@ -388,6 +390,59 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(report.claims.first?.notes.contains { $0.contains("Act B") && $0.contains("uncertain") } == true)
         #expect(report.claims.last?.verdict == .unverifiable)
         #expect(report.claims.last?.commodity == nil)
+    }
+
+    // MARK: Prices
+
+    static func quote(_ first: String, _ last: String, _ product: String, _ basis: String, _ low: Double, _ high: Double, _ unit: String)
+        -> PriceQuote
+    {
+        let u = unit.split(separator: "/").map(String.init)
+        return PriceQuote(
+            firstDay: day(first), lastDay: day(last), dateText: first, product: product, basis: basis, low: low, high: high,
+            currency: u[0], perKilogram: u[1] == "kg", source: "test quotes", url: nil, release: nil)
+    }
+
+    /// Quotes written for the test.
+    static let quotes = [
+        quote("2025-06-01", "2025-06-30", "Dy oxide", "Europe", 750, 750, "USD/kg"),
+        quote("2025-06-10", "2025-06-10", "Dy oxide", "China domestic", 1_600_000, 1_620_000, "CNY/t"),
+        quote("2025-05-06", "2025-05-06", "Tb oxide", "Europe", 2000, 4000, "USD/kg"),
+        quote("2025-07-09", "2025-07-09", "NdPr oxide", "China domestic", 63, 63, "USD/kg"),
+        quote("2025-06-12", "2025-06-12", "Nd oxide", "CIF Rotterdam", 165_000, 185_000, "USD/t"),
+    ]
+
+    @Test(arguments: [
+        // sentence, verdict, data value (published 2025-07-20)
+        ("Dysprosium oxide prices in Europe rose to $750 per kilogram in June.", ClaimVerdict.agrees, 750.0),
+        ("Dysprosium oxide prices in Europe were $600 per kilogram in June.", .disagrees, 750),
+        ("Dysprosium oxide prices were $600 per kilogram in June.", .unverifiable, .nan),
+        ("Dysprosium oxide prices in China were $220 per kilogram in June.", .unverifiable, .nan),
+        ("Terbium prices in Europe hit $3,500/kg in May.", .agrees, 3000),
+        ("NdPr oxide in China traded at $63 per kilogram in early July.", .agrees, 63),
+        ("Neodymium oxide in Rotterdam fetched about $170 per kilogram in June.", .agrees, 175),
+        ("Samarium prices in Europe reached $300 per kg in June.", .unverifiable, .nan),
+        ("Dysprosium oxide prices in Europe were $750 per kilogram in March.", .unverifiable, .nan),
+    ])
+    func aPriceIsCheckedAgainstTheQuotesOfItsMarketAndMonth(_ text: String, _ verdict: ClaimVerdict, _ value: Double) async throws {
+        let report = try await ClaimChecker.check(text: text, published: Self.day("2025-07-20"), data: MemoryClaimData(quotes: Self.quotes))
+        let claim = try #require(report.claims.first)
+        #expect(claim.measure == .price)
+        #expect(claim.verdict == verdict, "\(claim.notes)")
+        #expect(claim.reporter == nil && claim.partner == nil)
+        if value.isNaN {
+            #expect(claim.dataValue == nil)
+        } else {
+            #expect(claim.dataValue == value)
+        }
+    }
+
+    @Test func aQuoteInAnotherCurrencyIsNamedNotConverted() async throws {
+        let report = try await ClaimChecker.check(
+            text: "Dysprosium oxide prices in China were $220 per kilogram in June.", published: Self.day("2025-07-20"),
+            data: MemoryClaimData(quotes: Self.quotes))
+        let notes = try #require(report.claims.first?.notes)
+        #expect(notes.contains { $0.contains("another currency") && $0.contains("CNY/t") && $0.contains("arithmetic, not a check") })
     }
 
     @Test func jsonHasEveryFieldOfTheContract() async throws {
