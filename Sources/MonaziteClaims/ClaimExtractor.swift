@@ -568,8 +568,10 @@ struct ClaimExtractor {
 
         // Period. A count dates an act and a price a quote ("in April", "in October" in an
         // October story is this October), never the months of trade figures around them.
-        if measure == .count || measure == .price {
+        if measure == .count {
             period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame, actMonth: true)
+        } else if measure == .price {
+            period = resolve(Self.pricePeriod(own, n, s, r)?.expression, base: false, claimPeriod: nil, frame: frame, actMonth: true)
         } else {
             period = resolve(own?.expression, base: false, claimPeriod: nil, frame: frame) ?? frame.period
         }
@@ -690,8 +692,19 @@ struct ClaimExtractor {
         var priceItem: String?
         var priceMarket: String?
         var priceForm: String?
+        var priceIsBase = false
+        var priceInRange = false
         if measure == .price {
-            priceItem = Lexicon.commodities.first { p in Self.contains([p.0], s, r) != nil }?.1
+            // The element: in the clause, else the nearest named before the figure in the sentence.
+            priceItem = Lexicon.commodities.first { p in Self.contains([p.0], s, r) != nil }?.1 ?? Self.commodity(before: n.index, s)
+            // "jumped from $250/kg": the price a change starts from.
+            priceIsBase = n.start > 0 && s[n.start - 1].lower == "from"
+            // "$700/kg- $1000/kg", "$700-$1,000 per kg": one end of a range.
+            let dashes: Set<String> = ["-", "–", "—"]
+            priceInRange =
+                (n.start > 0 && dashes.contains(s[n.start - 1].text))
+                || (n.end < s.count && dashes.contains(s[n.end].text) && n.end + 1 < s.count
+                    && (s[n.end + 1].kind == .number || s[n.end + 1].text == "$"))
             // Market and form: in the clause, else anywhere in the sentence.
             for range in [r, 0..<s.count] where priceMarket == nil {
                 priceMarket = Lexicon.priceMarkets.first { m in Self.contains([m.0], s, range) != nil }?.1
@@ -712,6 +725,8 @@ struct ClaimExtractor {
         c.priceItem = priceItem
         c.priceMarket = priceMarket
         c.priceForm = priceForm
+        c.priceIsBase = priceIsBase
+        c.priceInRange = priceInRange
         if measure == .count {
             c.countsElements = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } ?? false
             c.countsAddition = n.countsAddition
@@ -719,6 +734,26 @@ struct ClaimExtractor {
         }
         if period == nil { c.periodProblem = anchor == nil ? "no period in the text and no article date" : "no period in the text" }
         return c
+    }
+
+    /// A price's own period, unless it dates something else: a period before the price with
+    /// "to" or "from" between them ("from $250/kg a month ago to $700/kg"), or one that follows
+    /// "from" or "since" ("tripled from the start of April to $850").
+    static func pricePeriod(_ own: PeriodMention?, _ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> PeriodMention? {
+        guard let own else { return nil }
+        if own.start < n.start, (own.end..<n.start).contains(where: { ["to", "from"].contains(s[$0].lower) }) { return nil }
+        if (max(0, own.start - 4)..<own.start).contains(where: { ["from", "since"].contains(s[$0].lower) }) { return nil }
+        return own
+    }
+
+    /// The commodity named nearest before token `index` in the sentence.
+    static func commodity(before index: Int, _ s: [Token]) -> String? {
+        var i = index - 1
+        while i >= 0 {
+            if let hit = Lexicon.commodities.first(where: { $0.0.match(s, at: i, limit: index) != nil }) { return hit.1 }
+            i -= 1
+        }
+        return nil
     }
 
     func domainTermIsNotFlow(_ s: [Token], _ r: Range<Int>) -> Bool {

@@ -66,13 +66,22 @@ struct ClaimVerifier {
     /// market the article names, dated in the claim's period (or the 31 days to the article's
     /// date). Agrees when a quote in the claim's currency overlaps what the claim admits (a
     /// quote per tonne is compared per kilogram and back: a change of unit, not of currency);
-    /// disagrees when the article names the market, there are such quotes and none does; quotes
+    /// disagrees when the article names the market and the month, there are such quotes and none
+    /// does; the price a change starts from and the ends of a range are not checked; quotes
     /// in another currency only are named, not converted (that would be arithmetic, not a check).
     mutating func verifyPrice(_ e: ExtractedClaim, _ c: inout Claim) async throws {
         c.verdict = .unverifiable
         guard let item = e.priceItem, let element = Self.priceElements[item] else {
             c.notes.append(
                 "prices: no quotes are held\(e.priceItem.map { " for \($0)" } ?? ""); quotes are held for Dy, Tb, Nd, Pr and NdPr products")
+            return
+        }
+        if e.priceIsBase {
+            c.notes.append("the price a change starts from (\"from …\"): its date is not read, so it is not checked")
+            return
+        }
+        if e.priceInRange {
+            c.notes.append("one end of a price range: ranges are not checked")
             return
         }
         let unit = c.unit.split(separator: "/").map(String.init)
@@ -136,10 +145,12 @@ struct ClaimVerifier {
         let match = comparable.filter { Self.overlaps(admitted, range($0)) }.min { distance($0) < distance($1) }
         let shown = match ?? comparable.min { distance($0) < distance($1) }
         guard let q = shown else { return }
-        if match == nil, e.priceMarket == nil {
-            // Markets differ several-fold (China domestic against Europe): with none named, a
-            // quote that does not match says nothing against the claim.
-            c.notes.append("no quote held for \(what) in \(windowText) matches, and the article names no market to hold it to:")
+        if match == nil, e.priceMarket == nil || e.period == nil {
+            // Markets differ several-fold (China domestic against Europe), and prices move week
+            // to week: with no market or no date named, a quote that does not match says nothing
+            // against the claim.
+            c.notes.append(
+                "no quote held for \(what) in \(windowText) matches, and the article names no \(e.priceMarket == nil ? "market" : "date") to hold it to:")
             for other in comparable { c.notes.append(text(other)) }
             return
         }

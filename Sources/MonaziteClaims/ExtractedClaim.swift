@@ -22,6 +22,10 @@ struct ExtractedClaim: Sendable {
     var priceMarket: String?
     /// The form priced (`oxide`, `metal`, `alloy`), when the article says.
     var priceForm: String?
+    /// The price a change starts from ("jumped from $250/kg"): its date is not read.
+    var priceIsBase = false
+    /// One end of a price range ("$700/kg- $1000/kg").
+    var priceInRange = false
     /// A count of rare-earth elements ("seven rare earths", "five more elements"), checked against
     /// the acts of the policy timeline that list elements.
     var countsElements = false

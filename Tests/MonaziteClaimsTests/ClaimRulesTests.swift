@@ -423,11 +423,18 @@ struct MemoryClaimData: ClaimDataSource {
         ("Neodymium oxide in Rotterdam fetched about $170 per kilogram in June.", .agrees, 175),
         ("Samarium prices in Europe reached $300 per kg in June.", .unverifiable, .nan),
         ("Dysprosium oxide prices in Europe were $750 per kilogram in March.", .unverifiable, .nan),
+        // No date of its own: a match agrees, anything else is unverifiable (prices move).
+        ("The price of dysprosium oxide in Europe has risen to $750 per kilogram.", .agrees, 750),
+        ("The price of dysprosium oxide in Europe has risen to $500 per kilogram.", .unverifiable, .nan),
+        // The element named earlier in the sentence; a period after "from" dates the start.
+        ("Dysprosium oxide in Europe — scarce since the curbs — doubled from the start of May to $750 per kilogram.", .agrees, 750),
+        // The price a change starts from, and the ends of a range, are not checked.
+        ("Dysprosium oxide in Europe jumped from $400 per kilogram to $750 per kilogram in June.", .unverifiable, .nan),
+        ("Dysprosium oxide in Europe traded at $700/kg- $800/kg in June.", .unverifiable, .nan),
     ])
     func aPriceIsCheckedAgainstTheQuotesOfItsMarketAndMonth(_ text: String, _ verdict: ClaimVerdict, _ value: Double) async throws {
         let report = try await ClaimChecker.check(text: text, published: Self.day("2025-07-20"), data: MemoryClaimData(quotes: Self.quotes))
-        let claim = try #require(report.claims.first)
-        #expect(claim.measure == .price)
+        let claim = try #require(report.claims.first { $0.measure == .price })
         #expect(claim.verdict == verdict, "\(claim.notes)")
         #expect(claim.reporter == nil && claim.partner == nil)
         if value.isNaN {
