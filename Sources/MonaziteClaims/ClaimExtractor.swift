@@ -723,6 +723,7 @@ struct ClaimExtractor {
         c.importerPhrasing = importerPhrasing
         c.stage = stage
         c.priceItem = priceItem
+        c.periodIsOwn = ownIsExplicit
         c.priceMarket = priceMarket
         c.priceForm = priceForm
         c.priceIsBase = priceIsBase

@@ -145,12 +145,12 @@ struct ClaimVerifier {
         let match = comparable.filter { Self.overlaps(admitted, range($0)) }.min { distance($0) < distance($1) }
         let shown = match ?? comparable.min { distance($0) < distance($1) }
         guard let q = shown else { return }
-        if match == nil, e.priceMarket == nil || e.period == nil {
+        if match == nil, e.priceMarket == nil || e.period == nil || !e.periodIsOwn {
             // Markets differ several-fold (China domestic against Europe), and prices move week
             // to week: with no market or no date named, a quote that does not match says nothing
             // against the claim.
             c.notes.append(
-                "no quote held for \(what) in \(windowText) matches, and the article names no \(e.priceMarket == nil ? "market" : "date") to hold it to:")
+                "no quote held for \(what) in \(windowText) matches, and the article names no \(e.priceMarket == nil ? "market" : "date of the price's own") to hold it to:")
             for other in comparable { c.notes.append(text(other)) }
             return
         }
@@ -219,6 +219,19 @@ struct ClaimVerifier {
                 return
             }
             let match = inPeriod.first { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier, boundIncluded: e.boundIncluded) }
+            if match == nil, !e.periodIsOwn {
+                // The sentence's period ("initially introduced in April, adding five more
+                // elements"), not the count's own: say what it holds, do not call the count wrong.
+                c.notes.append("the sentence's period (\(c.period ?? p.description)) is not the count's own, and its acts do not match:")
+                for act in inPeriod { c.notes.append(describe(act)) }
+                if let other = all.last(where: { act in
+                    (published.map { day in act.firstDay.map { $0 <= day } ?? false } ?? true)
+                        && Self.countAdmits(Double(counted(act).count), claimed, c.qualifier, boundIncluded: e.boundIncluded)
+                }) {
+                    c.notes.append("an act that does: " + describe(other))
+                }
+                return
+            }
             let act = match ?? inPeriod[0]
             c.verdict = match != nil ? .agrees : .disagrees
             c.dataValue = Double(counted(act).count)

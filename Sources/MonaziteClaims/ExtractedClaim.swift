@@ -5,6 +5,8 @@ import MonaziteCore
 struct ExtractedClaim: Sendable {
     var claim: Claim
     var period: Period?
+    /// The period is the figure's own (in its clause), not the sentence's or another figure's.
+    var periodIsOwn = false
     /// The base of a change when the article names one (`from May`).
     var basePeriod: Period?
     var step: Double

@@ -108,6 +108,12 @@ enum NumberReader {
             var p = i - 1
             if p >= range.lowerBound, tokens[p].text == "." { p -= 1 }
             if p >= range.lowerBound, tokens[p].kind == .word, labelWords.contains(tokens[p].lower) { continue }
+            // "seven of 17 rare earth elements": the whole the count is out of, not a claim.
+            if p - 1 >= range.lowerBound, tokens[p].lower == "of",
+                tokens[p - 1].kind == .number || Lexicon.numberWords[tokens[p - 1].lower] != nil
+            {
+                continue
+            }
             if ratio == nil, i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .word,
                 !Lexicon.multipliers.keys.contains(tokens[i + 2].lower)
             {
@@ -258,6 +264,10 @@ enum NumberReader {
                 func isModifier(_ k: Int) -> Bool {
                     guard k < end else { return false }
                     if tokens[k].kind == .hyphen { return true }
+                    // "seven of 17 rare earths": the whole after "of".
+                    if k > j, tokens[k - 1].lower == "of", tokens[k].kind == .number || Lexicon.numberWords[tokens[k].lower] != nil {
+                        return true
+                    }
                     guard let w = word(k), !Lexicon.countNouns.contains(w) else { return false }
                     return countModifiers.contains(w) || (w == "to" && k > j && tokens[k - 1].kind == .hyphen)
                 }
