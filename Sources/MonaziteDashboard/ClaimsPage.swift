@@ -53,7 +53,7 @@ struct ClaimsPage: DashboardPage {
         }
         table.notes = [
             "agrees: the stored figure, rounded as the claim is or within its qualifier, matches; disagrees: it does not (by the difference shown); "
-                + "unverifiable: no figure in the store; out_of_scope: outside rare-earth trade and dependence (never disagrees). Grammar: docs/claims.md."
+                + "unverifiable: no figure, act or quote to hold it to (the notes say what is missing); out_of_scope: outside rare-earth trade and dependence (never disagrees). Grammar: docs/claims.md."
         ]
         if report.claims.isEmpty { table.notes.insert("No quantitative claim in the domain was found in the text.", at: 0) }
         return ClaimsPage(text: text, published: published, report: report, tables: [table])
@@ -62,8 +62,8 @@ struct ClaimsPage: DashboardPage {
     func body(into w: inout HTMLWriter, request: DashboardRequest) {
         w.heading(1, title)
         w.paragraph(
-            "Paste an article: every figure it states about rare-earth trade or dependence is checked against the stored releases, "
-                + "each with its verdict and source.", cssClass: "lead")
+            "Paste an article: every figure it states about rare-earth trade, dependence, export controls or prices is checked "
+                + "against the stored releases, the policy timeline and the cited price quotes, each with its verdict and source.", cssClass: "lead")
         // The line break after the tag is eaten by the HTML parser, so an article that starts with
         // a blank line keeps it (and its claims their line numbers) when checked again.
         w.raw("<form method=\"post\" aria-label=\"Check an article\"><label>Article<textarea name=\"text\" rows=\"12\" cols=\"80\" required>\n")
