@@ -75,8 +75,9 @@ struct ClaimsPage: DashboardPage {
         w.heading(2, "The article, with its claims marked")
         w.raw("<div class=\"article\">")
         let byLine = Dictionary(grouping: report.claims.enumerated(), by: { $0.element.line })
-        // Lines as the checker counted them (a browser posts CR LF).
-        for (index, line) in ArticleText.normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // The lines as the checker read them (markup removed, CR LF as one end, one per input
+        // line), so each claim's quote is found where it was read.
+        for (index, line) in report.lines.enumerated() {
             var rest = Substring(line)
             w.raw("<p>")
             for (n, claim) in (byLine[index + 1] ?? []).sorted(by: { $0.offset < $1.offset }) {

@@ -239,6 +239,16 @@ struct FaultyStore: TradeStore, AccessTokenStore, JobStore, PriceStore {
                 uri: "/claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: crlf)
             ) { response in response.text }
             #expect(page.contains("<sup>1</sup></mark>.</p><p><mark"), "the second line is not a paragraph of its own")
+            // Markdown emphasis around a figure: the claim is marked in the text as read, not lost
+            // in the raw line (whose "**" the claim's quote does not have).
+            let markdown = "## June\n\nChina's rare earth magnet exports fell to **1,238 tonnes** in May."
+            let md = try await client.execute(
+                uri: "/claims", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=" + (markdown.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&published=2025-07-20")
+            ) { response in response.text }
+            #expect(md.contains("<mark class=\"verdict-agrees\""), "\(md)")
+            let shown = (md.components(separatedBy: "<div class=\"article\">").last ?? "").components(separatedBy: "</div>").first ?? ""
+            #expect(!shown.contains("**1,238"), "the marked article shows the markup")
         }
     }
 }
