@@ -185,8 +185,10 @@ struct ClaimExtractor {
                 continue
             }
             var role = PlaceMention.Role.unknown
-            let prev = i > range.lowerBound ? s[i - 1].lower : ""
-            let prev2 = i - 1 > range.lowerBound ? s[i - 2].lower : ""
+            // The word before the place, over an article: "to the United States", "from the EU".
+            let before = i > range.lowerBound && s[i - 1].lower == "the" ? i - 1 : i
+            let prev = before > range.lowerBound ? s[before - 1].lower : ""
+            let prev2 = before - 1 > range.lowerBound ? s[before - 2].lower : ""
             let next = end < range.upperBound ? s[end] : nil
             let nextWord = next?.lower ?? ""
             let afterHyphen = end + 1 < range.upperBound && next?.kind == .hyphen ? s[end + 1].lower : ""
