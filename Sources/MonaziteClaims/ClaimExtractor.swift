@@ -412,9 +412,10 @@ struct ClaimExtractor {
     ) -> ExtractedClaim? {
         var notes: [String] = []
         if let ratio = n.ratio {
-            let times = ratio == ratio.rounded() ? String(Int(ratio)) : String(ratio)
-            let change = Int(((ratio - 1) * 100).rounded())
-            notes.append("a ratio of \(times): read as a change of \(change > 0 ? "+" : "")\(change)%, within a tenth of the ratio")
+            let change = (ratio - 1) * 100
+            notes.append(
+                "a ratio of \(ClaimsReport.number(ratio)): read as a change of \(change > 0 ? "+" : "")\(ClaimsReport.number(change))%, "
+                    + "within 5% of the ratio")
         }
         // Sign from the words around the figure.
         var value = n.value
@@ -567,6 +568,22 @@ struct ClaimExtractor {
             return nil
         }
         if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
+        if measure == .price, n.start > r.lowerBound,
+            s[n.start - 1].lower == "by" || Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower)
+        {
+            // "rose by $100 per kilogram", "added $100/kg": the size of a change in price.
+            measure = .other
+            notes.append("a change in price; needs two dated quotes, which this check does not compare")
+        } else if isPrice, n.unit == .percent, measure != .sharePct, measure != .nirPct {
+            // "Terbium prices doubled", "dysprosium prices rose 20%": a price change, never a change in volumes.
+            measure = .other
+            notes.append("a change in price; needs two dated quotes, which this check does not compare")
+        }
+        if let ratio = n.ratio, ratio > 1, measure != .other, Self.fallBefore(n, s, r) {
+            // "fell fivefold": a fall stated as a multiple is not read.
+            measure = .other
+            notes.append("a fall stated as a multiple: not read as a change")
+        }
 
         // Period. A count dates an act and a price a quote ("in April", "in October" in an
         // October story is this October), never the months of trade figures around them.
@@ -697,19 +714,24 @@ struct ClaimExtractor {
         var priceIsBase = false
         var priceInRange = false
         if measure == .price {
-            // The element: in the clause, else the nearest named before the figure in the sentence.
-            priceItem = Lexicon.commodities.first { p in Self.contains([p.0], s, r) != nil }?.1 ?? Self.commodity(before: n.index, s)
+            // The element: the nearest named in the clause, else the nearest before the figure in the sentence.
+            priceItem =
+                Self.preferredCommodity(commodities.filter { ClaimVerifier.priceElements[$0.id] != nil }, near: n.index)
+                ?? Self.preferredCommodity(commodities, near: n.index) ?? Self.commodity(before: n.index, s)
             // "jumped from $250/kg": the price a change starts from.
             priceIsBase = n.start > 0 && s[n.start - 1].lower == "from"
             // "$700/kg- $1000/kg", "$700-$1,000 per kg": one end of a range.
             let dashes: Set<String> = ["-", "–", "—"]
             priceInRange =
-                (n.start > 0 && dashes.contains(s[n.start - 1].text))
+                r.contains { Lexicon.rangeWords.contains(s[$0].lower) }
+                || (n.start > 0 && dashes.contains(s[n.start - 1].text))
                 || (n.end < s.count && dashes.contains(s[n.end].text) && n.end + 1 < s.count
                     && (s[n.end + 1].kind == .number || s[n.end + 1].text == "$"))
             // Market and form: in the clause, else anywhere in the sentence.
             for range in [r, 0..<s.count] where priceMarket == nil {
                 priceMarket = Lexicon.priceMarkets.first { m in Self.contains([m.0], s, range) != nil }?.1
+                // "US" in capitals only (not the pronoun).
+                if priceMarket == nil, range.contains(where: { s[$0].text == "US" }) { priceMarket = "us" }
             }
             priceForm = (r.lazy.compactMap { Lexicon.priceForms[s[$0].lower] }.first)
                 ?? s.lazy.compactMap { Lexicon.priceForms[$0.lower] }.first
@@ -744,9 +766,14 @@ struct ClaimExtractor {
     /// "from" or "since" ("tripled from the start of April to $850").
     static func pricePeriod(_ own: PeriodMention?, _ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> PeriodMention? {
         guard let own else { return nil }
-        if own.start < n.start, (own.end..<n.start).contains(where: { ["to", "from"].contains(s[$0].lower) }) { return nil }
+        if own.end < n.start, (own.end..<n.start).contains(where: { ["to", "from"].contains(s[$0].lower) }) { return nil }
         if (max(0, own.start - 4)..<own.start).contains(where: { ["from", "since"].contains(s[$0].lower) }) { return nil }
         return own
+    }
+
+    /// A fall word within six words before the figure ("fell fivefold").
+    static func fallBefore(_ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> Bool {
+        (max(r.lowerBound, n.start - 6)..<n.start).contains { Lexicon.downWords.contains(s[$0].lower) }
     }
 
     /// The commodity named nearest before token `index` in the sentence.

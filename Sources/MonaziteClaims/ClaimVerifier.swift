@@ -145,12 +145,12 @@ struct ClaimVerifier {
         let match = comparable.filter { Self.overlaps(admitted, range($0)) }.min { distance($0) < distance($1) }
         let shown = match ?? comparable.min { distance($0) < distance($1) }
         guard let q = shown else { return }
-        if match == nil, e.priceMarket == nil || e.period == nil || !e.periodIsOwn {
+        if match == nil, e.priceMarket == nil || e.priceForm == nil || e.period == nil || !e.periodIsOwn {
             // Markets differ several-fold (China domestic against Europe), and prices move week
             // to week: with no market or no date named, a quote that does not match says nothing
             // against the claim.
             c.notes.append(
-                "no quote held for \(what) in \(windowText) matches, and the article names no \(e.priceMarket == nil ? "market" : "date of the price's own") to hold it to:")
+                "no quote held for \(what) in \(windowText) matches, and the article names no \(e.priceMarket == nil ? "market" : e.priceForm == nil ? "form" : "date of the price's own") to hold it to:")
             for other in comparable { c.notes.append(text(other)) }
             return
         }
@@ -219,6 +219,21 @@ struct ClaimVerifier {
                 return
             }
             let match = inPeriod.first { Self.countAdmits(Double(counted($0).count), claimed, c.qualifier, boundIncluded: e.boundIncluded) }
+            // "expanded its controls to 12 rare earth elements in October": the elements under
+            // every act dated by the period's end.
+            if match == nil, !e.countsAddition, let end = inPeriod.compactMap(\.firstDay).max() {
+                let acts = all.filter { act in act.firstDay.map { $0 <= end } ?? false }
+                let union = Set(acts.flatMap(\.elements))
+                if Self.countAdmits(Double(union.count), claimed, c.qualifier, boundIncluded: e.boundIncluded) {
+                    c.verdict = .agrees
+                    c.dataValue = Double(union.count)
+                    c.difference = Double(union.count) - claimed
+                    c.sources = acts.map(source)
+                    c.notes.append("\(union.count) elements under \(acts.map(\.label).joined(separator: " and ")) by \(end)")
+                    for act in acts { c.notes.append(describe(act)) }
+                    return
+                }
+            }
             if match == nil, !e.periodIsOwn {
                 // The sentence's period ("initially introduced in April, adding five more
                 // elements"), not the count's own: say what it holds, do not call the count wrong.

@@ -74,6 +74,7 @@ enum Lexicon {
             ("rare earth elements", "cn-rare-earths"), ("rare earth element", "cn-rare-earths"), ("rare earths", "cn-rare-earths"),
             ("rare earth", "cn-rare-earths"), ("rare-earths", "cn-rare-earths"), ("rees", "cn-rare-earths"), ("ree", "cn-rare-earths"),
             ("dysprosium", "cn-dysprosium"), ("terbium", "cn-terbium"),
+            ("neodymium praseodymium", "ndpr"), ("praseodymium neodymium", "ndpr"), ("pr nd", "ndpr"), ("nd pr", "ndpr"),
             ("neodymium", "neodymium"), ("praseodymium", "praseodymium"), ("ndpr", "ndpr"), ("samarium", "samarium"),
             ("yttrium", "yttrium"),
             ("gadolinium", "gadolinium"), ("lutetium", "lutetium"), ("scandium", "scandium"), ("holmium", "holmium"),
@@ -166,10 +167,10 @@ enum Lexicon {
     static let priceCues: [Phrase] = ["price", "prices", "priced", "per kilogram", "per kg", "a kilogram", "a kg", "per tonne", "per ton"]
         .map { Phrase($0) }
 
-    /// Nouns that make a bare number a count.
     /// Count nouns that name rare-earth elements ("rare" as in "seven rare earths").
     static let elementCountNouns: Set<String> = ["elements", "element", "rare"]
 
+    /// Nouns that make a bare number a count.
     static let countNouns: Set<String> = [
         "elements", "element", "rare", "metals", "entities", "companies", "firms", "licences", "licenses", "license", "licence",
         "destinations", "countries", "items", "measures", "applications", "permits", "exporters", "producers", "mines", "plants",
@@ -180,7 +181,8 @@ enum Lexicon {
     static let qualifiers: [(Phrase, ClaimQualifier)] = {
         let table: [(String, ClaimQualifier)] = [
             ("more than", .moreThan), ("over", .moreThan), ("above", .moreThan), ("exceeding", .moreThan), ("in excess of", .moreThan),
-            ("upwards of", .moreThan), ("at least", .moreThan), ("just over", .moreThan), ("north of", .moreThan), ("beyond", .moreThan),
+            ("upwards of", .moreThan), ("at least", .moreThan), ("no fewer than", .moreThan), ("no less than", .moreThan),
+            ("not less than", .moreThan), ("no more than", .upTo), ("not more than", .upTo), ("just over", .moreThan), ("north of", .moreThan), ("beyond", .moreThan),
             ("less than", .lessThan), ("fewer than", .lessThan), ("under", .lessThan), ("below", .lessThan), ("short of", .lessThan),
             ("just under", .nearly), ("nearly", .nearly), ("almost", .nearly), ("close to", .nearly), ("approaching", .nearly),
             ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about), ("approx", .about), ("some", .about),
@@ -190,6 +192,9 @@ enum Lexicon {
         ]
         return table.map { (Phrase($0.0), $0.1) }.sorted { $0.0.words.count > $1.0.words.count }
     }()
+
+    /// Words that make every price of their clause one end of a range ("ranged between $600 and $900").
+    static let rangeWords: Set<String> = ["between", "range", "ranged", "ranging", "ranges"]
 
     /// Words that state a ratio of a new level to an old one.
     static let ratioWords: [String: Double] = [
@@ -204,8 +209,8 @@ enum Lexicon {
     /// (`europe` takes Europe, CIF Europe and CIF Rotterdam quotes). Checked in this order.
     static let priceMarkets: [(Phrase, String)] = [
         ("fob", "fob"), ("free on board", "fob"), ("rotterdam", "rotterdam"), ("europe", "europe"), ("european", "europe"),
-        ("cif", "europe"), ("domestic", "china"), ("china", "china"), ("chinese", "china"), ("shanghai", "china"),
-        ("united states", "us"), ("u.s.", "us"), ("us", "us"), ("american", "us"),
+        ("cif", "europe"), ("united states", "us"), ("u.s.", "us"), ("american", "us"), ("china", "china"), ("chinese", "china"),
+        ("shanghai", "china"), ("domestic", "china"),
     ].map { (Phrase($0.0), $0.1) }
     /// The form of a priced product.
     static let priceForms: [String: String] = ["oxide": "oxide", "oxides": "oxide", "metal": "metal", "metals": "metal", "alloy": "alloy"]

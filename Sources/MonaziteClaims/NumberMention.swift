@@ -92,7 +92,8 @@ enum NumberReader {
             } else {
                 continue
             }
-            if ratio == nil, value > 1 {
+            // A ratio is a multiple from 1 to 1,000 ("100000000000000000-fold" is not one).
+            if ratio == nil, value > 1, value <= 1000 {
                 if i + 2 < end, tokens[i + 1].kind == .hyphen, tokens[i + 2].lower == "fold" {
                     ratio = value
                     ratioEnd = i + 3
@@ -108,10 +109,9 @@ enum NumberReader {
             var p = i - 1
             if p >= range.lowerBound, tokens[p].text == "." { p -= 1 }
             if p >= range.lowerBound, tokens[p].kind == .word, labelWords.contains(tokens[p].lower) { continue }
-            // "seven of 17 rare earth elements": the whole the count is out of, not a claim.
-            if p - 1 >= range.lowerBound, tokens[p].lower == "of",
-                tokens[p - 1].kind == .number || Lexicon.numberWords[tokens[p - 1].lower] != nil
-            {
+            // "seven of 17 rare earth elements", "seven of the 17", "seven out of 17": the whole the
+            // count is out of (a small whole number), not a claim.
+            if value <= 100, value == value.rounded(), Self.countOf(before: i, tokens, range) != nil {
                 continue
             }
             if ratio == nil, i + 1 < end, tokens[i + 1].kind == .hyphen, i + 2 < end, tokens[i + 2].kind == .word,
@@ -264,8 +264,9 @@ enum NumberReader {
                 func isModifier(_ k: Int) -> Bool {
                     guard k < end else { return false }
                     if tokens[k].kind == .hyphen { return true }
-                    // "seven of 17 rare earths": the whole after "of".
-                    if k > j, tokens[k - 1].lower == "of", tokens[k].kind == .number || Lexicon.numberWords[tokens[k].lower] != nil {
+                    // "seven of (the) 17 rare earths", "seven out of 17": the whole after "of".
+                    if k >= j, ["of", "the", "out"].contains(tokens[k].lower) { return true }
+                    if k > j, ["of", "the"].contains(tokens[k - 1].lower), tokens[k].kind == .number || Lexicon.numberWords[tokens[k].lower] != nil {
                         return true
                     }
                     guard let w = word(k), !Lexicon.countNouns.contains(w) else { return false }
@@ -276,7 +277,15 @@ enum NumberReader {
                     k += 1
                     skipped += 1
                 }
-                if let w = word(k), Lexicon.countNouns.contains(w) {
+                // "rare" counts elements only as "rare earths" or "rare earth elements/metals"
+                // ("three rare earth magnet makers" is not a count of elements).
+                let rareEarthsEnd: Bool = {
+                    guard word(k) == "rare" else { return true }
+                    if word(k + 1) == "earths" { return true }
+                    guard word(k + 1) == "earth" else { return false }
+                    return ["elements", "element", "metals", nil].contains(word(k + 2))
+                }()
+                if let w = word(k), Lexicon.countNouns.contains(w), rareEarthsEnd {
                     unit = .count
                     countNoun = w
                     if first > range.lowerBound, tokens[first - 1].kind == .word, additionWords.contains(tokens[first - 1].lower) {
@@ -312,6 +321,18 @@ enum NumberReader {
             i = j - 1
         }
         return out
+    }
+
+    /// The index of "of" when the number at `i` follows "N of", "N of the" or "N out of" (N a
+    /// number or a number word): the whole a count is out of.
+    static func countOf(before i: Int, _ tokens: [Token], _ range: Range<Int>) -> Int? {
+        var p = i - 1
+        if p >= range.lowerBound, tokens[p].lower == "the" { p -= 1 }
+        guard p >= range.lowerBound, tokens[p].lower == "of" else { return nil }
+        var q = p - 1
+        if q >= range.lowerBound, tokens[q].lower == "out" { q -= 1 }
+        guard q >= range.lowerBound, tokens[q].kind == .number || Lexicon.numberWords[tokens[q].lower] != nil else { return nil }
+        return p
     }
 
     static func pow10(_ n: Int) -> Double {

@@ -364,6 +364,11 @@ struct MemoryClaimData: ClaimDataSource {
         ("China's licences now cover seven rare earth elements.", "2025-12-20", .agrees, 7),
         ("China has announced controls on ten rare earth elements.", "2025-12-20", .agrees, 10),
         ("China's licences now cover eleven rare earth elements.", "2025-12-20", .unverifiable, .nan),
+        // The whole a count is out of; a running total dated by its month; inclusive bounds.
+        ("In April China restricted seven of the 17 rare earth elements.", "2025-07-20", .agrees, 7),
+        ("In April China restricted seven out of 17 rare earths.", "2025-07-20", .agrees, 7),
+        ("In October China expanded its controls to ten rare earth elements.", "2025-10-20", .agrees, 10),
+        ("In April China restricted no fewer than seven rare earth elements.", "2025-07-20", .agrees, 7),
         ("In June China restricted seven rare earth elements.", "2025-07-20", .unverifiable, .nan),
     ])
     func aCountOfElementsIsCheckedAgainstTheActsThatListThem(_ text: String, _ published: String, _ verdict: ClaimVerdict, _ value: Double)
@@ -390,6 +395,11 @@ struct MemoryClaimData: ClaimDataSource {
         #expect(report.claims.first?.notes.contains { $0.contains("Act B") && $0.contains("uncertain") } == true)
         #expect(report.claims.last?.verdict == .unverifiable)
         #expect(report.claims.last?.commodity == nil)
+        // "rare earth magnet makers" are not elements.
+        let makers = try await ClaimChecker.check(
+            text: "In October China granted licences to three rare earth magnet makers.", published: Self.day("2025-10-20"),
+            data: MemoryClaimData(controls: Self.controls))
+        #expect(!makers.claims.contains { $0.verdict == .disagrees || $0.commodity == "rare-earth elements" })
     }
 
     // MARK: Prices
@@ -431,6 +441,10 @@ struct MemoryClaimData: ClaimDataSource {
         // The price a change starts from, and the ends of a range, are not checked.
         ("Dysprosium oxide in Europe jumped from $400 per kilogram to $750 per kilogram in June.", .unverifiable, .nan),
         ("Dysprosium oxide in Europe traded at $700/kg- $800/kg in June.", .unverifiable, .nan),
+        ("Dysprosium oxide prices in Europe ranged between $600 and $900 per kilogram in June.", .unverifiable, .nan),
+        // The nearest element is the one priced; an unnamed form never disagrees.
+        ("Terbium oxide in Europe hit $3,000 per kilogram in May, against $850 for dysprosium.", .agrees, 3000),
+        ("Dysprosium prices in Europe were $600 per kilogram in June.", .unverifiable, .nan),
     ])
     func aPriceIsCheckedAgainstTheQuotesOfItsMarketAndMonth(_ text: String, _ verdict: ClaimVerdict, _ value: Double) async throws {
         let report = try await ClaimChecker.check(text: text, published: Self.day("2025-07-20"), data: MemoryClaimData(quotes: Self.quotes))
@@ -442,6 +456,33 @@ struct MemoryClaimData: ClaimDataSource {
         } else {
             #expect(claim.dataValue == value)
         }
+    }
+
+    @Test(arguments: [
+        "Dysprosium oxide prices in Europe rose by $100 per kilogram in June.", "Terbium prices doubled in May.",
+        "Dysprosium oxide prices in Europe rose 20% in June.", "Magnet exports to the US fell fivefold in May from April.",
+    ])
+    func aChangeInPriceOrAFallAsAMultipleIsNotChecked(_ text: String) async throws {
+        let report = try await ClaimChecker.check(text: text, published: Self.day("2025-07-20"), data: MemoryClaimData(quotes: Self.quotes))
+        let claim = try #require(report.claims.first)
+        #expect(claim.measure == .other, "\(claim)")
+        #expect(claim.verdict == .unverifiable)
+    }
+
+    @Test func aHugeMultipleIsNotARatio() {
+        // Any length of digits is one token: a ratio is a multiple up to 1,000.
+        let claims = ClaimChecker.extractClaims(text: "Magnet exports rose 100000000000000000-fold in May.", published: Self.day("2025-07-20"))
+        #expect(claims.allSatisfy { $0.value < 1e6 })
+    }
+
+    @Test func neodymiumPraseodymiumIsNdPr() async throws {
+        let quotes = [Self.quote("2025-09-25", "2025-09-25", "NdPr oxide", "Europe", 82.5, 85, "USD/kg")]
+        let report = try await ClaimChecker.check(
+            text: "Neodymium-praseodymium oxide in Europe traded at $84 per kilogram in September.", published: Self.day("2025-10-10"),
+            data: MemoryClaimData(quotes: quotes))
+        let claim = try #require(report.claims.first)
+        #expect(claim.commodity == "ndpr")
+        #expect(claim.verdict == .agrees)
     }
 
     @Test func aQuoteInAnotherCurrencyIsNamedNotConverted() async throws {
