@@ -126,7 +126,7 @@ public struct ArticleText: Sendable {
             if c == "<" {
                 // Comment, tag or a lone "<".
                 if raw[i...].hasPrefix("<!--") {
-                    let end = raw[i...].range(of: "-->")?.upperBound ?? raw.endIndex
+                    let end = ArticleText.end(of: "-->", in: raw[i...]) ?? raw.endIndex
                     let skipped = raw[i..<end].filter { $0 == "\n" }.count
                     for _ in 0..<skipped {
                         lines.append(current)
@@ -177,6 +177,30 @@ public struct ArticleText: Sendable {
         }
         lines.append(current)
         return (lines, date)
+    }
+
+    /// The index after the first `marker` in `text`, if any (Foundation's search bridged the whole
+    /// rest of the article for every comment).
+    static func end(of marker: String, in text: Substring) -> String.Index? {
+        let m = Array(marker.utf8)
+        let u = text.utf8
+        guard let first = m.first else { return nil }
+        var i = u.startIndex
+        while let hit = u[i...].firstIndex(of: first) {
+            var j = hit
+            var k = 0
+            while k < m.count, j < u.endIndex, u[j] == m[k] {
+                j = u.index(after: j)
+                k += 1
+            }
+            if k == m.count {
+                // A combining mark after the marker joins its last character: end after that.
+                while j < u.endIndex, String.Index(j, within: text) == nil { j = u.index(after: j) }
+                return j
+            }
+            i = u.index(after: hit)
+        }
+        return nil
     }
 
     static func decodeEntity(_ e: String) -> Character? {

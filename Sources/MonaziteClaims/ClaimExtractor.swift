@@ -44,6 +44,71 @@ struct ClaimExtractor {
         var role: Role
     }
 
+    /// What a clause says whatever figure of it is read: found once per clause, not once per figure
+    /// (a clause of many figures cost time in the square of its length).
+    struct ClauseFacts {
+        /// The clause as written.
+        var quote: String
+        /// The first out-of-domain word (a tariff, a stake, another metal).
+        var outTerm: Int?
+        /// The first flow word, else the first commodity.
+        var domainTerm: Int?
+        /// A rate word ("tariff", "stake") that makes every percentage of the clause out of scope.
+        var hasRateWord: Bool
+        /// The stage a share is of: the first of magnet, separation and mining the clause names.
+        var stage: SupplyStage?
+        var shareCue: Bool
+        var hasImportWord: Bool
+        /// "net import reliance", "dependence", "consumption" …
+        var relianceCue: Bool
+        /// A production word in a clause with no flow word.
+        var productionCue: Bool
+        var priceCue: Bool
+        var hasFlowWord: Bool
+        /// "between", "ranged" …: every price of the clause is one end of a range.
+        var hasRangeWord: Bool
+        /// The last currency sign of the clause: a percentage before one is a change in value.
+        var lastCurrencySign: Int?
+        /// "in value", "by value" in the clause or before the sentence's first figure.
+        var saysValue: Bool
+
+        static let relianceWords: Set<String> = [
+            "reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends",
+            "consumption", "needs",
+        ]
+        static let importPhrases = PhraseIndex([Phrase("import"), Phrase("imports"), Phrase("imported")])
+        static let stagesInOrder: [SupplyStage] = [.magnet, .separation, .mining]
+
+        init(_ s: [Token], _ r: Range<Int>, commodities: [(start: Int, end: Int, id: String)], quote: String) {
+            self.quote = quote
+            func isFlowWord(_ i: Int) -> Bool { Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower) }
+            let flowWord = r.first(where: isFlowWord)
+            outTerm = ClaimExtractor.contains(Lexicon.outOfScopeIndex, s, r)
+            domainTerm = flowWord ?? commodities.first?.start
+            hasRateWord = r.contains { Lexicon.rateWords.contains(s[$0].lower) }
+            let stages = r.isEmpty ? [] : Lexicon.stageIndex.values(in: s, r)
+            stage = Self.stagesInOrder.first(where: stages.contains)
+            shareCue = ClaimExtractor.contains(Lexicon.shareIndex, s, r) != nil
+            hasImportWord = ClaimExtractor.contains(Self.importPhrases, s, r) != nil
+            relianceCue = ClaimExtractor.contains(Lexicon.nirIndex, s, r) != nil || r.contains { Self.relianceWords.contains(s[$0].lower) }
+            hasFlowWord = flowWord != nil
+            productionCue = ClaimExtractor.contains(Lexicon.productionIndex, s, r) != nil && !hasFlowWord
+            priceCue = ClaimExtractor.contains(Lexicon.priceIndex, s, r) != nil
+            hasRangeWord = r.contains { Lexicon.rangeWords.contains(s[$0].lower) }
+            lastCurrencySign = r.last { s[$0].kind == .symbol && ["$", "€", "£", "¥"].contains(s[$0].text) }
+            func valueWord(_ range: Range<Int>) -> Bool {
+                range.contains { k in k > 0 && s[k].lower == "value" && ["in", "by"].contains(s[k - 1].lower) }
+            }
+            let firstNumber = s.firstIndex { $0.kind == .number } ?? s.count
+            saysValue = valueWord(r) || valueWord(0..<min(firstNumber, s.count))
+        }
+
+        /// "fell 15.9% to $68.6 mln", "in value terms, supplies fell 15.9%": a change in value, not
+        /// in tonnes (a currency amount after it in its clause, or "in value"/"by value" in the
+        /// clause or before the sentence's first figure).
+        func isValueChange(_ n: NumberMention) -> Bool { saysValue || (lastCurrencySign.map { $0 >= n.end } ?? false) }
+    }
+
     func extract() -> [ExtractedClaim] {
         var frame = Frame()
         var claims: [ExtractedClaim] = []
@@ -335,6 +400,7 @@ struct ClaimExtractor {
                 sentenceHasSubject = true
             }
             guard !numbers.isEmpty else { continue }
+            let facts = ClauseFacts(s, r, commodities: commodities, quote: quote(s, r))
             let periods = allPeriods.filter { r.contains($0.start) }
             func ownPeriod(_ k: Int) -> PeriodMention? {
                 let n = numbers[k]
@@ -351,6 +417,8 @@ struct ClaimExtractor {
                 return periods.first { after.contains($0.start) && !$0.isBase } ?? periods.last { before.contains($0.start) && !$0.isBase }
             }
             let owns = numbers.indices.map(ownPeriod)
+            let firstOwn = owns.lazy.compactMap { $0 }.first
+            let isBaseLevel = numbers.map { Self.isComparisonBase($0, s, r) }
             for (k, n) in numbers.enumerated() {
                 let nextStart = k + 1 < numbers.count ? numbers[k + 1].start : r.upperBound
                 let after = n.end..<max(n.end, nextStart)
@@ -358,14 +426,14 @@ struct ClaimExtractor {
                 // No period of its own: the sentence's, else that of another figure of the clause
                 // ("jumped 660% from May to 353 tonnes last month").
                 let own = owns[k]
-                var fallback = sentenceDefault ?? owns.compactMap { $0 }.first
+                var fallback = sentenceDefault ?? firstOwn
                 var baseMention =
                     periods.first { after.contains($0.start) && $0.isBase }
                     ?? (numbers.count == 1 ? periods.first { $0.isBase } : nil)
                 // "up 157.5% from 1,238 tons in May": the period of the base level after a change
                 // is the change's base, not the change's own period.
                 if own == nil, baseMention == nil, n.unit == .percent,
-                    let j = numbers.indices.first(where: { $0 > k && Self.isComparisonBase(numbers[$0], s, r) }), let levelPeriod = owns[j]
+                    let j = numbers.indices.first(where: { $0 > k && isBaseLevel[$0] }), let levelPeriod = owns[j]
                 {
                     baseMention = PeriodMention(start: levelPeriod.start, end: levelPeriod.end, expression: levelPeriod.expression, isBase: true)
                     fallback = sentenceDefault ?? owns.indices.lazy.filter { $0 != j }.compactMap { owns[$0] }.first
@@ -380,7 +448,8 @@ struct ClaimExtractor {
                 let momCue = Self.contains(Lexicon.momIndex, s, cueRange) != nil
                 if let c = extractOne(
                     n, s: s, clause: r, own: own ?? fallback, ownIsExplicit: own != nil, base: baseMention, yoyCue: yoyCue,
-                    momCue: momCue, places: places, commodities: commodities, frame: &sentenceFrame)
+                    momCue: momCue, places: places, commodities: commodities, facts: facts, isBaseLevel: isBaseLevel[k],
+                    frame: &sentenceFrame)
                 {
                     out.append(c)
                 }
@@ -408,7 +477,8 @@ struct ClaimExtractor {
     func extractOne(
         _ n: NumberMention, s: [Token], clause r: Range<Int>, own: PeriodMention?, ownIsExplicit: Bool, base: PeriodMention?, yoyCue: Bool,
         momCue: Bool,
-        places: [PlaceMention], commodities: [(start: Int, end: Int, id: String)], frame: inout Frame
+        places: [PlaceMention], commodities: [(start: Int, end: Int, id: String)], facts: ClauseFacts, isBaseLevel: Bool,
+        frame: inout Frame
     ) -> ExtractedClaim? {
         var notes: [String] = []
         if let ratio = n.ratio {
@@ -451,15 +521,16 @@ struct ClaimExtractor {
         }
         // "to 3,188 tonnes": a level reached, not the size of a change.
         let precededByTo = n.start > r.lowerBound && (s[n.start - 1].lower == "to" || s[n.start - 1].lower == "at")
-        let precededByBy = n.start > r.lowerBound && s[n.start - 1].lower == "by"
+        // "rose by 1,000 tonnes", "added $100/kg": a change word or "by" just before the figure.
+        let changeWordBefore =
+            n.start > r.lowerBound
+            && (s[n.start - 1].lower == "by" || Lexicon.upWords.contains(s[n.start - 1].lower)
+                || Lexicon.downWords.contains(s[n.start - 1].lower))
 
-        let text = quote(s, r)
+        let text = facts.quote
         let line = s[n.index].line + 1
-        let outTerm = Self.contains(Lexicon.outOfScopeIndex, s, r)
-        let domainTerm =
-            r.first { i in
-                Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower)
-            } ?? commodities.first?.start
+        let outTerm = facts.outTerm
+        let domainTerm = facts.domainTerm
         var measure: ClaimMeasure
         var unit: String
         switch n.unit {
@@ -481,7 +552,7 @@ struct ClaimExtractor {
             let modifiesFlow =
                 o + 1 < s.count && (Lexicon.exportWords.contains(s[o + 1].lower) || Lexicon.importWords.contains(s[o + 1].lower))
             // Rates and stakes are never trade figures, wherever the word stands in the clause.
-            let decisive = n.unit == .percent && r.contains { Lexicon.rateWords.contains(s[$0].lower) }
+            let decisive = n.unit == .percent && facts.hasRateWord
             if dOut < dIn || modifiesFlow || decisive || n.unit == .otherCurrency("CNY") && domainTerm == nil {
                 let term = s[o].lower
                 var c = ExtractedClaim(
@@ -496,20 +567,11 @@ struct ClaimExtractor {
             }
         }
 
-        let stage = Lexicon.stageCues.first { cue in Self.contains([cue.0], s, r) != nil }?.1
-        let isShare =
-            Self.contains(Lexicon.shareIndex, s, r) != nil
-            || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
-        let hasImportWord = Self.contains([Phrase("import"), Phrase("imports"), Phrase("imported")], s, r) != nil
-        let relianceWords = [
-            "reliance", "reliant", "relied", "relies", "rely", "dependence", "dependent", "dependency", "depended", "depends",
-            "consumption", "needs",
-        ]
-        let isNIR =
-            n.unit == .percent && hasImportWord
-            && (Self.contains(Lexicon.nirIndex, s, r) != nil || r.contains { relianceWords.contains(s[$0].lower) })
-        let isProduction = Self.contains(Lexicon.productionIndex, s, r) != nil && domainTermIsNotFlow(s, r)
-        let isPrice = Self.contains(Lexicon.priceIndex, s, r) != nil
+        let stage = facts.stage
+        let isShare = facts.shareCue || (n.end < r.upperBound && s[n.end].lower == "of" && n.unit == .percent && direction == nil)
+        let isNIR = n.unit == .percent && facts.hasImportWord && facts.relianceCue
+        let isProduction = facts.productionCue
+        let isPrice = facts.priceCue
 
         var period: Period?
         var basePeriod: Period?
@@ -532,7 +594,7 @@ struct ClaimExtractor {
             } else if isShare && !(direction != nil && !precededByTo) {
                 measure = .sharePct
             } else if direction != nil || yoyCue || momCue || base != nil {
-                if Self.isValueChange(n, s, r) {
+                if facts.isValueChange(n) {
                     measure = .other
                     notes.append("a change in value; the checker compares changes in tonnes")
                 } else {
@@ -546,11 +608,7 @@ struct ClaimExtractor {
         case .tonnes:
             if isProduction && !isShare {
                 measure = .production
-            } else if direction != nil && !precededByTo
-                && (precededByBy
-                    || n.start - 1 >= r.lowerBound
-                        && (Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower)))
-            {
+            } else if direction != nil && !precededByTo && changeWordBefore {
                 measure = .other
                 notes.append("a change in tonnes; the checker compares levels and percent changes")
             } else {
@@ -568,9 +626,7 @@ struct ClaimExtractor {
             return nil
         }
         if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
-        if measure == .price, n.start > r.lowerBound,
-            s[n.start - 1].lower == "by" || Lexicon.upWords.contains(s[n.start - 1].lower) || Lexicon.downWords.contains(s[n.start - 1].lower)
-        {
+        if measure == .price, changeWordBefore {
             // "rose by $100 per kilogram", "added $100/kg": the size of a change in price.
             measure = .other
             notes.append("a change in price; needs two dated quotes, which this check does not compare")
@@ -658,7 +714,7 @@ struct ClaimExtractor {
             flow = nil
             commodity = "rare-earth mine production (REO)"
         case .sharePct
-        where stage != nil && !r.contains(where: { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }):
+        where stage != nil && !facts.hasFlowWord:
             reporter = places.first { $0.code != "WLD" }?.code ?? reporter
             partner = nil
             flow = nil
@@ -686,7 +742,6 @@ struct ClaimExtractor {
             frame.lastLevelReporter = reporter
             frame.lastLevelPeriod = period
         }
-        let isBaseLevel = Self.isComparisonBase(n, s, r)
         if measure == .production, let p = period { frame.period = p }
         if measure != .nirPct && measure != .production && measure != .count && !isBaseLevel
             && !(measure == .level && !ownIsExplicit && (yoyCue || momCue))
@@ -709,29 +764,30 @@ struct ClaimExtractor {
             ? value * (direction ?? 1) : value
         value = signed
         var priceItem: String?
-        var priceMarket: String?
+        var priceMarket: PriceMarket?
         var priceForm: String?
         var priceIsBase = false
         var priceInRange = false
         if measure == .price {
             // The element: the nearest named in the clause, else the nearest before the figure in the sentence.
             priceItem =
-                Self.preferredCommodity(commodities.filter { ClaimVerifier.priceElements[$0.id] != nil }, near: n.index)
+                Self.preferredCommodity(commodities.filter { Lexicon.priceElements[$0.id] != nil }, near: n.index)
                 ?? Self.preferredCommodity(commodities, near: n.index) ?? Self.commodity(before: n.index, s)
             // "jumped from $250/kg": the price a change starts from.
             priceIsBase = n.start > 0 && s[n.start - 1].lower == "from"
             // "$700/kg- $1000/kg", "$700-$1,000 per kg": one end of a range.
             let dashes: Set<String> = ["-", "–", "—"]
             priceInRange =
-                r.contains { Lexicon.rangeWords.contains(s[$0].lower) }
+                facts.hasRangeWord
                 || (n.start > 0 && dashes.contains(s[n.start - 1].text))
                 || (n.end < s.count && dashes.contains(s[n.end].text) && n.end + 1 < s.count
                     && (s[n.end + 1].kind == .number || s[n.end + 1].text == "$"))
             // Market and form: in the clause, else anywhere in the sentence.
             for range in [r, 0..<s.count] where priceMarket == nil {
-                priceMarket = Lexicon.priceMarkets.first { m in Self.contains([m.0], s, range) != nil }?.1
+                let named = range.isEmpty ? [] : Lexicon.priceMarketIndex.values(in: s, range)
+                priceMarket = PriceMarket.allCases.first(where: named.contains)
                 // "US" in capitals only (not the pronoun).
-                if priceMarket == nil, range.contains(where: { s[$0].text == "US" }) { priceMarket = "us" }
+                if priceMarket == nil, range.contains(where: { s[$0].text == "US" }) { priceMarket = .us }
             }
             priceForm = (r.lazy.compactMap { Lexicon.priceForms[s[$0].lower] }.first)
                 ?? s.lazy.compactMap { Lexicon.priceForms[$0.lower] }.first
@@ -780,14 +836,10 @@ struct ClaimExtractor {
     static func commodity(before index: Int, _ s: [Token]) -> String? {
         var i = index - 1
         while i >= 0 {
-            if let hit = Lexicon.commodities.first(where: { $0.0.match(s, at: i, limit: index) != nil }) { return hit.1 }
+            if let hit = Lexicon.commodityIndex.match(s, at: i, limit: index) { return hit.value }
             i -= 1
         }
         return nil
-    }
-
-    func domainTermIsNotFlow(_ s: [Token], _ r: Range<Int>) -> Bool {
-        !r.contains { Lexicon.exportWords.contains(s[$0].lower) || Lexicon.importWords.contains(s[$0].lower) }
     }
 
     /// The clause as written, from its first to its last token.
@@ -818,18 +870,6 @@ struct ClaimExtractor {
         }
         flush()
         return String(out.map { $0 == ArticleText.hardBreak ? " " : $0 })
-    }
-
-    /// "fell 15.9% to $68.6 mln", "in value terms, supplies fell 15.9%": a change in value, not in
-    /// tonnes (a currency amount after it in its clause, or "in value"/"by value" in the clause or
-    /// before the sentence's first figure).
-    static func isValueChange(_ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> Bool {
-        if (n.end..<r.upperBound).contains(where: { s[$0].kind == .symbol && ["$", "€", "£", "¥"].contains(s[$0].text) }) { return true }
-        func saysValue(_ range: Range<Int>) -> Bool {
-            range.contains { k in k > 0 && s[k].lower == "value" && ["in", "by"].contains(s[k - 1].lower) }
-        }
-        let firstNumber = s.firstIndex { $0.kind == .number } ?? s.count
-        return saysValue(r) || saysValue(0..<min(firstNumber, s.count))
     }
 
     /// A figure that is the base of a comparison, not news: "from 1,238 tonnes", "than 4,725

@@ -57,11 +57,6 @@ struct ClaimVerifier {
 
     // MARK: Prices
 
-    /// The element key of the price data for each priced item the extractor names.
-    static let priceElements: [String: String] = [
-        "cn-dysprosium": "Dy", "cn-terbium": "Tb", "neodymium": "Nd", "praseodymium": "Pr", "ndpr": "NdPr",
-    ]
-
     /// A price against the cited quotes (bundled and imported) for the element, in the form and
     /// market the article names, dated in the claim's period (or the 31 days to the article's
     /// date). Agrees when a quote in the claim's currency overlaps what the claim admits (a
@@ -71,7 +66,7 @@ struct ClaimVerifier {
     /// in another currency only are named, not converted (that would be arithmetic, not a check).
     mutating func verifyPrice(_ e: ExtractedClaim, _ c: inout Claim) async throws {
         c.verdict = .unverifiable
-        guard let item = e.priceItem, let element = Self.priceElements[item] else {
+        guard let item = e.priceItem, let element = Lexicon.priceElements[item] else {
             c.notes.append(
                 "prices: no quotes are held\(e.priceItem.map { " for \($0)" } ?? ""); quotes are held for Dy, Tb, Nd, Pr and NdPr products")
             return
@@ -107,9 +102,9 @@ struct ClaimVerifier {
         }
         if quotesCache == nil { quotesCache = try await data.priceQuotes() }
         let product = (quotesCache ?? []).filter { q in
-            q.elementKey == element && (e.priceForm.map { q.form == $0 } ?? true) && (e.priceMarket.map { q.isIn(market: $0) } ?? true)
+            q.elementKey == element && (e.priceForm.map { q.form == $0 } ?? true) && (e.priceMarket.map(q.isIn) ?? true)
         }
-        let what = "\(element)\(e.priceForm.map { " " + $0 } ?? "")\(e.priceMarket.map { " (\(Self.marketText[$0] ?? $0))" } ?? "")"
+        let what = "\(element)\(e.priceForm.map { " " + $0 } ?? "")\(e.priceMarket.map { " (\($0.label))" } ?? "")"
         func text(_ q: PriceQuote) -> String {
             let figure = q.low == q.high ? ClaimsReport.number(q.low) : "\(ClaimsReport.number(q.low))–\(ClaimsReport.number(q.high))"
             return "\(q.source), \(q.dateText), \(q.basis), \(q.product): \(figure) \(q.currency)/\(q.perKilogram ? "kg" : "t")"
@@ -167,8 +162,6 @@ struct ClaimVerifier {
         }
     }
 
-    static let marketText = ["fob": "FOB China", "rotterdam": "CIF Rotterdam", "europe": "Europe", "china": "China domestic", "us": "US"]
-
     // MARK: Counts of elements
 
     /// A number of rare-earth elements against the acts of the policy timeline that list elements.
@@ -202,6 +195,11 @@ struct ClaimVerifier {
             let verb = e.countsAddition ? "adds" : "lists"
             let uncertain = act.verified ? "" : "; the timeline flags this act as uncertain"
             return "\(act.label) (\(dates.joined(separator: ", "))) \(verb) \(list.count) elements: \(list.joined(separator: ", "))\(uncertain)"
+        }
+        /// "; on 2025-11-30: in force" (nothing without a status or a day).
+        func statusNote(_ act: ElementControl, on day: CalendarDay?) -> String {
+            guard let status = act.status, let day else { return "" }
+            return "; on \(day): " + status.replacingOccurrences(of: "_", with: " ")
         }
         func source(_ act: ElementControl) -> ClaimSource {
             // The act's date, unless the source's name already carries it ("Holland & Knight 2025-04-04").
@@ -279,7 +277,7 @@ struct ClaimVerifier {
                 c.difference = Double(union.count) - claimed
                 c.sources = acts.map(source)
                 c.notes.append("\(how) \(day): \(union.count) elements under \(acts.map(\.label).joined(separator: " and "))")
-                for act in acts { c.notes.append(describe(act) + (act.status.map { "; on \(day): " + $0.replacingOccurrences(of: "_", with: " ") } ?? "")) }
+                for act in acts { c.notes.append(describe(act) + statusNote(act, on: day)) }
                 return
             }
         }
@@ -287,11 +285,7 @@ struct ClaimVerifier {
             c.notes.append("no act on the policy timeline \(what) rare-earth elements\(published.map { " by \($0)" } ?? "")")
         } else {
             c.notes.append("no act on the policy timeline \(what) that many elements; it holds:")
-            for act in before {
-                var line = describe(act)
-                if let status = act.status, let day = published { line += "; on \(day): \(status.replacingOccurrences(of: "_", with: " "))" }
-                c.notes.append(line)
-            }
+            for act in before { c.notes.append(describe(act) + statusNote(act, on: published)) }
         }
     }
 

@@ -20,8 +20,8 @@ struct ExtractedClaim: Sendable {
     var periodProblem: String?
     /// The element of a price claim (`neodymium oxide`).
     var priceItem: String?
-    /// Where the price is quoted, as the article says (`europe`, `rotterdam`, `fob`, `china`, `us`).
-    var priceMarket: String?
+    /// Where the price is quoted, as the article says.
+    var priceMarket: PriceMarket?
     /// The form priced (`oxide`, `metal`, `alloy`), when the article says.
     var priceForm: String?
     /// The price a change starts from ("jumped from $250/kg"): its date is not read.

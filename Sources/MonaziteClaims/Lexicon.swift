@@ -205,13 +205,17 @@ enum Lexicon {
     /// ("three times the price in China" compares two markets, not two dates: not read).
     static let timesComparisons: Set<String> = ["higher", "more", "larger", "greater", "bigger", "above"]
 
-    /// Words naming where a price is quoted, as keys of the market a quote's basis belongs to
-    /// (`europe` takes Europe, CIF Europe and CIF Rotterdam quotes). Checked in this order.
-    static let priceMarkets: [(Phrase, String)] = [
-        ("fob", "fob"), ("free on board", "fob"), ("rotterdam", "rotterdam"), ("europe", "europe"), ("european", "europe"),
-        ("cif", "europe"), ("united states", "us"), ("u.s.", "us"), ("american", "us"), ("china", "china"), ("chinese", "china"),
-        ("shanghai", "china"), ("domestic", "china"),
-    ].map { (Phrase($0.0), $0.1) }
+    /// Words naming where a price is quoted. A clause naming two markets is read as the first of
+    /// ``PriceMarket/allCases`` it names (FOB before Rotterdam before Europe before the US before China).
+    static let priceMarkets: [(Phrase, PriceMarket)] = ([
+        ("fob", PriceMarket.fob), ("free on board", .fob), ("rotterdam", .rotterdam), ("europe", .europe), ("european", .europe),
+        ("cif", .europe), ("united states", .us), ("u.s.", .us), ("american", .us), ("china", .china), ("chinese", .china),
+        ("shanghai", .china), ("domestic", .china),
+    ] as [(String, PriceMarket)]).map { (Phrase($0.0), $0.1) }
+    /// The element key of the price data for each priced item the extractor names.
+    static let priceElements: [String: String] = [
+        "cn-dysprosium": "Dy", "cn-terbium": "Tb", "neodymium": "Nd", "praseodymium": "Pr", "ndpr": "NdPr",
+    ]
     /// The form of a priced product.
     static let priceForms: [String: String] = ["oxide": "oxide", "oxides": "oxide", "metal": "metal", "metals": "metal", "alloy": "alloy"]
 
@@ -248,6 +252,20 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     }
 }
 
+extension PhraseIndex where Value: Hashable {
+    /// The values of every phrase found in `range` (one pass over its tokens).
+    func values(in tokens: [Token], _ range: Range<Int>) -> Set<Value> {
+        var found = Set<Value>()
+        for i in range {
+            guard let candidates = byFirst[tokens[i].lower] else { continue }
+            for (phrase, value) in candidates where !found.contains(value) && phrase.match(tokens, at: i, limit: range.upperBound) != nil {
+                found.insert(value)
+            }
+        }
+        return found
+    }
+}
+
 extension PhraseIndex where Value == Void {
     init(_ phrases: [Phrase]) { self.init(phrases.map { ($0, ()) }) }
 }
@@ -261,6 +279,7 @@ extension Lexicon {
     static let outOfScopeIndex = PhraseIndex(outOfScope)
     static let priceIndex = PhraseIndex(priceCues)
     static let stageIndex = PhraseIndex(stageCues)
+    static let priceMarketIndex = PhraseIndex(priceMarkets)
     static let commodityIndex = PhraseIndex(commodities)
     static let placeIndex = PhraseIndex(places)
     /// One-word place names, for possessives ("China's").

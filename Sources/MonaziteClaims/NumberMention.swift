@@ -77,7 +77,7 @@ enum NumberReader {
                 step = 1
                 ratio = r
             } else if t.kind == .number {
-                let digits = t.text.replacingOccurrences(of: ",", with: "")
+                let digits = t.text.contains(",") ? String(t.text.filter { $0 != "," }) : t.text
                 guard let v = Double(digits) else { continue }
                 value = v
                 if let dot = digits.firstIndex(of: ".") {
@@ -304,7 +304,7 @@ enum NumberReader {
             if unit == .none || (isWordNumber && unit != .count) { continue }
             // Trailing zeros of a round mass or money figure are rounding: "58,000 tonnes" is to the thousand.
             if unit != .percent && unit != .points && unit != .count && t.kind == .number && !t.text.contains(".") {
-                var n = Int(t.text.replacingOccurrences(of: ",", with: "")) ?? 0
+                var n = Int(t.text.filter { $0 != "," }) ?? 0
                 if n >= 100 {
                     var zeros = 0
                     while n > 0 && n % 10 == 0 {

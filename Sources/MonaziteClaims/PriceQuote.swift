@@ -52,15 +52,35 @@ public struct PriceQuote: Sendable, Hashable {
         return last
     }
 
-    /// The market a claim names that this basis belongs to (`europe` takes Europe, CIF Europe and CIF Rotterdam).
-    public func isIn(market: String) -> Bool {
-        switch market {
-        case "fob": basis == "FOB China"
-        case "rotterdam": basis == "CIF Rotterdam"
-        case "europe": ["Europe", "CIF Europe", "CIF Rotterdam"].contains(basis)
-        case "china": basis == "China domestic"
-        case "us": basis == "US"
-        default: false
+    /// Whether this quote's basis belongs to the market an article names.
+    func isIn(_ market: PriceMarket) -> Bool { market.bases.contains(basis) }
+}
+
+/// Where an article says a price is quoted. Each market takes the quote bases that belong to it
+/// (Europe takes Europe, CIF Europe and CIF Rotterdam quotes); the order of the cases is the order
+/// in which a clause naming two markets is read (FOB first, China domestic last).
+enum PriceMarket: String, CaseIterable, Sendable {
+    case fob, rotterdam, europe, us, china
+
+    /// As a note names it.
+    var label: String {
+        switch self {
+        case .fob: "FOB China"
+        case .rotterdam: "CIF Rotterdam"
+        case .europe: "Europe"
+        case .us: "US"
+        case .china: "China domestic"
+        }
+    }
+
+    /// The quote bases, as the price data writes them, that this market takes.
+    var bases: Set<String> {
+        switch self {
+        case .fob: ["FOB China"]
+        case .rotterdam: ["CIF Rotterdam"]
+        case .europe: ["Europe", "CIF Europe", "CIF Rotterdam"]
+        case .us: ["US"]
+        case .china: ["China domestic"]
         }
     }
 }

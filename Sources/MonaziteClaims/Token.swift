@@ -34,12 +34,23 @@ struct Token: Sendable {
 /// Splits a line into tokens.
 enum Tokenizer {
     static func tokenize(line: String, number: Int) -> [Token] {
-        let chars = Array(line)
+        // The characters, and where each starts in the line: a token's text is then a slice of the
+        // line, not a string built a character at a time.
+        var chars: [Character] = []
+        var starts: [String.Index] = []
+        var at = line.startIndex
+        while at < line.endIndex {
+            let next = line.index(after: at)
+            chars.append(line[at])
+            starts.append(at)
+            at = next
+        }
+        starts.append(line.endIndex)
         var out: [Token] = []
         var i = 0
         var space = true
         func emit(_ kind: Token.Kind, _ from: Int, _ to: Int) {
-            let text = String(chars[from..<to])
+            let text = String(line[starts[from]..<starts[to]])
             out.append(Token(text: text, lower: text.lowercased(), kind: kind, line: number, start: from, end: to, spaceBefore: space))
             space = false
         }
