@@ -95,7 +95,7 @@ public struct ArticleText: Sendable {
 
     static func looksLikeHTML(_ s: String) -> Bool {
         let probe = s.prefix(4000).lowercased()
-        for tag in ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"] where probe.contains(tag)
+        for tag in ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"] where probe.includes(tag)
         {
             return true
         }
@@ -148,7 +148,7 @@ public struct ArticleText: Sendable {
                 } else {
                     if !closing && (name == "script" || name == "style") { skipUntil = name }
                     let lowerTag = tag.lowercased()
-                    if date == nil, name == "time" || (name == "meta" && (lowerTag.contains("date") || lowerTag.contains("published"))) {
+                    if date == nil, name == "time" || (name == "meta" && (lowerTag.includes("date") || lowerTag.includes("published"))) {
                         date = firstISODate(in: String(tag))
                     }
                     if blockTags.contains(name) { current.append(hardBreak) } else { current.append(" ") }
@@ -303,6 +303,8 @@ public struct ArticleText: Sendable {
     /// The first full date in the given lines: ISO, "July 20, 2025", "20 July 2025", "Jul. 20, 2025".
     static func firstDate(in lines: ArraySlice<String>) -> CalendarDay? {
         for line in lines {
+            // Every form has a year: four digits in a row.
+            guard line.hasFourDigitsInARow else { continue }
             if let d = firstISODate(in: line) { return d }
             let words = Tokenizer.tokenize(line: line, number: 0)
             for (i, t) in words.enumerated() {
@@ -332,10 +334,22 @@ public struct ArticleText: Sendable {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
 
 extension String {
+    /// Whether `other` occurs in the string (by bytes: no Foundation bridge in the hot path).
+    func includes(_ other: String) -> Bool { ArticleText.end(of: other, in: self[...]) != nil }
+
+    var hasFourDigitsInARow: Bool {
+        var run = 0
+        for b in utf8 {
+            run = (0x30...0x39).contains(b) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
     func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }

@@ -333,10 +333,11 @@ struct ClaimExtractor {
         let whole = 0..<s.count
         let (readPeriods, dates) = PeriodReader.read(s, whole)
         let allPeriods = readPeriods.filter { !$0.isIgnored }
-        var consumed = Set<Int>()
-        for p in allPeriods { consumed.formUnion(p.start..<p.end) }
-        for d in dates { consumed.formUnion(d.start..<d.end) }
-        for c in Self.commodities(s, whole) { consumed.formUnion(c.start..<c.end) }
+        // Tokens read as periods, dates and commodity names: never figures.
+        var consumed = [Bool](repeating: false, count: s.count)
+        for p in allPeriods { consumed[p.start..<p.end] = ArraySlice(repeating: true, count: p.end - p.start) }
+        for d in dates { consumed[d.start..<d.end] = ArraySlice(repeating: true, count: d.end - d.start) }
+        for c in Self.commodities(s, whole) { consumed[c.start..<c.end] = ArraySlice(repeating: true, count: c.end - c.start) }
         let numbersByClause = clauses.map { NumberReader.read(s, $0.range, consumed: consumed) }
         // The sentence's period: the first one that no figure before it in its clause owns ("In June, …").
         let defaults = allPeriods.filter { p in

@@ -58,14 +58,15 @@ enum NumberReader {
         "american", "chinese", "foreign", "major", "additional", "controlled", "earth", "rare", "further", "extra",
     ]
 
-    static func read(_ tokens: [Token], _ range: Range<Int>, consumed: Set<Int>) -> [NumberMention] {
+    /// The figures in `tokens[range]`, skipping tokens marked in `consumed` (periods, dates, names).
+    static func read(_ tokens: [Token], _ range: Range<Int>, consumed: [Bool]) -> [NumberMention] {
         var out: [NumberMention] = []
         let end = range.upperBound
         var i = range.lowerBound
         while i < end {
             defer { i += 1 }
             let t = tokens[i]
-            if consumed.contains(i) { continue }
+            if i < consumed.count && consumed[i] { continue }
             var value: Double
             var step: Double
             var isWordNumber = false
@@ -77,7 +78,7 @@ enum NumberReader {
                 step = 1
                 ratio = r
             } else if t.kind == .number {
-                let digits = t.text.contains(",") ? String(t.text.filter { $0 != "," }) : t.text
+                let digits = t.text.utf8.contains(UInt8(ascii: ",")) ? String(t.text.filter { $0 != "," }) : t.text
                 guard let v = Double(digits) else { continue }
                 value = v
                 if let dot = digits.firstIndex(of: ".") {
@@ -303,7 +304,7 @@ enum NumberReader {
             }
             if unit == .none || (isWordNumber && unit != .count) { continue }
             // Trailing zeros of a round mass or money figure are rounding: "58,000 tonnes" is to the thousand.
-            if unit != .percent && unit != .points && unit != .count && t.kind == .number && !t.text.contains(".") {
+            if unit != .percent && unit != .points && unit != .count && t.kind == .number && !t.text.utf8.contains(UInt8(ascii: ".")) {
                 var n = Int(t.text.filter { $0 != "," }) ?? 0
                 if n >= 100 {
                     var zeros = 0

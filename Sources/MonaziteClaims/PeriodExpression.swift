@@ -78,7 +78,7 @@ enum PeriodReader {
             return m
         }
         func monthNumber(_ lower: String) -> Int? {
-            var w = lower.contains(".") ? String(lower.filter { $0 != "." }) : lower
+            var w = lower.utf8.contains(UInt8(ascii: ".")) ? String(lower.filter { $0 != "." }) : lower
             if w.hasSuffix("'s") || w.hasSuffix("’s") { w.removeLast(2) }
             return Lexicon.monthNumber(w)
         }

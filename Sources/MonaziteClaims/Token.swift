@@ -62,20 +62,20 @@ enum Tokenizer {
                 i += 1
                 continue
             }
-            if c.isWhitespace {
+            if c.isWhitespaceFast {
                 space = true
                 i += 1
                 continue
             }
-            if c.isLetter {
+            if c.isLetterFast {
                 var j = i + 1
                 // U.S., U.K., E.U.: single letters joined by dots.
-                if c.isUppercase, j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetter, chars[j + 1].isUppercase,
-                    j + 2 >= chars.count || !chars[j + 2].isLetter
+                if c.isUppercaseFast, j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetterFast, chars[j + 1].isUppercaseFast,
+                    j + 2 >= chars.count || !chars[j + 2].isLetterFast
                 {
                     j += 2
-                    while j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetter, chars[j + 1].isUppercase,
-                        j + 2 >= chars.count || !chars[j + 2].isLetter
+                    while j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetterFast, chars[j + 1].isUppercaseFast,
+                        j + 2 >= chars.count || !chars[j + 2].isLetterFast
                     {
                         j += 2
                     }
@@ -86,9 +86,9 @@ enum Tokenizer {
                 }
                 while j < chars.count {
                     let d = chars[j]
-                    if d.isLetter || d.isNumber {
+                    if d.isLetterFast || d.isNumberFast {
                         j += 1
-                    } else if (d == "'" || d == "’") && j + 1 < chars.count && chars[j + 1].isLetter {
+                    } else if (d == "'" || d == "’") && j + 1 < chars.count && chars[j + 1].isLetterFast {
                         j += 1
                     } else {
                         break
@@ -120,7 +120,7 @@ enum Tokenizer {
                 emit(.symbol, i, i + 1)
             case "-", "‑", "−":
                 let next = i + 1 < chars.count ? chars[i + 1] : " "
-                if !space && !next.isWhitespace && c != "−" {
+                if !space && !next.isWhitespaceFast && c != "−" {
                     emit(.hyphen, i, i + 1)
                 } else if next.isASCIIDigit {
                     emit(.symbol, i, i + 1)
@@ -135,5 +135,26 @@ enum Tokenizer {
             i += 1
         }
         return out
+    }
+}
+
+/// Character classes with ASCII answered without the Unicode property tables (the tokenizer asks
+/// four of them per character); other characters ask the tables.
+extension Character {
+    fileprivate var isLetterFast: Bool {
+        if let a = asciiValue { return (0x61...0x7A).contains(a | 0x20) }
+        return isLetter
+    }
+    fileprivate var isWhitespaceFast: Bool {
+        if let a = asciiValue { return a == 0x20 || (0x09...0x0D).contains(a) }
+        return isWhitespace
+    }
+    fileprivate var isUppercaseFast: Bool {
+        if let a = asciiValue { return (0x41...0x5A).contains(a) }
+        return isUppercase
+    }
+    fileprivate var isNumberFast: Bool {
+        if let a = asciiValue { return (0x30...0x39).contains(a) }
+        return isNumber
     }
 }
