@@ -93,11 +93,14 @@ public struct ArticleText: Sendable {
         lines.map { l in l.contains(ArticleText.hardBreak) ? String(l.map { $0 == ArticleText.hardBreak ? " " : $0 }) : l }
     }
 
+    static let htmlProbes: [[UInt8]] = ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"]
+        .map { Array($0.utf8) }
+
+    /// Whether the first 4,000 characters hold one of the common HTML tags (any case).
     static func looksLikeHTML(_ s: String) -> Bool {
-        let probe = s.prefix(4000).lowercased()
-        for tag in ["<html", "<body", "<p>", "<p ", "<div", "<article", "<br", "<h1", "<h2", "<span", "<!doctype"] where probe.includes(tag)
-        {
-            return true
+        let probe = Array(s.prefix(4000).lowercased().utf8)
+        for (i, b) in probe.enumerated() where b == UInt8(ascii: "<") {
+            for tag in htmlProbes where i + tag.count <= probe.count && probe[i..<(i + tag.count)].elementsEqual(tag) { return true }
         }
         return false
     }
@@ -183,24 +186,23 @@ public struct ArticleText: Sendable {
     /// rest of the article for every comment).
     static func end(of marker: String, in text: Substring) -> String.Index? {
         let m = Array(marker.utf8)
-        let u = text.utf8
-        guard let first = m.first else { return nil }
-        var i = u.startIndex
-        while let hit = u[i...].firstIndex(of: first) {
-            var j = hit
-            var k = 0
-            while k < m.count, j < u.endIndex, u[j] == m[k] {
-                j = u.index(after: j)
-                k += 1
+        guard !m.isEmpty else { return nil }
+        func search(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard buf.count >= m.count else { return nil }
+            for i in 0...(buf.count - m.count) where buf[i] == m[0] {
+                var k = 1
+                while k < m.count, buf[i + k] == m[k] { k += 1 }
+                if k == m.count { return i + m.count }
             }
-            if k == m.count {
-                // A combining mark after the marker joins its last character: end after that.
-                while j < u.endIndex, String.Index(j, within: text) == nil { j = u.index(after: j) }
-                return j
-            }
-            i = u.index(after: hit)
+            return nil
         }
-        return nil
+        let found = text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+        guard let offset = found else { return nil }
+        let u = text.utf8
+        var j = u.index(u.startIndex, offsetBy: offset)
+        // A combining mark after the marker joins its last character: end after that.
+        while j < u.endIndex, String.Index(j, within: text) == nil { j = u.index(after: j) }
+        return j
     }
 
     static func decodeEntity(_ e: String) -> Character? {

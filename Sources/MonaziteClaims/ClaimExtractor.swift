@@ -6,14 +6,9 @@ import MonaziteCore
 struct ClaimExtractor {
     let article: ArticleText
     let anchor: CalendarDay?
-    /// The article's lines as characters, split once: token offsets count characters, and a
-    /// quote per claim splitting its line again cost time in the square of a long line's length.
-    let lineCharacters: [[Character]]
-
     init(article: ArticleText, anchor: CalendarDay?) {
         self.article = article
         self.anchor = anchor
-        self.lineCharacters = article.lines.map(Array.init)
     }
 
     /// What the article is talking about: carried from claim to claim.
@@ -78,29 +73,41 @@ struct ClaimExtractor {
         ]
         static let importPhrases = PhraseIndex([Phrase("import"), Phrase("imports"), Phrase("imported")])
         static let stagesInOrder: [SupplyStage] = [.magnet, .separation, .mining]
+        /// Every word that can start a cue read here: a clause is scanned once for these, and each
+        /// cue is then looked for only where one stands.
+        static let cueWords: Set<String> = Lexicon.outOfScopeIndex.firstWords.union(Lexicon.stageIndex.firstWords)
+            .union(Lexicon.shareIndex.firstWords).union(importPhrases.firstWords).union(Lexicon.nirIndex.firstWords)
+            .union(Lexicon.productionIndex.firstWords).union(Lexicon.priceIndex.firstWords).union(Lexicon.rateWords)
+            .union(Lexicon.rangeWords).union(relianceWords).union(Lexicon.exportWords).union(Lexicon.importWords)
+            .union(currencySigns).union(["value"])
+        static let currencySigns: Set<String> = ["$", "€", "£", "¥"]
 
         init(_ s: [Token], _ r: Range<Int>, commodities: [(start: Int, end: Int, id: String)], quote: String) {
             self.quote = quote
+            let hits = r.filter { Self.cueWords.contains(s[$0].lower) }
+            func first<V>(_ index: PhraseIndex<V>) -> Int? { hits.first { index.match(s, at: $0, limit: r.upperBound) != nil } }
+            func has(_ words: Set<String>) -> Bool { hits.contains { words.contains(s[$0].lower) } }
             func isFlowWord(_ i: Int) -> Bool { Lexicon.exportWords.contains(s[i].lower) || Lexicon.importWords.contains(s[i].lower) }
-            let flowWord = r.first(where: isFlowWord)
-            outTerm = ClaimExtractor.contains(Lexicon.outOfScopeIndex, s, r)
+            let flowWord = hits.first(where: isFlowWord)
+            outTerm = first(Lexicon.outOfScopeIndex)
             domainTerm = flowWord ?? commodities.first?.start
-            hasRateWord = r.contains { Lexicon.rateWords.contains(s[$0].lower) }
-            let stages = r.isEmpty ? [] : Lexicon.stageIndex.values(in: s, r)
+            hasRateWord = has(Lexicon.rateWords)
+            // Phrases of the stage index that share a first word share a stage: the longest match says it.
+            let stages = Set(hits.compactMap { Lexicon.stageIndex.match(s, at: $0, limit: r.upperBound)?.value })
             stage = Self.stagesInOrder.first(where: stages.contains)
-            shareCue = ClaimExtractor.contains(Lexicon.shareIndex, s, r) != nil
-            hasImportWord = ClaimExtractor.contains(Self.importPhrases, s, r) != nil
-            relianceCue = ClaimExtractor.contains(Lexicon.nirIndex, s, r) != nil || r.contains { Self.relianceWords.contains(s[$0].lower) }
+            shareCue = first(Lexicon.shareIndex) != nil
+            hasImportWord = first(Self.importPhrases) != nil
+            relianceCue = first(Lexicon.nirIndex) != nil || has(Self.relianceWords)
             hasFlowWord = flowWord != nil
-            productionCue = ClaimExtractor.contains(Lexicon.productionIndex, s, r) != nil && !hasFlowWord
-            priceCue = ClaimExtractor.contains(Lexicon.priceIndex, s, r) != nil
-            hasRangeWord = r.contains { Lexicon.rangeWords.contains(s[$0].lower) }
-            lastCurrencySign = r.last { s[$0].kind == .symbol && ["$", "€", "£", "¥"].contains(s[$0].text) }
-            func valueWord(_ range: Range<Int>) -> Bool {
-                range.contains { k in k > 0 && s[k].lower == "value" && ["in", "by"].contains(s[k - 1].lower) }
+            productionCue = first(Lexicon.productionIndex) != nil && !hasFlowWord
+            priceCue = first(Lexicon.priceIndex) != nil
+            hasRangeWord = has(Lexicon.rangeWords)
+            lastCurrencySign = hits.last { s[$0].kind == .symbol && Self.currencySigns.contains(s[$0].text) }
+            func valueWord(_ positions: some Sequence<Int>) -> Bool {
+                positions.contains { k in k > 0 && s[k].lower == "value" && ["in", "by"].contains(s[k - 1].lower) }
             }
             let firstNumber = s.firstIndex { $0.kind == .number } ?? s.count
-            saysValue = valueWord(r) || valueWord(0..<min(firstNumber, s.count))
+            saysValue = valueWord(hits) || valueWord(0..<min(firstNumber, s.count))
         }
 
         /// "fell 15.9% to $68.6 mln", "in value terms, supplies fell 15.9%": a change in value, not
@@ -131,7 +138,10 @@ struct ClaimExtractor {
         for (n, line) in article.lines.enumerated() {
             all += Tokenizer.tokenize(line: line, number: n)
             if article.paragraphEnds.contains(n) {
-                all.append(Token(text: "", lower: "", kind: .boundary, line: n, start: line.count, end: line.count, spaceBefore: true))
+                all.append(
+                    Token(
+                        text: "", lower: "", kind: .boundary, line: n, start: line.count, end: line.count,
+                        range: line.endIndex..<line.endIndex, spaceBefore: true))
             }
         }
         var out: [[Token]] = []
@@ -854,23 +864,22 @@ struct ClaimExtractor {
         }
         var out = ""
         var line = s[lo].line
-        var lineStart = s[lo].start
-        var lineEnd = s[lo].end
+        var lineStart = s[lo].range.lowerBound
+        var lineEnd = s[lo].range.upperBound
         func flush() {
-            let chars = lineCharacters[line]
             if !out.isEmpty { out += " " }
-            out += String(chars[lineStart..<min(lineEnd, chars.count)])
+            out += article.lines[line][lineStart..<max(lineStart, lineEnd)]
         }
         for t in s[lo...hi] {
             if t.line != line {
                 flush()
                 line = t.line
-                lineStart = t.start
+                lineStart = t.range.lowerBound
             }
-            lineEnd = t.end
+            lineEnd = t.range.upperBound
         }
         flush()
-        return String(out.map { $0 == ArticleText.hardBreak ? " " : $0 })
+        return out.contains(ArticleText.hardBreak) ? String(out.map { $0 == ArticleText.hardBreak ? " " : $0 }) : out
     }
 
     /// A figure that is the base of a comparison, not news: "from 1,238 tonnes", "than 4,725

@@ -231,10 +231,21 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     init(_ entries: [(Phrase, Value)]) {
         var d: [String: [(Phrase, Value)]] = [:]
-        for e in entries { d[e.0.words.first ?? "", default: []].append(e) }
+        for e in entries {
+            let first = e.0.words.first ?? ""
+            // The first word as a token can also be written the ways `Phrase.match` accepts:
+            // "U.S" without its last dot, a possessive with a typographic apostrophe.
+            var keys = [first]
+            if first == "u.s." { keys.append("u.s") }
+            if first.hasSuffix("'s") { keys.append(first.dropLast(2) + "’s") }
+            for k in keys { d[k, default: []].append(e) }
+        }
         for k in d.keys { d[k]?.sort { $0.0.words.count > $1.0.words.count } }
         byFirst = d
     }
+
+    /// The words a phrase of the index starts with.
+    var firstWords: Set<String> { Set(byFirst.keys) }
 
     /// The longest phrase starting at `i`, with the index after it.
     func match(_ tokens: [Token], at i: Int, limit: Int) -> (end: Int, value: Value)? {

@@ -23,6 +23,8 @@ struct Token: Sendable {
     /// Character offsets in the line.
     var start: Int
     var end: Int
+    /// Where the token is in its line's string (a quote is a slice of the line).
+    var range: Range<String.Index>
     /// White space (or a line start) before the token.
     var spaceBefore: Bool
 
@@ -51,7 +53,10 @@ enum Tokenizer {
         var space = true
         func emit(_ kind: Token.Kind, _ from: Int, _ to: Int) {
             let text = String(line[starts[from]..<starts[to]])
-            out.append(Token(text: text, lower: text.lowercased(), kind: kind, line: number, start: from, end: to, spaceBefore: space))
+            out.append(
+                Token(
+                    text: text, lower: text.lowercased(), kind: kind, line: number, start: from, end: to, range: starts[from]..<starts[to],
+                    spaceBefore: space))
             space = false
         }
         while i < chars.count {

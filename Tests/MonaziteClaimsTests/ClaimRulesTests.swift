@@ -218,6 +218,10 @@ struct MemoryClaimData: ClaimDataSource {
         ("Chinese magnet exports to Germany were 1,288 tonnes in September.", "CHN", "DEU", "export"),
         ("US-bound magnet shipments were 353 tonnes in June.", "CHN", "USA", "export"),
         ("Japan's imports of magnets from China were 1,000 tonnes in June.", "JPN", "CHN", "import"),
+        // "U.S" without its last dot, and a possessive with a typographic apostrophe, as the
+        // phrase rules accept them (the first-word index missed both).
+        ("Magnet shipments to the U.S, at 353 tonnes in June, recovered.", "CHN", "USA", "export"),
+        ("Thailand’s imports of magnets from China were 1,000 tonnes in June.", "THA", "CHN", "import"),
     ])
     func countriesDemonymsAndCapitalsAreResolved(_ text: String, _ reporter: String, _ partner: String, _ flow: String) throws {
         let claim = try #require(ClaimChecker.extractClaims(text: text, published: Self.day("2025-10-20")).first)
