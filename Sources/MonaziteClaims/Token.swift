@@ -35,19 +35,66 @@ struct Token: Sendable {
 
 /// Splits a line into tokens.
 enum Tokenizer {
+    /// What the tokenizer needs to know of one character, found once: an ASCII character from its
+    /// byte, any other from the Unicode properties.
+    struct CharacterClass {
+        /// The byte of a one-byte ASCII character, else 0xFF.
+        var ascii: UInt8
+        var flags: UInt8
+
+        static let letter: UInt8 = 1, uppercase: UInt8 = 2, number: UInt8 = 4, space: UInt8 = 8, hardBreak: UInt8 = 16,
+            apostrophe: UInt8 = 32
+
+        init(ascii b: UInt8) {
+            ascii = b
+            var f: UInt8 = 0
+            if (0x61...0x7A).contains(b | 0x20) {
+                f = b <= 0x5A ? Self.letter | Self.uppercase : Self.letter
+            } else if (0x30...0x39).contains(b) {
+                f = Self.number
+            } else if b == 0x20 || (0x09...0x0D).contains(b) {
+                f = Self.space
+            } else if b == 0x27 {
+                f = Self.apostrophe
+            }
+            flags = f
+        }
+
+        init(_ c: Character) {
+            ascii = 0xFF
+            var f: UInt8 = 0
+            if c.isLetter { f |= Self.letter }
+            if c.isUppercase { f |= Self.uppercase }
+            if c.isNumber { f |= Self.number }
+            if c.isWhitespace { f |= Self.space }
+            if c == ArticleText.hardBreak { f |= Self.hardBreak }
+            if c == "’" { f |= Self.apostrophe }
+            flags = f
+        }
+
+        func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+        var isLetter: Bool { has(Self.letter) }
+        var isUpperLetter: Bool { flags & (Self.letter | Self.uppercase) == Self.letter | Self.uppercase }
+        var isASCIIDigit: Bool { (0x30...0x39).contains(ascii) }
+        var isDot: Bool { ascii == 0x2E }
+    }
+
     static func tokenize(line: String, number: Int) -> [Token] {
-        // The characters, and where each starts in the line: a token's text is then a slice of the
-        // line, not a string built a character at a time.
-        var chars: [Character] = []
+        // Where each character starts in the line (a token's text is a slice of the line, not a
+        // string built a character at a time), and its class.
         var starts: [String.Index] = []
+        var classes: [CharacterClass] = []
+        let utf8 = line.utf8
         var at = line.startIndex
         while at < line.endIndex {
             let next = line.index(after: at)
-            chars.append(line[at])
+            let b = utf8[at]
+            classes.append(b < 0x80 && utf8.index(after: at) == next ? CharacterClass(ascii: b) : CharacterClass(line[at]))
             starts.append(at)
             at = next
         }
         starts.append(line.endIndex)
+        let count = classes.count
         var out: [Token] = []
         var i = 0
         var space = true
@@ -59,41 +106,37 @@ enum Tokenizer {
                     spaceBefore: space))
             space = false
         }
-        while i < chars.count {
-            let c = chars[i]
-            if c == ArticleText.hardBreak {
+        while i < count {
+            let c = classes[i]
+            if c.has(CharacterClass.hardBreak) {
                 emit(.boundary, i, i + 1)
                 space = true
                 i += 1
                 continue
             }
-            if c.isWhitespaceFast {
+            if c.has(CharacterClass.space) {
                 space = true
                 i += 1
                 continue
             }
-            if c.isLetterFast {
+            if c.isLetter {
                 var j = i + 1
                 // U.S., U.K., E.U.: single letters joined by dots.
-                if c.isUppercaseFast, j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetterFast, chars[j + 1].isUppercaseFast,
-                    j + 2 >= chars.count || !chars[j + 2].isLetterFast
-                {
+                if c.isUpperLetter, j + 1 < count, classes[j].isDot, classes[j + 1].isUpperLetter, j + 2 >= count || !classes[j + 2].isLetter {
                     j += 2
-                    while j + 1 < chars.count, chars[j] == ".", chars[j + 1].isLetterFast, chars[j + 1].isUppercaseFast,
-                        j + 2 >= chars.count || !chars[j + 2].isLetterFast
-                    {
+                    while j + 1 < count, classes[j].isDot, classes[j + 1].isUpperLetter, j + 2 >= count || !classes[j + 2].isLetter {
                         j += 2
                     }
-                    if j < chars.count, chars[j] == "." { j += 1 }
+                    if j < count, classes[j].isDot { j += 1 }
                     emit(.word, i, j)
                     i = j
                     continue
                 }
-                while j < chars.count {
-                    let d = chars[j]
-                    if d.isLetterFast || d.isNumberFast {
+                while j < count {
+                    let d = classes[j]
+                    if d.isLetter || d.has(CharacterClass.number) {
                         j += 1
-                    } else if (d == "'" || d == "’") && j + 1 < chars.count && chars[j + 1].isLetterFast {
+                    } else if d.has(CharacterClass.apostrophe) && j + 1 < count && classes[j + 1].isLetter {
                         j += 1
                     } else {
                         break
@@ -105,27 +148,29 @@ enum Tokenizer {
             }
             if c.isASCIIDigit {
                 var j = i
-                while j < chars.count, chars[j].isASCIIDigit { j += 1 }
+                while j < count, classes[j].isASCIIDigit { j += 1 }
                 // Thousands groups: ",ddd" not followed by another digit.
-                while j + 3 < chars.count, chars[j] == ",", chars[j + 1].isASCIIDigit, chars[j + 2].isASCIIDigit,
-                    chars[j + 3].isASCIIDigit, j + 4 == chars.count || !chars[j + 4].isASCIIDigit
+                while j + 3 < count, classes[j].ascii == 0x2C, classes[j + 1].isASCIIDigit, classes[j + 2].isASCIIDigit,
+                    classes[j + 3].isASCIIDigit, j + 4 == count || !classes[j + 4].isASCIIDigit
                 {
                     j += 4
                 }
-                if j + 1 < chars.count, chars[j] == ".", chars[j + 1].isASCIIDigit {
+                if j + 1 < count, classes[j].isDot, classes[j + 1].isASCIIDigit {
                     j += 1
-                    while j < chars.count, chars[j].isASCIIDigit { j += 1 }
+                    while j < count, classes[j].isASCIIDigit { j += 1 }
                 }
                 emit(.number, i, j)
                 i = j
                 continue
             }
-            switch c {
+            // Marks: rare beside letters and digits, so compared as characters.
+            let mark = line[starts[i]]
+            switch mark {
             case "%", "$", "€", "£", "¥", "~":
                 emit(.symbol, i, i + 1)
             case "-", "‑", "−":
-                let next = i + 1 < chars.count ? chars[i + 1] : " "
-                if !space && !next.isWhitespaceFast && c != "−" {
+                let next = i + 1 < count ? classes[i + 1] : CharacterClass(ascii: 0x20)
+                if !space && !next.has(CharacterClass.space) && mark != "−" {
                     emit(.hyphen, i, i + 1)
                 } else if next.isASCIIDigit {
                     emit(.symbol, i, i + 1)
@@ -133,33 +178,12 @@ enum Tokenizer {
                     emit(.punct, i, i + 1)
                 }
             case "+":
-                emit(i + 1 < chars.count && chars[i + 1].isASCIIDigit ? .symbol : .punct, i, i + 1)
+                emit(i + 1 < count && classes[i + 1].isASCIIDigit ? .symbol : .punct, i, i + 1)
             default:
                 emit(.punct, i, i + 1)
             }
             i += 1
         }
         return out
-    }
-}
-
-/// Character classes with ASCII answered without the Unicode property tables (the tokenizer asks
-/// four of them per character); other characters ask the tables.
-extension Character {
-    fileprivate var isLetterFast: Bool {
-        if let a = asciiValue { return (0x61...0x7A).contains(a | 0x20) }
-        return isLetter
-    }
-    fileprivate var isWhitespaceFast: Bool {
-        if let a = asciiValue { return a == 0x20 || (0x09...0x0D).contains(a) }
-        return isWhitespace
-    }
-    fileprivate var isUppercaseFast: Bool {
-        if let a = asciiValue { return (0x41...0x5A).contains(a) }
-        return isUppercase
-    }
-    fileprivate var isNumberFast: Bool {
-        if let a = asciiValue { return (0x30...0x39).contains(a) }
-        return isNumber
     }
 }
