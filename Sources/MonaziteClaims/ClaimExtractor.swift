@@ -637,12 +637,16 @@ struct ClaimExtractor {
             return nil
         }
         if measure == .level || measure == .other, case .otherCurrency = n.unit { measure = isPrice ? .price : .other }
+        // A change in price is read, not checked, and is no trade series.
+        var priceChange = false
         if measure == .price, changeWordBefore {
             // "rose by $100 per kilogram", "added $100/kg": the size of a change in price.
-            measure = .other
-            notes.append("a change in price; needs two dated quotes, which this check does not compare")
+            priceChange = true
         } else if isPrice, n.unit == .percent, measure != .sharePct, measure != .nirPct {
             // "Terbium prices doubled", "dysprosium prices rose 20%": a price change, never a change in volumes.
+            priceChange = true
+        }
+        if priceChange {
             measure = .other
             notes.append("a change in price; needs two dated quotes, which this check does not compare")
         }
@@ -741,6 +745,10 @@ struct ClaimExtractor {
             partner = nil
             flow = nil
             commodity = n.countNoun.map { Lexicon.elementCountNouns.contains($0) } == true ? "rare-earth elements" : nil
+        case .other where priceChange:
+            reporter = nil
+            partner = nil
+            flow = nil
         default:
             if flow == .import, let r0 = reporter, r0 != "CHN", partner == "CHN" { importerPhrasing = true }
         }
@@ -758,7 +766,8 @@ struct ClaimExtractor {
             && !(measure == .level && !ownIsExplicit && (yoyCue || momCue))
         {
             frame.period = period ?? frame.period
-            if measure != .sharePct || stage == nil {
+            // A price (or a change in one) names no trade series: the article's stays as it was.
+            if (measure != .sharePct || stage == nil) && measure != .price && !priceChange {
                 frame.reporter = reporter
                 frame.partner = partner
                 frame.flow = flow

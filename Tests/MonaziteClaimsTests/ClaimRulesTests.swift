@@ -471,6 +471,20 @@ struct MemoryClaimData: ClaimDataSource {
         let claim = try #require(report.claims.first)
         #expect(claim.measure == .other, "\(claim)")
         #expect(claim.verdict == .unverifiable)
+        if claim.notes.contains(where: { $0.hasPrefix("a change in price") }) {
+            // A price is not a trade series: no exporter, destination or flow is shown for it.
+            #expect(claim.reporter == nil && claim.partner == nil && claim.flow == nil, "\(claim)")
+        }
+    }
+
+    @Test func onlyPriceChangesDropTheTradeSeries() {
+        let texts = ["Dysprosium oxide prices in Europe rose by $100 per kilogram in June.", "Terbium prices doubled in May."]
+        for text in texts {
+            let claim = ClaimChecker.extractClaims(text: text, published: Self.day("2025-07-20")).first
+            #expect(claim?.notes.contains { $0.hasPrefix("a change in price") } == true, "\(text)")
+        }
+        let fall = ClaimChecker.extractClaims(text: "Magnet exports to the US fell fivefold in May from April.", published: Self.day("2025-07-20"))
+        #expect(fall.first?.partner == "USA")
     }
 
     @Test func aHugeMultipleIsNotARatio() {
