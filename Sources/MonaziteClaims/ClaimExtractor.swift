@@ -896,7 +896,7 @@ struct ClaimExtractor {
     /// figure or "to" before the number). Its period must not become the article's.
     static func isComparisonBase(_ n: NumberMention, _ s: [Token], _ r: Range<Int>) -> Bool {
         guard n.start > r.lowerBound else { return false }
-        if ["from", "than", "with", "versus"].contains(s[n.start - 1].lower) { return true }
+        if Lexicon.levelBaseWords.contains(s[n.start - 1].lower) { return true }
         var k = n.start - 2
         while k > r.lowerBound, k >= n.start - 8 {
             let t = s[k]

@@ -193,6 +193,13 @@ enum Lexicon {
         return table.map { (Phrase($0.0), $0.1) }.sorted { $0.0.words.count > $1.0.words.count }
     }()
 
+    /// Words before a period that make it the base of a comparison ("from May", "than in 2024",
+    /// "on the year"): wider than ``levelBaseWords``, since "above 2024" compares but "above 500
+    /// tonnes" is a qualifier.
+    static let periodBaseWords: Set<String> = ["from", "than", "against", "versus", "vs", "with", "below", "above", "on"]
+    /// Words just before a figure that make it the base level of a comparison ("from 1,238 tonnes").
+    static let levelBaseWords: Set<String> = ["from", "than", "with", "versus"]
+
     /// Words that make every price of their clause one end of a range ("ranged between $600 and $900").
     static let rangeWords: Set<String> = ["between", "range", "ranged", "ranging", "ranges"]
 

@@ -50,7 +50,6 @@ struct DateMention: Sendable {
 
 /// Reads period and date expressions from a clause's tokens.
 enum PeriodReader {
-    static let basePrepositions: Set<String> = ["from", "than", "against", "versus", "vs", "with", "below", "above", "on"]
 
     /// Period and date mentions in `tokens[range]`, in order, not overlapping.
     static func read(_ tokens: [Token], _ range: Range<Int>) -> (periods: [PeriodMention], dates: [DateMention]) {
@@ -98,7 +97,7 @@ enum PeriodReader {
             {
                 p -= 1
             }
-            if p >= range.lowerBound, tokens[p].kind == .word, basePrepositions.contains(tokens[p].lower), !rangeExpression {
+            if p >= range.lowerBound, tokens[p].kind == .word, Lexicon.periodBaseWords.contains(tokens[p].lower), !rangeExpression {
                 base = true
             }
             // "compared to May", "relative to 2024".
