@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times `POST /api/v1/claims` on the ~1,500-word article of bench-claims.sh against a release
+# `serve --page-cache 0` (every request computed): the first request, then the median of RUNS
+# after it, and the median for an empty body (routing, reading, JSON out).
+# Usage: bash scripts/bench-claims-server.sh [RUNS]   (default 21)
+set -euo pipefail
+runs=${1:-21}
+cd "$(dirname "$0")/.."
+# shellcheck source=serve-on-free-port.sh
+. scripts/serve-on-free-port.sh
+nice -n 10 swift build -c release --product monazite >/dev/null
+BIN="$(swift build -c release --show-bin-path)/monazite"
+WORK="$(mktemp -d)"
+SERVER=""
+trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
+"$BIN" init --store "$WORK/store.sqlite" >/dev/null
+corpus=Tests/MonaziteClaimsTests/Corpus
+for pass in 1 2; do
+  for f in "$corpus"/article-01-june-rebound.txt "$corpus"/article-02-october-trade-press.md "$corpus"/article-04-dependence-brief.md \
+    "$corpus"/article-05-march-2026.txt "$corpus"/article-06-august-heldout.txt "$corpus"/article-07-truce-heldout.md; do
+    grep -v '^---$\|^date:\|^title:' "$f" >> "$WORK/article.md"; echo >> "$WORK/article.md"
+  done
+done
+: > "$WORK/empty.txt"
+serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --page-cache 0
+post() {
+  curl -s -o /dev/null -w '%{time_total}\n' -X POST -H 'Content-Type: text/plain' --data-binary "@$1" \
+    "$URL/api/v1/claims?published=2026-03-02"
+}
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)] * 1000}'; }
+first=$(post "$WORK/article.md")
+article=$(for _ in $(seq "$runs"); do post "$WORK/article.md"; done | median)
+empty=$(for _ in $(seq "$runs"); do post "$WORK/empty.txt"; done | median)
+echo "POST /api/v1/claims, ${runs} requests after the first: article median ${article} ms (first request $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') ms); empty body median ${empty} ms"
