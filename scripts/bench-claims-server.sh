@@ -8,19 +8,15 @@ runs=${1:-21}
 cd "$(dirname "$0")/.."
 # shellcheck source=serve-on-free-port.sh
 . scripts/serve-on-free-port.sh
+# shellcheck source=claims-bench-article.sh
+. scripts/claims-bench-article.sh
 nice -n 10 swift build -c release --product monazite >/dev/null
 BIN="$(swift build -c release --show-bin-path)/monazite"
 WORK="$(mktemp -d)"
 SERVER=""
 trap '[ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
 "$BIN" init --store "$WORK/store.sqlite" >/dev/null
-corpus=Tests/MonaziteClaimsTests/Corpus
-for pass in 1 2; do
-  for f in "$corpus"/article-01-june-rebound.txt "$corpus"/article-02-october-trade-press.md "$corpus"/article-04-dependence-brief.md \
-    "$corpus"/article-05-march-2026.txt "$corpus"/article-06-august-heldout.txt "$corpus"/article-07-truce-heldout.md; do
-    grep -v '^---$\|^date:\|^title:' "$f" >> "$WORK/article.md"; echo >> "$WORK/article.md"
-  done
-done
+claims_bench_article "$WORK/article.md"
 : > "$WORK/empty.txt"
 serve_on_free_port "$WORK" --store "$WORK/store.sqlite" --page-cache 0
 post() {

@@ -6,20 +6,16 @@ set -euo pipefail
 runs=${1:-15}
 config=${CONFIG:-release}   # CONFIG=debug to measure the debug build
 cd "$(dirname "$0")/.."
+# shellcheck source=claims-bench-article.sh
+. scripts/claims-bench-article.sh
 nice -n 10 swift build -c "$config" --product monazite >/dev/null
 bin="$(swift build -c "$config" --show-bin-path)/monazite"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 store="$work/store.sqlite"
 "$bin" init --store "$store" >/dev/null
-corpus=Tests/MonaziteClaimsTests/Corpus
 article="$work/article.md"
-for pass in 1 2; do
-  for f in "$corpus"/article-01-june-rebound.txt "$corpus"/article-02-october-trade-press.md "$corpus"/article-04-dependence-brief.md \
-    "$corpus"/article-05-march-2026.txt "$corpus"/article-06-august-heldout.txt "$corpus"/article-07-truce-heldout.md; do
-    grep -v '^---$\|^date:\|^title:' "$f" >> "$article"; echo >> "$article"
-  done
-done
+claims_bench_article "$article"
 : > "$work/empty.txt"
 words=$(wc -w < "$article")
 claims=$("$bin" claims --store "$store" --published 2026-03-02 --format json "$article" | grep -c '"verdict"')
