@@ -162,14 +162,15 @@ jobs=$(grep -c '^job succeeded' "$W/sims.txt" || true); jobtotal=$(wc -l <"$W/si
 echo "reads: $reqs requests, $non2 non-2xx, $s5 5xx, $errs socket errors; p99 per chunk (ms): $(awk '{printf "%s ", $6}' "$W/chunks.txt")"
 echo "imports: $imports posted, $(grep -c '^20' "$W/imports.txt" || true) succeeded, $imp5 5xx; simulation jobs: $jobs of $jobtotal succeeded"
 awk -v start="$START" '{printf "%s", ($1 - start) "s:" int($2 / 1024) "/" int($3 / 1024) "MB "} END {print ""}' "$W/rss.txt" | sed 's/^/rss (total\/anonymous): /'
-# Column N at its highest over the minute after the warm-up, and over the last minute (shorter
-# runs: a third of what follows the warm-up each; at least one sample). Peaks, not single
-# samples: the server hands free heap back each minute, so a sample just after that would
-# read low and make the comparison depend on where the 10 s samples fall.
+# Column N at its highest over the minute after the warm-up, and over the load's last minute
+# (shorter runs: a third of what follows the warm-up each; at least one sample). Peaks, not
+# single samples: the server hands free heap back each minute, so a sample just after that would
+# read low and make the comparison depend on where the 10 s samples fall. Samples taken after
+# the load's end, while the last import and job finish, are left out of both windows.
 PEAK_WINDOW=$(( (SECONDS_TOTAL - WARMUP) / 3 )); [ "$PEAK_WINDOW" -gt 60 ] && PEAK_WINDOW=60
 peak_col() {  # peak_col COLUMN warm|end
-  awk -v c="$1" -v which="$2" -v from=$((START + WARMUP)) -v w="$PEAK_WINDOW" '
-    $c != "" { t[NR] = $1; v[NR] = $c; n = NR }
+  awk -v c="$1" -v which="$2" -v from=$((START + WARMUP)) -v w="$PEAK_WINDOW" -v stop=$((START + SECONDS_TOTAL)) '
+    $c != "" && $1 <= stop { t[NR] = $1; v[NR] = $c; n = NR }
     END {
       last = t[n]; best = ""
       for (i = 1; i <= n; i++) {
