@@ -23,8 +23,7 @@ post() {
   curl -s -o /dev/null -w '%{time_total}\n' -X POST -H 'Content-Type: text/plain' --data-binary "@$1" \
     "$URL/api/v1/claims?published=2026-03-02"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)] * 1000}'; }
 first=$(post "$WORK/article.md")
-article=$(for _ in $(seq "$runs"); do post "$WORK/article.md"; done | median)
-empty=$(for _ in $(seq "$runs"); do post "$WORK/empty.txt"; done | median)
+article=$(for _ in $(seq "$runs"); do post "$WORK/article.md"; done | median_ms 1000)
+empty=$(for _ in $(seq "$runs"); do post "$WORK/empty.txt"; done | median_ms 1000)
 echo "POST /api/v1/claims, ${runs} requests after the first: article median ${article} ms (first request $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') ms); empty body median ${empty} ms"

@@ -28,7 +28,7 @@ time_ms() {  # median wall-clock milliseconds of RUNS runs
     e=$(date +%s%N)
     t+=($(( (e - s) / 1000 )))
   done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+  printf '%s\n' "${t[@]}" | median_ms 0.001
 }
 full=$(time_ms "$article")
 empty=$(time_ms "$work/empty.txt")

@@ -1,4 +1,5 @@
-# Sourced by bench-claims.sh and bench-claims-server.sh.
+# Sourced by bench-claims.sh and bench-claims-server.sh: the article both time, and the median
+# both print.
 #
 #   claims_bench_article FILE
 #
@@ -13,4 +14,11 @@ claims_bench_article() {
       grep -v '^---$\|^date:\|^title:' "$f" >> "$1"; echo >> "$1"
     done
   done
+}
+
+#   ... | median_ms FACTOR
+#
+# The median of the numbers on standard input (one per line) times FACTOR, to 0.1.
+median_ms() {
+  sort -n | awk -v f="$1" '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)] * f}'
 }
